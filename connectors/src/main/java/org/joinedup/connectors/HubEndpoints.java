@@ -1,0 +1,20 @@
+package org.joinedup.connectors;
+
+/**
+ * The hub's internal endpoints that connectors hand their messages to. Connectors turn an agency's format
+ * into the hub's model; the hub (module routes) implements these endpoints.
+ */
+public final class HubEndpoints {
+
+    /** Applies an NHS budget transaction (body: {@code BudgetTransaction}) exactly once per message. */
+    public static final String APPLY_BUDGET_TRANSACTION = "direct:apply-budget-transaction";
+
+    /** Stores a message that arrived on a queue before it is acknowledged (body: the payload as text). */
+    public static final String STORE_QUEUE_MESSAGE = "direct:store-queue-message";
+
+    /** The hub's one error policy (a Camel route configuration) that every route uses. */
+    public static final String ERROR_POLICY = "hub-error-policy";
+
+    private HubEndpoints() {
+    }
+}

@@ -1,0 +1,25 @@
+package org.joinedup.connectors.employment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The employment event's own {@code messageId}, by which a redelivery is recognised. A message that is not
+ * JSON or has no id yields null: it is still stored, recognised by its content hash.
+ */
+@ApplicationScoped
+public class EmploymentMessageId {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public String of(String body) {
+        try {
+            JsonNode id = JSON.readTree(body).path("messageId");
+            return id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+}

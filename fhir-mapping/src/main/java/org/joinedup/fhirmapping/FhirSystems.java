@@ -1,0 +1,34 @@
+package org.joinedup.fhirmapping;
+
+/** Every identifier system, code system and extension URL the hub reads or writes, in one place. */
+public final class FhirSystems {
+
+    public static final String HUB_BASE = "https://joinedup.org.uk/fhir";
+
+    public static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    public static final String ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public static final String GSS_CODE = HUB_BASE + "/Id/gss-code";
+    public static final String HUB_PERSON_ID = HUB_BASE + "/Id/person";
+
+    public static final String NHS_NUMBER_VERIFICATION_EXTENSION =
+            "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";
+    public static final String NHS_NUMBER_VERIFICATION_SYSTEM =
+            "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland";
+    /** Retired, still sent by some national services: the same codes. */
+    public static final String NHS_NUMBER_VERIFICATION_SYSTEM_RETIRED =
+            "https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus";
+    public static final String NHS_NUMBER_VERIFIED_CODE = "01";
+
+    public static final String ADDRESS_KEY_EXTENSION =
+            "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AddressKey";
+    public static final String UPRN_TYPE = "UPRN";
+
+    public static final String BUDGET_TYPE = HUB_BASE + "/CodeSystem/budget-type";
+    public static final String BUDGET_AMOUNT_EXTENSION = HUB_BASE + "/StructureDefinition/budget-amount";
+    public static final String AGENCY_KIND = HUB_BASE + "/CodeSystem/agency-kind";
+
+    public static final String GBP = "GBP";
+
+    private FhirSystems() {
+    }
+}

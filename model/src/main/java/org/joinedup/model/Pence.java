@@ -1,0 +1,51 @@
+package org.joinedup.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** An exact amount of money in integer pence. Never a floating-point number. */
+public record Pence(long value) implements Comparable<Pence> {
+
+    public static final Pence ZERO = new Pence(0);
+
+    /**
+     * Converts pounds as written in a message ("1234.50") to pence, refusing anything that is not a whole number
+     * of pence rather than rounding it.
+     */
+    public static Pence ofPounds(BigDecimal pounds) {
+        if (pounds == null) {
+            throw new IllegalArgumentException("amount is missing");
+        }
+        BigDecimal pence = pounds.movePointRight(2);
+        if (pence.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("amount " + pounds.toPlainString() + " is not a whole number of pence");
+        }
+        return new Pence(pence.longValueExact());
+    }
+
+    public BigDecimal toPounds() {
+        return BigDecimal.valueOf(value, 2).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    public boolean isNegative() {
+        return value < 0;
+    }
+
+    public Pence plus(Pence other) {
+        return new Pence(Math.addExact(value, other.value));
+    }
+
+    public Pence minus(Pence other) {
+        return new Pence(Math.subtractExact(value, other.value));
+    }
+
+    @Override
+    public int compareTo(Pence other) {
+        return Long.compare(value, other.value);
+    }
+
+    @Override
+    public String toString() {
+        return "£" + toPounds().toPlainString();
+    }
+}

@@ -1,0 +1,140 @@
+package org.joinedup.hub.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.logging.Logger;
+import org.joinedup.hub.platform.HubConfig;
+import org.joinedup.hub.platform.HubStartup.HubReady;
+
+/**
+ * Demo profile: once the hub is up, the demo family's NHS budgets arrive as trusts would send them, through the
+ * real FHIR endpoint with a demo trust's token. A later start pushes them again; the message store recognises
+ * the repeats and nothing changes.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+    /** Demo bundle, and the demo user (trust) who pushes it. */
+    private static final Map<String, String> NHS_PUSHES = new LinkedHashMap<>();
+
+    static {
+        NHS_PUSHES.put("demo/nhs/01-dave-continuing-care-RR8.json", "trust");
+        NHS_PUSHES.put("demo/nhs/02-dave-mental-health-RM3.json", "trust2");
+    }
+
+    @Inject
+    HubConfig config;
+
+    @Inject
+    FhirContext fhir;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
+    void load(@Observes HubReady ready) {
+        if (!config.demo().loadData()) {
+            return;
+        }
+        Thread loader = new Thread(this::pushAll, "demo-data-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void pushAll() {
+        String base = "http://localhost:" + port;
+
+        try {
+            waitForHttp(base);
+            String personId = null;
+            for (Map.Entry<String, String> push : NHS_PUSHES.entrySet()) {
+                IGenericClient client = fhir.newRestfulGenericClient(base + "/fhir");
+                client.registerInterceptor(new BearerTokenAuthInterceptor(token(base, push.getValue())));
+                String answer = client.transaction().withBundle(resource(push.getKey())).execute();
+                Bundle response = fhir.newJsonParser().parseResource(Bundle.class, answer);
+                personId = response.getEntryFirstRep().getResponse().getLocation();
+                LOG.infof("Demo: pushed %s through POST /fhir as demo user '%s'", push.getKey(), push.getValue());
+            }
+            printWhereToLook(base, personId);
+        } catch (Exception e) {
+            LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());
+        }
+    }
+
+    private static void printWhereToLook(String base, String patientLocation) {
+        String personId = patientLocation == null ? "<id>" : patientLocation.replace("Patient/", "");
+        LOG.infof("""
+
+                =====================================================================================
+                 JoinedUp is running with demo data at %1$s
+                   Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
+                   TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                   Dave, joined up from two trusts:  curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919
+                              %1$s/fhir/Account?patient=%2$s
+                   Operators: %1$s/api/inbound/messages   Health: %1$s/q/health   API: %1$s/q/openapi
+                =====================================================================================
+                """, base, personId);
+    }
+
+    private static void waitForHttp(String base) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the hub's HTTP port " + base + " did not open");
+    }
+
+    static String token(String base, String user) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/auth/demo-token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("user=" + user))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("demo token for " + user + ": HTTP " + response.statusCode());
+        }
+        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("demo resource " + path + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

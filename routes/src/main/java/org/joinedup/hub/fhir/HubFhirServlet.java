@@ -1,0 +1,45 @@
+package org.joinedup.hub.fhir;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+
+/**
+ * The hub's FHIR R4 endpoint at {@code /fhir}, built on HAPI FHIR's own server framework: its CapabilityStatement
+ * ({@code GET /fhir/metadata}) is generated from the providers below, so it says exactly what is supported.
+ */
+@WebServlet(urlPatterns = "/fhir/*", loadOnStartup = 1)
+public class HubFhirServlet extends RestfulServer {
+
+    @Inject
+    FhirContext fhirContext;
+
+    @Inject
+    PatientResourceProvider patients;
+
+    @Inject
+    AccountResourceProvider accounts;
+
+    @Inject
+    BudgetTransactionProvider transactions;
+
+    @Inject
+    RejectedRequestRecorder rejectedRequests;
+
+    @Override
+    protected void initialize() {
+        setFhirContext(fhirContext);
+        setImplementationDescription("JoinedUp integration hub");
+        setServerName("JoinedUp");
+        setServerVersion("0.1.0");
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setResourceProviders(List.of(patients, accounts));
+        registerProvider(transactions);
+        registerInterceptor(rejectedRequests);
+    }
+}

@@ -1,0 +1,60 @@
+package org.joinedup.hub.inbound;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.joinedup.connectors.HubEndpoints;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.NotPermittedException;
+
+/**
+ * The hub's one error policy, used by every route:
+ * <ul>
+ * <li>a message that breaks its interface (or that its sender may not send) is rejected with its reasons, recorded
+ * in the message store, and never retried;</li>
+ * <li>a transient failure (a lost connection, a lock, two deliveries racing to create the same record) is retried
+ * with exponential backoff, and recorded as failed if it still fails;</li>
+ * <li>anything else is recorded as failed.</li>
+ * </ul>
+ * Nothing is handled and dropped: the exception always reaches the caller (HTTP answer, JMS rollback and the
+ * broker's redelivery and dead-letter queue, file moved to rejected), and the message store shows it.
+ */
+@ApplicationScoped
+public class HubErrorPolicy extends RouteConfigurationBuilder {
+
+    @Inject
+    MessageOutcomeRecorder recorder;
+
+    @Override
+    public void configuration() {
+        routeConfiguration(HubEndpoints.ERROR_POLICY)
+                .onException(InvalidMessageException.class, NotPermittedException.class)
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                    .bean(recorder, "rejected")
+                .end()
+                .onException(ConstraintViolationException.class, LockAcquisitionException.class,
+                        JDBCConnectionException.class, PessimisticLockException.class,
+                        OptimisticLockException.class, java.sql.SQLTransientException.class)
+                    .handled(false)
+                    .maximumRedeliveries(5)
+                    .redeliveryDelay(20)
+                    .useExponentialBackOff()
+                    .backOffMultiplier(3)
+                    .maximumRedeliveryDelay(2_000)
+                    .logRetryAttempted(true)
+                    .bean(recorder, "failed")
+                .end()
+                .onException(Exception.class)
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                    .bean(recorder, "failed")
+                .end();
+    }
+}

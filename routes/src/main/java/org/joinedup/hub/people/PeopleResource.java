@@ -1,0 +1,62 @@
+package org.joinedup.hub.people;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.joinedup.hub.fhir.FhirReads;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.model.ContributionRecord;
+import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.PersonRecord;
+
+/** {@code GET /api/people/{id}}: the person, their identifiers and the contributions to their budget. */
+@Path("/api/people")
+@Produces(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+
+    @Inject
+    FhirReads reads;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    public PersonView person(@PathParam("id") String id) {
+        PersonRecord person = reads.person(id).orElseThrow(() -> new NotFoundException("no person " + id));
+        List<ContributionView> contributions = reads.contributionsOf(id).stream()
+                .filter(c -> !caller.seesOnlyOwnBudgets() || c.fundingBodyCode().equalsIgnoreCase(caller.agency()))
+                .map(ContributionView::of)
+                .toList();
+        return new PersonView(person.id(), person.givenName(), person.familyName(), person.birthDate(),
+                person.postcode(), person.uprn(), person.identifiers(), contributions);
+    }
+
+    /** The person as the JSON API shows them. */
+    public record PersonView(String id, String givenName, String familyName, LocalDate birthDate, String postcode,
+            String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions) {
+    }
+
+    /** One contribution: who funds it, how much (in pence, and in pounds for reading), for when, and its state. */
+    public record ContributionView(String id, String agency, String fundingBodyCode, String fundingBodyName,
+            String sourceSystem, String sourceValue, String type, String status, long amountPence,
+            BigDecimal amountPounds, LocalDate periodStart, LocalDate periodEnd, int version) {
+
+        static ContributionView of(ContributionRecord c) {
+            return new ContributionView(c.id(), c.agency().name(), c.fundingBodyCode(), c.fundingBodyName(),
+                    c.sourceSystem(), c.sourceValue(), c.type(), c.status().name(), c.amount().value(),
+                    c.amount().toPounds(), c.periodStart(), c.periodEnd(), c.version());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.joinedup.hub.people;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person the hub knows: one per real person, however many agencies know them. */
+@Entity
+@Table(name = "person")
+public class Person extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "given_name")
+    public String givenName;
+
+    @Column(name = "family_name")
+    public String familyName;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    public String postcode;
+
+    public String uprn;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "person", cascade = CascadeType.ALL)
+    @OrderBy("id")
+    public List<PersonIdentifier> identifiers = new ArrayList<>();
+}

@@ -1,0 +1,64 @@
+package org.joinedup.hub.platform;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The hub's own settings ({@code hub.*}); Quarkus' and Camel's are under their own prefixes. */
+@ConfigMapping(prefix = "hub")
+public interface HubConfig {
+
+    /** Where embedded servers keep their data and where file inboxes live ({@code HUB_DATA_DIR}). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    Db db();
+
+    Broker broker();
+
+    Auth auth();
+
+    Demo demo();
+
+    Employment employment();
+
+    interface Db {
+        /** Port of the embedded PostgreSQL, used only when no external database is configured. */
+        @WithDefault("55432")
+        int embeddedPort();
+    }
+
+    interface Broker {
+        /** Port of the embedded broker's one acceptor (CORE and AMQP 1.0). */
+        @WithDefault("61616")
+        int port();
+
+        @WithDefault("DLQ")
+        String deadLetterQueue();
+
+        @WithDefault("5")
+        int maxDeliveryAttempts();
+    }
+
+    interface Auth {
+        /** Demo users and {@code POST /auth/demo-token}: true only in the demo, dev and test profiles. */
+        @WithDefault("false")
+        boolean demoUsersEnabled();
+
+        /** Issuer of the hub's own demo tokens. */
+        String demoIssuer();
+    }
+
+    interface Demo {
+        /** Push the demo family's data through the real connectors on first start. */
+        @WithDefault("false")
+        boolean loadData();
+    }
+
+    interface Employment {
+        /** The queue employment services publish on (fixed by their interface). */
+        @WithDefault("agency.employment.in")
+        String queue();
+    }
+}

@@ -1,0 +1,86 @@
+package org.joinedup.hub.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.apache.camel.CamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the hub up in order: its own PostgreSQL (unless an external one is configured), the schema migration, its
+ * own broker (unless an external one is configured), and only then the Camel routes, so no route runs against a
+ * database or broker that is not there yet. Fires {@link HubReady} when done.
+ */
+@ApplicationScoped
+public class HubStartup {
+
+    private static final Logger LOG = Logger.getLogger(HubStartup.class);
+
+    @Inject
+    HubConfig config;
+
+    @Inject
+    Flyway flyway;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    Event<HubReady> ready;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.artemis.url")
+    String brokerUrl;
+
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedArtemisBroker broker;
+
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws Exception {
+        long began = System.nanoTime();
+        if (jdbcUrl.equals(EmbeddedPostgresServer.jdbcUrl(config.db().embeddedPort()))) {
+            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.db().embeddedPort());
+            LOG.infof("Embedded PostgreSQL up on port %d, data in %s", postgres.port(),
+                    config.dataDir().resolve("postgres").toAbsolutePath());
+        } else {
+            LOG.infof("Using external PostgreSQL at %s", jdbcUrl);
+        }
+        var migration = flyway.migrate();
+        LOG.infof("Schema at version %s (%d migrations applied now)", migration.targetSchemaVersion,
+                migration.migrationsExecuted);
+        if (brokerUrl.equals(EmbeddedArtemisBroker.url(config.broker().port()))) {
+            broker = EmbeddedArtemisBroker.start(config.dataDir().resolve("broker"), config.broker().port(),
+                    config.broker().deadLetterQueue(), config.broker().maxDeliveryAttempts());
+            LOG.infof("Embedded Artemis broker up on port %d (CORE and AMQP), journal in %s", config.broker().port(),
+                    config.dataDir().resolve("broker").toAbsolutePath());
+        } else {
+            LOG.infof("Using external broker at %s", brokerUrl);
+        }
+        camel.getRouteController().startAllRoutes();
+        LOG.infof("Hub routes started in %d ms", (System.nanoTime() - began) / 1_000_000);
+        ready.fire(new HubReady());
+    }
+
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event) throws Exception {
+        camel.getRouteController().stopAllRoutes();
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Fired once the database, the broker and the routes are up. */
+    public record HubReady() {
+    }
+}

@@ -1,0 +1,48 @@
+package org.joinedup.hub.security;
+
+import java.util.Optional;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import io.quarkus.runtime.StartupEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.joinedup.hub.platform.HubConfig;
+
+/**
+ * Without demo users (that is, in production) the hub refuses to start unless an identity provider is configured;
+ * with demo users, it makes the demo signing keys before the first request needs them.
+ */
+@ApplicationScoped
+public class IdentityProviderCheck {
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keyLocation;
+
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> inlineKey;
+
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    HubConfig config;
+
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
+        if (config.auth().demoUsersEnabled()) {
+            DemoKeys.ensure(config.dataDir().resolve("demo-keys"));
+            return;
+        }
+        if ((keyLocation.isEmpty() && inlineKey.isEmpty()) || issuer.isEmpty()) {
+            throw new IllegalStateException("No identity provider is configured, so the hub cannot check who is"
+                    + " calling and will not start. Set MP_JWT_VERIFY_PUBLICKEY_LOCATION to your identity provider's"
+                    + " JWKS URL (for example https://idp.example.org/realms/joinedup/protocol/openid-connect/certs)"
+                    + " and MP_JWT_VERIFY_ISSUER to its issuer; tokens must carry roles in 'groups' and the"
+                    + " organisation's ODS or GSS code in 'agency'. To try the hub without one, run it with"
+                    + " -Dquarkus.profile=demo.");
+        }
+    }
+}
