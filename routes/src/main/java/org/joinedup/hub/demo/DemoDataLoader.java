@@ -92,7 +92,7 @@ public class DemoDataLoader {
                    Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                    Dave, joined up from two trusts:  curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
-                   As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919
+                   As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919
                               %1$s/fhir/Account?patient=%2$s
                    Operators: %1$s/api/inbound/messages   Health: %1$s/q/health   API: %1$s/q/openapi
                 =====================================================================================

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Account;
 import org.hl7.fhir.r4.model.IdType;
@@ -47,11 +48,17 @@ public class AccountResourceProvider implements IResourceProvider {
 
     @Search
     public List<Account> byPatient(@RequiredParam(name = Account.SP_PATIENT) ReferenceParam patient) {
+        if (patient == null || patient.getIdPart() == null || patient.getIdPart().isBlank()) {
+            throw new InvalidRequestException("Account?patient= needs the patient's id, for example Account?patient=<id>");
+        }
         return reads.contributionsOf(patient.getIdPart()).stream().filter(this::visible).map(mapper::map).toList();
     }
 
     @Search
     public List<Account> byIdentifier(@RequiredParam(name = Account.SP_IDENTIFIER) TokenParam identifier) {
+        if (identifier == null || identifier.getSystem() == null || identifier.getValue() == null) {
+            throw new InvalidRequestException("search by identifier needs system|value");
+        }
         return reads.contributionsByIdentifier(identifier.getSystem(), identifier.getValue()).stream()
                 .filter(this::visible).map(mapper::map).toList();
     }

@@ -39,7 +39,7 @@ public class PatientResourceProvider implements IResourceProvider {
 
     @Search
     public List<Patient> byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier) {
-        if (identifier.getSystem() == null || identifier.getValue() == null) {
+        if (identifier == null || identifier.getSystem() == null || identifier.getValue() == null) {
             throw new InvalidRequestException("search by identifier needs system|value, for example "
                     + "identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919");
         }

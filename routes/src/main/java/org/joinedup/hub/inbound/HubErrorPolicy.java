@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
@@ -33,28 +35,29 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(HubEndpoints.ERROR_POLICY)
-                .onException(InvalidMessageException.class, NotPermittedException.class)
-                    .handled(false)
-                    .maximumRedeliveries(0)
-                    .bean(recorder, "rejected")
-                .end()
-                .onException(ConstraintViolationException.class, LockAcquisitionException.class,
+        // Each clause is declared on the configuration itself: chaining them with end() would nest the later
+        // clauses inside the first one's block.
+        RouteConfigurationDefinition policy = routeConfiguration(HubEndpoints.ERROR_POLICY);
+        policy.onException(InvalidMessageException.class, NotPermittedException.class)
+                .handled(false)
+                .maximumRedeliveries(0)
+                .logExhausted(false)
+                .logHandled(false)
+                .bean(recorder, "rejected");
+        policy.onException(ConstraintViolationException.class, LockAcquisitionException.class,
                         JDBCConnectionException.class, PessimisticLockException.class,
                         OptimisticLockException.class, java.sql.SQLTransientException.class)
-                    .handled(false)
-                    .maximumRedeliveries(5)
-                    .redeliveryDelay(20)
-                    .useExponentialBackOff()
-                    .backOffMultiplier(3)
-                    .maximumRedeliveryDelay(2_000)
-                    .logRetryAttempted(true)
-                    .bean(recorder, "failed")
-                .end()
-                .onException(Exception.class)
-                    .handled(false)
-                    .maximumRedeliveries(0)
-                    .bean(recorder, "failed")
-                .end();
+                .handled(false)
+                .maximumRedeliveries(5)
+                .redeliveryDelay(20)
+                .useExponentialBackOff()
+                .backOffMultiplier(3)
+                .maximumRedeliveryDelay(2_000)
+                .retryAttemptedLogLevel(LoggingLevel.INFO)
+                .bean(recorder, "failed");
+        policy.onException(Exception.class)
+                .handled(false)
+                .maximumRedeliveries(0)
+                .bean(recorder, "failed");
     }
 }

@@ -1,0 +1,68 @@
+package org.joinedup.hub.inbound;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.camel.ProducerTemplate;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.HubTestResource;
+import org.junit.jupiter.api.Test;
+
+/** A message sent through the embedded broker arrives on the agency's queue and is stored, once. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class QueueMessageStoreTest {
+
+    @Inject
+    ProducerTemplate camel;
+
+    @Test
+    void aQueuedMessageIsStoredAndItsRedeliveryIsRecognised() {
+        String messageId = UUID.randomUUID().toString();
+        String event = """
+                {"messageId": "%s", "type": "REFERRAL_CREATED", "occurredAt": "2026-11-20T09:41:07Z",
+                 "person": {"nino": "QQ123456C", "forename": "David", "surname": "Hughes"},
+                 "referral": {"referralId": "R-1", "programme": "Restart", "adviser": "A. Khan"}}"""
+                .formatted(messageId);
+
+        camel.sendBody("jms:queue:agency.employment.in", event);
+
+        Map<String, Object> stored = await().atMost(Duration.ofSeconds(30)).until(
+                () -> employmentMessageWithId(messageId), m -> m != null);
+        assertEquals("QUEUE", stored.get("transport"));
+        assertEquals("RECEIVED", stored.get("status"));
+        assertEquals("agency.employment.in", stored.get("sender"));
+        String payload = given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages/" + stored.get("id")).then().statusCode(200)
+                .extract().path("payload");
+        assertEquals(event, payload);
+
+        camel.sendBody("jms:queue:agency.employment.in", event);
+
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> ((Number) employmentMessageWithId(messageId).get("repeats")).intValue() == 1);
+        long copies = messages().stream().filter(m -> messageId.equals(m.get("agencyMessageId"))).count();
+        assertEquals(1, copies, "a redelivered message is stored once");
+    }
+
+    private static Map<String, Object> employmentMessageWithId(String messageId) {
+        return messages().stream().filter(m -> messageId.equals(m.get("agencyMessageId"))).findFirst().orElse(null);
+    }
+
+    private static List<Map<String, Object>> messages() {
+        return JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages?agency=EMPLOYMENT&limit=1000").then().statusCode(200)
+                .extract().asString()).getList("$");
+    }
+}
