@@ -21,6 +21,7 @@ public final class FhirSystems {
 
     public static final String ADDRESS_KEY_EXTENSION =
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-AddressKey";
+    public static final String ADDRESS_KEY_TYPE_SYSTEM = "https://fhir.hl7.org.uk/CodeSystem/UKCore-AddressKeyType";
     public static final String UPRN_TYPE = "UPRN";
 
     public static final String BUDGET_TYPE = HUB_BASE + "/CodeSystem/budget-type";

@@ -36,7 +36,7 @@ public final class PersonToPatientMapper {
             Address address = patient.addAddress().setUse(Address.AddressUse.HOME).setPostalCode(person.postcode());
             if (person.uprn() != null) {
                 Extension key = address.addExtension().setUrl(FhirSystems.ADDRESS_KEY_EXTENSION);
-                key.addExtension("type", new Coding(null, FhirSystems.UPRN_TYPE, null));
+                key.addExtension("type", new Coding(FhirSystems.ADDRESS_KEY_TYPE_SYSTEM, FhirSystems.UPRN_TYPE, null));
                 key.addExtension("value", new StringType(person.uprn()));
             }
         }

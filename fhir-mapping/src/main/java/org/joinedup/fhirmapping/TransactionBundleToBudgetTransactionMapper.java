@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hl7.fhir.r4.model.Account;
 import org.hl7.fhir.r4.model.Bundle;
@@ -53,8 +55,9 @@ public final class TransactionBundleToBudgetTransactionMapper {
         }
         Map<String, PersonDetails> patients = new HashMap<>();
         Map<String, Organisation> organisations = new HashMap<>();
+        Set<String> unusable = new HashSet<>();
         List<Entry> entries = new ArrayList<>();
-        readPatientsAndOrganisations(bundle, issues, patients, organisations);
+        readPatientsAndOrganisations(bundle, issues, patients, organisations, unusable);
 
         Map<String, BudgetPush> budgets = new LinkedHashMap<>();
         Map<String, String> carePlanTitles = new HashMap<>();
@@ -70,7 +73,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
                 Organisation organisation = organisations.get(keyOf(entry));
                 entries.add(new Entry(EntryKind.ORGANIZATION, organisation == null ? null : organisation.odsCode()));
             } else if (resource instanceof Account account) {
-                readAccount(account, entry, path + ".resource", patients, organisations, issues).ifPresent(budget -> {
+                readAccount(account, entry, path + ".resource", patients, organisations, unusable, issues)
+                        .ifPresent(budget -> {
                     if (budgets.putIfAbsent(budget.accountKey(), budget) != null) {
                         issues.add(path + ".resource.identifier",
                                 "the budget " + budget.accountKey() + " appears twice in one transaction");
@@ -78,8 +82,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
                     entries.add(new Entry(EntryKind.ACCOUNT, budget.accountKey()));
                 });
             } else if (resource instanceof CarePlan carePlan) {
-                PersonDetails person = resolve(carePlan.getSubject(), patients, path + ".resource.subject",
-                        "Patient", issues);
+                PersonDetails person = resolve(carePlan.getSubject(), patients, unusable,
+                        path + ".resource.subject", "Patient", issues);
                 if (person != null) {
                     String title = carePlan.hasTitle() ? carePlan.getTitle() : carePlan.getDescription();
                     carePlanTitles.put(person.nhsNumber().value(), title);
@@ -102,15 +106,28 @@ public final class TransactionBundleToBudgetTransactionMapper {
         return new BudgetTransaction(entries, withPlans);
     }
 
+    /**
+     * Reads every Patient and Organization first, so Accounts can refer to them in any order. Entries that could
+     * not be read are remembered as unusable: a reference to one is not reported again as a second problem.
+     */
     private void readPatientsAndOrganisations(Bundle bundle, IssueCollector issues,
-            Map<String, PersonDetails> patients, Map<String, Organisation> organisations) {
+            Map<String, PersonDetails> patients, Map<String, Organisation> organisations, Set<String> unusable) {
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
             String path = "Bundle.entry[" + i + "].resource";
+            Optional<?> read = Optional.empty();
             if (entry.getResource() instanceof Patient patient) {
-                patientMapper.map(patient, path, issues).ifPresent(p -> register(patients, entry, p));
+                read = patientMapper.map(patient, path, issues);
+                read.ifPresent(p -> register(patients, entry, (PersonDetails) p));
             } else if (entry.getResource() instanceof Organization organization) {
-                readOrganisation(organization, path, issues).ifPresent(o -> register(organisations, entry, o));
+                read = readOrganisation(organization, path, issues);
+                read.ifPresent(o -> register(organisations, entry, (Organisation) o));
+            } else {
+                continue;
+            }
+            if (read.isEmpty()) {
+                unusable.add(keyOf(entry));
+                unusable.add(entry.getResource().getIdElement().getValue());
             }
         }
     }
@@ -165,7 +182,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
     }
 
     private Optional<BudgetPush> readAccount(Account account, Bundle.BundleEntryComponent entry, String path,
-            Map<String, PersonDetails> patients, Map<String, Organisation> organisations, IssueCollector issues) {
+            Map<String, PersonDetails> patients, Map<String, Organisation> organisations, Set<String> unusable,
+            IssueCollector issues) {
         int before = issues.size();
         Identifier identifier = account.getIdentifier().stream()
                 .filter(id -> id.hasSystem() && id.hasValue())
@@ -177,8 +195,10 @@ public final class TransactionBundleToBudgetTransactionMapper {
         }
         ContributionStatus status = status(account, path, issues);
         NhsBudgetType type = type(account, path, issues);
-        PersonDetails person = resolve(account.getSubjectFirstRep(), patients, path + ".subject", "Patient", issues);
-        Organisation owner = resolve(account.getOwner(), organisations, path + ".owner", "Organization", issues);
+        PersonDetails person = resolve(account.getSubjectFirstRep(), patients, unusable, path + ".subject", "Patient",
+                issues);
+        Organisation owner = resolve(account.getOwner(), organisations, unusable, path + ".owner", "Organization",
+                issues);
         LocalDate[] period = period(account.getServicePeriod(), path + ".servicePeriod", issues);
         Pence amount = amount(account, path, issues);
         if (issues.size() > before) {
@@ -246,8 +266,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
         return null;
     }
 
-    private static <T> T resolve(Reference reference, Map<String, T> inBundle, String path, String resourceType,
-            IssueCollector issues) {
+    private static <T> T resolve(Reference reference, Map<String, T> inBundle, Set<String> unusable, String path,
+            String resourceType, IssueCollector issues) {
         String target = reference == null ? null : reference.getReference();
         if (target == null && reference != null && reference.getResource() != null) {
             target = reference.getResource().getIdElement().getValue();
@@ -257,7 +277,7 @@ public final class TransactionBundleToBudgetTransactionMapper {
             return null;
         }
         T found = inBundle.get(target);
-        if (found == null) {
+        if (found == null && !unusable.contains(target)) {
             issues.add(path, "'" + target + "' does not name a valid " + resourceType + " of this transaction");
         }
         return found;

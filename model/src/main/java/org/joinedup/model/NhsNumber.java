@@ -13,6 +13,7 @@ public record NhsNumber(String value) {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(problem.get());
         }
+        value = normalise(value);
     }
 
     /** Parses input as a person or system would type it. */

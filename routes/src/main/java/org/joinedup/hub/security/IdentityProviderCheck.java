@@ -36,7 +36,12 @@ public class IdentityProviderCheck {
             DemoKeys.ensure(config.dataDir().resolve("demo-keys"));
             return;
         }
-        if ((keyLocation.isEmpty() && inlineKey.isEmpty()) || issuer.isEmpty()) {
+        requireIdentityProvider(keyLocation.isPresent() || inlineKey.isPresent(), issuer.isPresent());
+    }
+
+    /** Refuses to go on, saying what to configure, unless a verification key and an issuer are configured. */
+    static void requireIdentityProvider(boolean hasVerificationKey, boolean hasIssuer) {
+        if (!hasVerificationKey || !hasIssuer) {
             throw new IllegalStateException("No identity provider is configured, so the hub cannot check who is"
                     + " calling and will not start. Set MP_JWT_VERIFY_PUBLICKEY_LOCATION to your identity provider's"
                     + " JWKS URL (for example https://idp.example.org/realms/joinedup/protocol/openid-connect/certs)"
