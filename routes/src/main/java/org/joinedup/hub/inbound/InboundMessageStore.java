@@ -3,6 +3,8 @@ package org.joinedup.hub.inbound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.Session;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ValidationIssue;
@@ -28,6 +31,13 @@ import org.joinedup.model.ValidationIssue;
 @ApplicationScoped
 public class InboundMessageStore {
 
+    private static final String INSERT = """
+            insert into inbound_message (agency, transport, sender, agency_message_id, content_hash, dedup_key,
+                                         content_type, payload, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+            on conflict (agency, sender, dedup_key) do nothing
+            returning id""";
+
     @Inject
     EntityManager em;
 
@@ -37,16 +47,22 @@ public class InboundMessageStore {
         String hash = sha256(payload);
         String dedupKey = agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
         String from = sender == null ? "" : sender;
-        Long inserted = (Long) em.createNativeQuery("""
-                insert into inbound_message (agency, transport, sender, agency_message_id, content_hash, dedup_key,
-                                             content_type, payload, status)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'RECEIVED')
-                on conflict (agency, sender, dedup_key) do nothing
-                returning id""", Long.class)
-                .setParameter(1, agency.name()).setParameter(2, transport.name()).setParameter(3, from)
-                .setParameter(4, agencyMessageId).setParameter(5, hash).setParameter(6, dedupKey)
-                .setParameter(7, contentType).setParameter(8, payload)
-                .getResultStream().findFirst().orElse(null);
+        // Plain JDBC: a native query through Hibernate would fill its query-plan cache with one entry per call.
+        Long inserted = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, agency.name());
+                insert.setString(2, transport.name());
+                insert.setString(3, from);
+                insert.setString(4, agencyMessageId);
+                insert.setString(5, hash);
+                insert.setString(6, dedupKey);
+                insert.setString(7, contentType);
+                insert.setString(8, payload);
+                try (ResultSet key = insert.executeQuery()) {
+                    return key.next() ? key.getLong(1) : null;
+                }
+            }
+        });
         if (inserted != null) {
             return new StoredMessage(inserted, false, MessageStatus.RECEIVED);
         }
