@@ -6,13 +6,16 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
@@ -29,6 +32,26 @@ public class PeopleResource {
 
     @Inject
     Caller caller;
+
+    /**
+     * {@code GET /api/people?nhsNumber=...}: the people with this NHS number (any spacing). An empty array when
+     * there is none; more than one only if the records have not been linked yet.
+     */
+    @GET
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    public List<PersonMatch> find(@QueryParam("nhsNumber") String nhsNumber) {
+        if (nhsNumber == null || nhsNumber.isBlank()) {
+            throw new BadRequestException("give nhsNumber, for example /api/people?nhsNumber=9434765919");
+        }
+        String digits = nhsNumber.replaceAll("[\\s-]", "");
+        return reads.peopleByIdentifier(FhirSystems.NHS_NUMBER, digits).stream()
+                .map(p -> new PersonMatch(p.id(), null, p.givenName(), p.familyName(), p.birthDate()))
+                .toList();
+    }
+
+    /** A person found by identifier; {@code caseId} is set once the person belongs to a family case. */
+    public record PersonMatch(String id, String caseId, String givenName, String familyName, LocalDate birthDate) {
+    }
 
     @GET
     @Path("/{id}")

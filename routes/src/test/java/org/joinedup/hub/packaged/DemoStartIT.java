@@ -1,0 +1,58 @@
+package org.joinedup.hub.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command: the packaged hub in the demo profile starts its own PostgreSQL and Artemis, the demo
+ * family's budgets arrive through the real FHIR endpoint, and a restart on the same data directory keeps them
+ * without applying them twice.
+ */
+class DemoStartIT {
+
+    private static final String DAVE = "9434765919";
+
+    @Test
+    void demoDataArrivesThroughTheFhirEndpointAndSurvivesARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory("joinedup-demo-");
+        String personId;
+        try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
+            hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
+            System.out.printf("demo hub: ready %d ms after launch, resident memory %d MiB%n",
+                    System.currentTimeMillis() - hub.startMillis, hub.residentMiB());
+            personId = assertDaveHasBothTrustsBudgets(hub);
+        }
+        try (HubProcess again = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
+            again.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
+            assertEquals(personId, assertDaveHasBothTrustsBudgets(again), "the same person after a restart");
+            JsonPath messages = JsonPath.from(again.get("/api/inbound/messages?agency=NHS", again.token("operator"))
+                    .body());
+            assertEquals(2, messages.getList("$").size(), "the demo pushes are stored once each");
+            assertEquals(List.of(1, 1), messages.getList("repeats"), "the second start's pushes are repeats");
+        }
+    }
+
+    private static String assertDaveHasBothTrustsBudgets(HubProcess hub) throws Exception {
+        String coordinator = hub.token("coordinator");
+        List<Map<String, Object>> found = JsonPath.from(hub.get("/api/people?nhsNumber=943%20476%205919", coordinator)
+                .body()).getList("$");
+        assertEquals(1, found.size(), "one Dave, though two trusts spell him differently");
+        String id = (String) found.get(0).get("id");
+        JsonPath person = JsonPath.from(hub.get("/api/people/" + id, coordinator).body());
+        assertEquals(DAVE, person.getString("identifiers[0].value"));
+        assertEquals(List.of("RR8", "RM3"), person.getList("contributions.fundingBodyCode"));
+        assertEquals(List.of(1825000, 240050), person.getList("contributions.amountPence"));
+        assertEquals(List.of(1, 1), person.getList("contributions.version"));
+        assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
+        return id;
+    }
+}
