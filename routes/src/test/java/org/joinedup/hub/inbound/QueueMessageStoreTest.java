@@ -15,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.camel.ProducerTemplate;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ class QueueMessageStoreTest {
 
     @Inject
     ProducerTemplate camel;
+
+    @ConfigProperty(name = "hub.broker.port")
+    int brokerPort;
 
     @Test
     void aQueuedMessageIsStoredAndItsRedeliveryIsRecognised() {
@@ -54,6 +59,22 @@ class QueueMessageStoreTest {
                 () -> ((Number) employmentMessageWithId(messageId).get("repeats")).intValue() == 1);
         long copies = messages().stream().filter(m -> messageId.equals(m.get("agencyMessageId"))).count();
         assertEquals(1, copies, "a redelivered message is stored once");
+    }
+
+    @Test
+    void anAgencyConnectingWithAmqpReachesTheSameQueue() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        String event = "{\"messageId\": \"" + messageId + "\", \"type\": \"EMPLOYMENT_STARTED\"}";
+        JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
+        try (jakarta.jms.Connection connection = amqp.createConnection()) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue("agency.employment.in"))
+                    .send(session.createTextMessage(event));
+        }
+
+        Map<String, Object> stored = await().atMost(Duration.ofSeconds(30)).until(
+                () -> employmentMessageWithId(messageId), m -> m != null);
+        assertEquals("RECEIVED", stored.get("status"));
     }
 
     private static Map<String, Object> employmentMessageWithId(String messageId) {
