@@ -5,24 +5,31 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Account;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 
 /**
- * Contributions as FHIR Accounts: read by id, search by patient or by the funding body's own identifier. An NHS
- * body sees only the budgets it owns.
+ * Contributions as FHIR Accounts: read by id, search by patient or by the funding body's own identifier, and an NHS
+ * body's budget sent on its own by conditional create or update. An NHS body sees only the budgets it owns.
  */
 @Singleton
 public class AccountResourceProvider implements IResourceProvider {
@@ -34,6 +41,41 @@ public class AccountResourceProvider implements IResourceProvider {
 
     @Inject
     Caller caller;
+
+    @Inject
+    NhsBudgetGateway gateway;
+
+    @Inject
+    StandaloneAccountToTransaction standalone;
+
+    /** {@code PUT /fhir/Account?identifier=system|value}: create the budget, or revise it if it exists. */
+    @Update
+    public MethodOutcome conditionalUpdate(@ResourceParam Account account, @IdParam IdType id,
+            @ConditionalUrlParam String conditionalUrl, RequestDetails request) {
+        if (conditionalUrl == null) {
+            throw new InvalidRequestException("a budget is updated by its identifier: PUT Account?identifier=system|value"
+                    + " (the trust's own budget id), not by the hub's id");
+        }
+        return push(account, Bundle.HTTPVerb.PUT, conditionalUrl, request);
+    }
+
+    /** {@code POST /fhir/Account}, with {@code If-None-Exist: identifier=system|value} to make a retry harmless. */
+    @Create
+    public MethodOutcome create(@ResourceParam Account account, @ConditionalUrlParam String ifNoneExist,
+            RequestDetails request) {
+        return push(account, Bundle.HTTPVerb.POST, ifNoneExist, request);
+    }
+
+    private MethodOutcome push(Account account, Bundle.HTTPVerb method, String conditionalUrl, RequestDetails request) {
+        Bundle.BundleEntryResponseComponent answer = gateway.push(
+                        () -> standalone.toTransaction(account, method, conditionalUrl), request, null)
+                .getEntry().get(2).getResponse();
+        IdType location = new IdType(answer.getLocation());
+        MethodOutcome outcome = new MethodOutcome(location);
+        outcome.setCreated(answer.getStatus().startsWith("201"));
+        outcome.setResource(read(location.toUnqualifiedVersionless()));
+        return outcome;
+    }
 
     @Override
     public Class<Account> getResourceType() {
