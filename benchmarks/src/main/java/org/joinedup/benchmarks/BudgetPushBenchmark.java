@@ -2,14 +2,10 @@ package org.joinedup.benchmarks;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,24 +50,31 @@ import java.util.regex.Pattern;
  * <li>{@code --token=...} a bearer token to use instead of asking {@code /auth/demo-token}; then give {@code --ods}</li>
  * <li>{@code --ods=RR8} ODS code of the pushing trust (default: the agency the demo token answer names)</li>
  * <li>{@code --concurrency=16} clients pushing at once (one platform thread each, one keep-alive HTTP/1.1
- * connection each)</li>
+ * connection each, reopened if the hub closes it)</li>
  * <li>{@code --duration=30} seconds measured, or {@code --count=N} transactions measured (count wins when given)</li>
  * <li>{@code --warmup=5} seconds of pushing first, not counted (JIT, connection and database pools)</li>
  * <li>{@code --revise=0} fraction (0..1, or a percentage like {@code 10%}) of transactions that re-push a budget
  * this run already pushed, with a changed amount (the hub must revise it, not duplicate it)</li>
  * <li>{@code --careplan=true} whether each Bundle carries the optional {@code CarePlan} entry</li>
- * <li>{@code --timeout=30} seconds before one request counts as failed</li>
+ * <li>{@code --timeout=30} seconds without a byte of the answer before one request counts as failed</li>
  * <li>{@code --target-tps=1000} and {@code --target-p99=100} (ms): the target reported against</li>
  * <li>{@code --seed=...} seeds the run id and the NHS number range (default random, so repeated runs against the
  * same hub push new people and new budgets)</li>
- * <li>{@code --pool=400000} at most this many Bundles are precomputed (about 2.5 KB each)</li>
+ * <li>{@code --pool=...} accepted for older command lines and ignored: no Bundle is precomputed any more</li>
  * </ul>
  *
  * <h2>What is measured</h2>
- * The Bundles are JSON strings built from a template, not HAPI serialisation, and are precomputed before the
- * clock starts (enough for the whole run at several thousand transactions/s; should a run outgrow the pool, the
- * rest are built on the fly, which takes a few microseconds, outside the timed span). Latency is from just before
- * {@code send} to the last byte of the answer, per transaction, over the successful transactions of the measured
+ * On one machine the client's own CPU is taken from the hub, so the client is made cheap: no {@code java.net.http}
+ * but {@link HttpConnection}, a minimal HTTP/1.1 client over a plain socket per thread (one {@code write} per
+ * request, reused buffers, only the status code and the framing headers parsed, {@code Content-Length} or chunked),
+ * and no Bundle objects: each Bundle is written straight into the connection's request buffer from a JSON template
+ * that is split, once per run, into constant byte pieces with the few fields that differ per budget written between
+ * them (NHS number, name, birth date, address, UPRN, {@code fullUrl} uuids, amount, budget identifier and type), a
+ * microsecond or so per Bundle, before the clock of its transaction starts. So the client allocates next to nothing
+ * per transaction and needs little heap (it runs inside the Maven JVM; {@code MAVEN_OPTS=-Xmx256m} is plenty).
+ * An answer is checked on its bytes (status code, and the Account entry's status in the transaction-response);
+ * only a failed one is decoded to text. Latency is from just before the request is written to the last byte of
+ * the answer, per transaction, over the successful transactions of the measured
  * window; throughput is the successful transactions that started in the measured window divided by the time from
  * its start to the last of them ending. A transaction fails when the answer is not 2xx, the request errs or times
  * out, or a 2xx answer does not say what the hub must say (a new budget is {@code 201 Created}; a revision is
@@ -84,18 +87,21 @@ public final class BudgetPushBenchmark {
             usage: ./mvnw -B -q -pl benchmarks compile exec:java -Dexec.args="[options]"
               --url=http://localhost:8080  --user=trust  --token=<bearer>  --ods=<ODS code>
               --concurrency=16  --duration=30 | --count=N  --warmup=5  --revise=0 (0..1 or N%)
-              --careplan=true  --timeout=30  --target-tps=1000  --target-p99=100  --seed=<long>  --pool=400000""";
+              --careplan=true  --timeout=30  --target-tps=1000  --target-p99=100  --seed=<long>""";
 
     private static final String FHIR_JSON = "application/fhir+json";
     private static final int MAX_FAILURE_KINDS = 40;
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
     private final Options options;
-    private final HttpClient http;
-    private final URI fhirBase;
+    private final HttpConnection.Endpoint endpoint;
+    private final String fhirBase;
 
     private BudgetFactory factory;
-    private byte[][] pool;
     private String token;
+    /** the constant head of every push: request line, Host, Authorization, Content-Type, Accept, Content-Length */
+    private byte[] pushHead;
 
     /* shared run state */
     private final AtomicLong nextSeq = new AtomicLong();
@@ -104,24 +110,21 @@ public final class BudgetPushBenchmark {
     private final LongAdder failedMeasured = new LongAdder();
     private final LongAdder okWarmup = new LongAdder();
     private final LongAdder failedWarmup = new LongAdder();
-    private final LongAdder builtOnTheFly = new LongAdder();
     private final Map<String, LongAdder> failureKinds = new ConcurrentHashMap<>();
     private volatile long warmupEndNanos;
     private volatile long endNanos;
 
     private BudgetPushBenchmark(Options options) {
         this.options = options;
-        this.fhirBase = URI.create(options.url.replaceAll("/+$", "") + "/fhir");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.endpoint = HttpConnection.Endpoint.of(options.url);
+        this.fhirBase = endpoint + "/fhir";
     }
 
     public static void main(String[] args) throws Exception {
         Options options;
         try {
             options = Options.parse(args);
+            HttpConnection.Endpoint.of(options.url);
         } catch (IllegalArgumentException e) {
             System.err.println("benchmark: " + e.getMessage());
             System.err.println(USAGE);
@@ -158,7 +161,8 @@ public final class BudgetPushBenchmark {
         System.out.printf(Locale.ROOT, "  run %s: budgets %s|%s, NHS numbers from %s%n", factory.runId,
                 factory.accountSystem, factory.accountValue(0), factory.nhsNumber(0));
 
-        precompute();
+        pushHead = endpoint.head("POST", "/fhir", token, FHIR_JSON, FHIR_JSON);
+        describeBundles();
         preflight();
 
         Worker[] workers = new Worker[options.concurrency];
@@ -193,33 +197,31 @@ public final class BudgetPushBenchmark {
             }
             return options.ods;
         }
-        URI uri = URI.create(options.url.replaceAll("/+$", "") + "/auth/demo-token");
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "user=" + URLEncoder.encode(options.user, StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+        int status;
+        String body;
+        try (HttpConnection connection = new HttpConnection(endpoint, CONNECT_TIMEOUT_MILLIS, 30_000)) {
+            connection.begin(endpoint.head("POST", "/auth/demo-token", null, "application/x-www-form-urlencoded",
+                    null)).put(("user=" + URLEncoder.encode(options.user, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+            status = connection.exchange();
+            body = connection.bodyString();
         } catch (ConnectException e) {
             throw new SetupException("no hub answers at " + options.url + " (" + e + "); start one first, e.g. "
                     + "HUB_DATA_DIR=/tmp/bench-data java -Dquarkus.profile=demo "
                     + "-jar routes/target/quarkus-app/quarkus-run.jar");
         }
-        if (answer.statusCode() == 404) {
+        if (status == 404) {
             throw new SetupException("the hub at " + options.url + " offers no demo tokens (not the demo, dev or "
                     + "test profile); pass --token=<bearer> --ods=<code>");
         }
-        if (answer.statusCode() != 200) {
-            throw new SetupException("demo token for '" + options.user + "': HTTP " + answer.statusCode() + " "
-                    + answer.body());
+        if (status != 200) {
+            throw new SetupException("demo token for '" + options.user + "': HTTP " + status + " " + body);
         }
-        token = jsonString(answer.body(), "access_token");
+        token = jsonString(body, "access_token");
         if (token == null) {
-            throw new SetupException("no access_token in the demo token answer: " + answer.body());
+            throw new SetupException("no access_token in the demo token answer: " + body);
         }
-        String agency = jsonString(answer.body(), "agency");
+        String agency = jsonString(body, "agency");
         String ods = options.ods != null ? options.ods : agency;
         if (ods == null) {
             throw new SetupException("the demo token answer names no agency; pass --ods=<code>");
@@ -227,57 +229,93 @@ public final class BudgetPushBenchmark {
         return ods;
     }
 
-    /** Builds the Bundles of the run before the clock starts. */
-    private void precompute() {
-        int size = (int) Math.min(options.poolLimit, options.count > 0
-                ? options.count + (long) options.warmupSeconds * 3_000 + options.concurrency + 1
-                : (long) (options.warmupSeconds + options.durationSeconds) * 3_000 + 1);
+    /** Bundles are written per request from the template; says how big one is and what writing one costs. */
+    private void describeBundles() {
+        ByteSink scratch = new ByteSink(8_192);
+        int rounds = 20_000;
         long t0 = System.nanoTime();
-        pool = new byte[size][];
-        long bytes = 0;
-        for (int i = 0; i < size; i++) {
-            pool[i] = factory.bundle(i, 0);
-            bytes += pool[i].length;
+        for (int i = 0; i < rounds; i++) {
+            scratch.pos = 0;
+            factory.write(scratch, i, 0);
         }
         long took = System.nanoTime() - t0;
+        scratch.pos = 0;
+        factory.write(scratch, 0, 0);
         System.out.printf(Locale.ROOT,
-                "  precomputed %,d Bundles (%,d bytes each on average, %.0f MB) in %d ms, %.1f µs each%n",
-                size, bytes / Math.max(1, size), bytes / 1e6, took / 1_000_000, took / 1e3 / Math.max(1, size));
+                "  Bundles written per request from a template of %d constant pieces (%,d bytes each), %.1f µs each%n",
+                factory.pieceCount(), scratch.pos, took / 1e3 / rounds);
     }
 
     /** One push before anything is timed: a hub that rejects the Bundle stops the run with the reason. */
     private void preflight() throws Exception {
         long seq = nextSeq.getAndIncrement();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request(pool[(int) seq]), HttpResponse.BodyHandlers.ofString());
+        String problem;
+        try (HttpConnection connection = new HttpConnection(endpoint, CONNECT_TIMEOUT_MILLIS,
+                options.timeoutSeconds * 1_000)) {
+            factory.write(connection.begin(pushHead), seq, 0);
+            int status = connection.exchange();
+            problem = problemWith(status, connection.body(), connection.bodyLength(), 0);
         } catch (IOException e) {
             throw new SetupException("the first push failed: " + e);
         }
-        String problem = problemWith(answer, 0);
         if (problem != null) {
             throw new SetupException("the hub did not accept the first push: " + problem + "\n  Bundle sent: "
-                    + new String(pool[(int) seq], StandardCharsets.UTF_8));
+                    + new String(factory.bundle(seq, 0), StandardCharsets.UTF_8));
         }
-    }
-
-    private HttpRequest request(byte[] bundle) {
-        return HttpRequest.newBuilder(fhirBase)
-                .header("Content-Type", FHIR_JSON)
-                .header("Accept", FHIR_JSON)
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(options.timeoutSeconds))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bundle))
-                .build();
     }
 
     /**
      * Null when the answer is what the hub must say to this push; otherwise why not, as a short line that groups
      * alike failures (OperationOutcome diagnostics, without the NHS numbers and identifiers that differ per push).
      */
-    static String problemWith(HttpResponse<String> answer, int revision) {
-        int status = answer.statusCode();
-        String body = answer.body() == null ? "" : answer.body();
+    static String problemWith(int status, byte[] body, int length, int revision) {
+        if (status >= 200 && status <= 299 && (revision == 0
+                ? ByteSink.indexOf(body, length, CREATED_ACCOUNT, 0) >= 0
+                : ByteSink.indexOf(body, length, OK_ACCOUNT, 0) >= 0 && accountVersion(body, length) == revision + 1)) {
+            return null; // what the hub must say, checked on the bytes; anything else is looked at as text
+        }
+        return problemWith(status, new String(body, 0, length, StandardCharsets.UTF_8), revision);
+    }
+
+    private static final byte[] CREATED_ACCOUNT = "\"201 Created\",\"location\":\"Account/"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OK_ACCOUNT = "\"200 OK\",\"location\":\"Account/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACCOUNT_LOCATION = "\"location\":\"Account/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HISTORY = "/_history/".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The version in the first {@code "location":"Account/<id>/_history/<n>"} of the answer, or -1 when the first
+     * Account location is not of that form (then {@link #ACCOUNT_VERSION} on the text decides).
+     */
+    static int accountVersion(byte[] body, int length) {
+        int at = ByteSink.indexOf(body, length, ACCOUNT_LOCATION, 0);
+        if (at < 0) {
+            return -1;
+        }
+        int i = at + ACCOUNT_LOCATION.length;
+        int idStart = i;
+        while (i < length && body[i] != '"' && body[i] != '/') {
+            i++;
+        }
+        if (i == idStart || i + HISTORY.length > length) {
+            return -1;
+        }
+        for (int j = 0; j < HISTORY.length; j++) {
+            if (body[i + j] != HISTORY[j]) {
+                return -1;
+            }
+        }
+        i += HISTORY.length;
+        int version = 0;
+        int digits = 0;
+        while (i < length && body[i] >= '0' && body[i] <= '9' && digits < 9) {
+            version = version * 10 + body[i++] - '0';
+            digits++;
+        }
+        return digits > 0 && i < length && body[i] == '"' ? version : -1;
+    }
+
+    static String problemWith(int status, String body, int revision) {
         if (status < 200 || status > 299) {
             return "HTTP " + status + " " + outcomeText(body);
         }
@@ -402,10 +440,6 @@ public final class BudgetPushBenchmark {
                     .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %,8d x %s%n", e.getValue().sum(), e.getKey()));
         }
-        if (builtOnTheFly.sum() > 0) {
-            System.out.printf(Locale.ROOT, "note:         %,d Bundles were built during the run (pool exhausted)%n",
-                    builtOnTheFly.sum());
-        }
         boolean tpsMet = tps >= options.targetTps;
         boolean p99Met = all.size() > 0 && all.percentileMillis(99) < options.targetP99Millis;
         boolean met = tpsMet && p99Met && failed == 0;
@@ -452,9 +486,10 @@ public final class BudgetPushBenchmark {
 
         @Override
         public void run() {
-            try {
+            try (HttpConnection connection = new HttpConnection(endpoint, CONNECT_TIMEOUT_MILLIS,
+                    options.timeoutSeconds * 1_000)) {
                 start.await();
-                loop();
+                loop(connection);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -462,7 +497,7 @@ public final class BudgetPushBenchmark {
             }
         }
 
-        private void loop() throws InterruptedException {
+        private void loop(HttpConnection connection) {
             while (true) {
                 long now = System.nanoTime();
                 boolean measured = now >= warmupEndNanos;
@@ -474,31 +509,22 @@ public final class BudgetPushBenchmark {
                 int slot = -1;
                 long seq;
                 int revision = 0;
-                byte[] bundle;
                 if (revise) {
                     slot = random.nextInt(pushedCount);
                     seq = pushed[slot];
                     revision = revisions[slot] + 1;
-                    bundle = factory.bundle(seq, revision);
                 } else {
                     seq = nextSeq.getAndIncrement();
-                    if (seq < pool.length) {
-                        bundle = pool[(int) seq];
-                        pool[(int) seq] = null; // each is sent once; let it go
-                    } else {
-                        bundle = factory.bundle(seq, 0);
-                        builtOnTheFly.increment();
-                    }
                 }
-                HttpRequest request = request(bundle);
+                factory.write(connection.begin(pushHead), seq, revision);
                 String problem;
                 long t0 = System.nanoTime();
                 long t1;
                 try {
-                    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    int status = connection.exchange();
                     t1 = System.nanoTime();
-                    problem = problemWith(answer, revision);
-                } catch (HttpTimeoutException e) {
+                    problem = problemWith(status, connection.body(), connection.bodyLength(), revision);
+                } catch (SocketTimeoutException e) {
                     t1 = System.nanoTime();
                     problem = "timed out after " + options.timeoutSeconds + " s";
                 } catch (IOException e) {
@@ -621,6 +647,9 @@ public final class BudgetPushBenchmark {
         private final long nhsBase;
         private final String uuidPrefix;
         private final boolean carePlan;
+        /* the template: pieces[i] is written, then field fields[i]; the last piece ends the Bundle */
+        private final byte[][] pieces;
+        private final int[] fields;
 
         BudgetFactory(String ods, long seed, boolean carePlan) {
             SplittableRandom random = new SplittableRandom(seed);
@@ -635,6 +664,19 @@ public final class BudgetPushBenchmark {
             this.uuidPrefix = String.format(Locale.ROOT, "%08x-%04x-4%03x-8%03x-", random.nextInt() & 0xffffffffL,
                     random.nextInt(0x10000), random.nextInt(0x1000), random.nextInt(0x1000));
             this.carePlan = carePlan;
+
+            String template = template();
+            List<byte[]> pieceList = new ArrayList<>();
+            List<Integer> fieldList = new ArrayList<>();
+            int from = 0;
+            for (int at = template.indexOf(MARK); at >= 0; at = template.indexOf(MARK, from)) {
+                pieceList.add(template.substring(from, at).getBytes(StandardCharsets.UTF_8));
+                fieldList.add(template.charAt(at + 1) - 'A');
+                from = at + 2;
+            }
+            pieceList.add(template.substring(from).getBytes(StandardCharsets.UTF_8));
+            this.pieces = pieceList.toArray(new byte[0][]);
+            this.fields = fieldList.stream().mapToInt(Integer::intValue).toArray();
         }
 
         String accountValue(long seq) {
@@ -643,13 +685,17 @@ public final class BudgetPushBenchmark {
 
         /** A valid NHS number of its own for budget {@code seq} (distinct for seq below 100 million). */
         String nhsNumber(long seq) {
+            return Long.toString(nhsNumberValue(seq));
+        }
+
+        private long nhsNumberValue(long seq) {
             long prefix = nhsBase + 2 * seq;
             int check = checkDigit(prefix);
             if (check == 10) {
                 prefix++;
                 check = checkDigit(prefix);
             }
-            return Long.toString(prefix) + check;
+            return prefix * 10 + check;
         }
 
         /** The modulus-11 check digit of a 9-digit prefix, 10 meaning no valid number has this prefix. */
@@ -668,15 +714,98 @@ public final class BudgetPushBenchmark {
             return n.matches("\\d{10}") && checkDigit(Long.parseLong(n.substring(0, 9))) == n.charAt(9) - '0';
         }
 
+        /** The Bundle of budget {@code seq} at {@code revision}, as bytes (for messages; pushes use write). */
         byte[] bundle(long seq, int revision) {
-            String nhs = nhsNumber(seq);
-            String account = accountValue(seq);
-            String patientUrn = urn(seq, 1);
-            String orgUrn = urn(seq, 2);
+            ByteSink sink = new ByteSink(4_096);
+            write(sink, seq, revision);
+            return Arrays.copyOf(sink.buf, sink.pos);
+        }
+
+        int pieceCount() {
+            return pieces.length;
+        }
+
+        /* the fields of the template that differ per budget (or revision) */
+        private static final char MARK = '\u0001';
+        private static final int F_PATIENT_URN = 0;
+        private static final int F_ORGANIZATION_URN = 1;
+        private static final int F_ACCOUNT_URN = 2;
+        private static final int F_CAREPLAN_URN = 3;
+        private static final int F_NHS = 4;
+        private static final int F_FAMILY = 5;
+        private static final int F_GIVEN = 6;
+        private static final int F_BIRTH_DATE = 7;
+        private static final int F_HOUSE = 8;
+        private static final int F_STREET = 9;
+        private static final int F_CITY = 10;
+        private static final int F_POSTCODE = 11;
+        private static final int F_UPRN = 12;
+        private static final int F_AMOUNT = 13;
+        private static final int F_SEQ = 14;
+        private static final int F_TYPE = 15;
+
+        private static final byte[][] FAMILY_BYTES = utf8(FAMILY);
+        private static final byte[][] GIVEN_BYTES = utf8(GIVEN);
+        private static final byte[][] STREET_BYTES = utf8(column(0));
+        private static final byte[][] CITY_BYTES = utf8(column(1));
+        private static final byte[][] POSTCODE_BYTES = utf8(column(2));
+        private static final byte[][] TYPE_BYTES = utf8(TYPE);
+        private static final int BIRTH_DAYS = 25_000; // birth dates 1935 .. 2003
+        /** yyyy-MM-dd of day d after 1935-01-01 at [10 d, 10 d + 10) */
+        private static final byte[] BIRTH_DATES = birthDates();
+
+        private static String mark(int field) {
+            return "" + MARK + (char) ('A' + field);
+        }
+
+        /**
+         * Writes the Bundle of budget {@code seq} at {@code revision}: the constant pieces of the template with the
+         * fields of this budget in between, straight into {@code out}, without allocating.
+         */
+        void write(ByteSink out, long seq, int revision) {
+            long urnBase = seq << 3;
             long pence = 500_000 + seq * 7_919 % 3_000_000 + revision * 125L;
-            String[] address = ADDRESS[(int) (seq % ADDRESS.length)];
-            long day = seq * 7_919 % 25_000; // birth dates 1935 .. 2003
-            String birthDate = java.time.LocalDate.of(1935, 1, 1).plusDays(day).toString();
+            int address = (int) (seq % ADDRESS.length);
+            int day = (int) (seq * 7_919 % BIRTH_DAYS);
+            int[] fields = this.fields;
+            byte[][] pieces = this.pieces;
+            for (int i = 0; i < fields.length; i++) {
+                out.put(pieces[i]);
+                switch (fields[i]) {
+                    case F_PATIENT_URN -> out.putHex(urnBase | 1, 12);
+                    case F_ORGANIZATION_URN -> out.putHex(urnBase | 2, 12);
+                    case F_ACCOUNT_URN -> out.putHex(urnBase | 3, 12);
+                    case F_CAREPLAN_URN -> out.putHex(urnBase | 4, 12);
+                    case F_NHS -> out.putLong(nhsNumberValue(seq));
+                    case F_FAMILY -> out.put(FAMILY_BYTES[(int) (seq % FAMILY.length)]);
+                    case F_GIVEN -> out.put(GIVEN_BYTES[(int) (seq / FAMILY.length % GIVEN.length)]);
+                    case F_BIRTH_DATE -> out.put(BIRTH_DATES, day * 10, 10);
+                    case F_HOUSE -> out.putLong(1 + seq % 200);
+                    case F_STREET -> out.put(STREET_BYTES[address]);
+                    case F_CITY -> out.put(CITY_BYTES[address]);
+                    case F_POSTCODE -> out.put(POSTCODE_BYTES[address]);
+                    case F_UPRN -> out.putLong(nhsBase * 100 + seq);
+                    case F_AMOUNT -> {
+                        out.putLong(pence / 100);
+                        out.put((byte) '.');
+                        out.put((byte) ('0' + pence % 100 / 10));
+                        out.put((byte) ('0' + pence % 10));
+                    }
+                    case F_SEQ -> out.putLong(seq);
+                    case F_TYPE -> out.put(TYPE_BYTES[(int) (seq % TYPE.length)]);
+                    default -> throw new IllegalStateException("field " + fields[i]);
+                }
+            }
+            out.put(pieces[fields.length]);
+        }
+
+        /** The Bundle as JSON with a mark where each field of a budget goes; the rest is fixed for the run. */
+        private String template() {
+            String urn = "urn:uuid:" + uuidPrefix;
+            String patientUrn = urn + mark(F_PATIENT_URN);
+            String orgUrn = urn + mark(F_ORGANIZATION_URN);
+            String nhs = mark(F_NHS);
+            String account = "PHB-BENCH-" + runId + "-" + mark(F_SEQ);
             StringBuilder b = new StringBuilder(2_400);
             b.append("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[")
                     // Patient (UK Core): verified NHS number, name, birth date, address with postcode and UPRN
@@ -686,15 +815,15 @@ public final class BudgetPushBenchmark {
                     .append("NHSNumberVerificationStatus\",\"valueCodeableConcept\":{\"coding\":[{\"system\":")
                     .append("\"https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland\",")
                     .append("\"code\":\"01\",\"display\":\"Number present and verified\"}]}}]}],")
-                    .append("\"name\":[{\"use\":\"official\",\"family\":\"").append(FAMILY[(int) (seq % FAMILY.length)])
-                    .append("\",\"given\":[\"").append(GIVEN[(int) (seq / FAMILY.length % GIVEN.length)]).append("\"]}],")
-                    .append("\"birthDate\":\"").append(birthDate).append("\",")
-                    .append("\"address\":[{\"use\":\"home\",\"line\":[\"").append(1 + seq % 200).append(' ')
-                    .append(address[0]).append("\"],\"city\":\"").append(address[1]).append("\",\"postalCode\":\"")
-                    .append(address[2]).append("\",\"extension\":[{\"url\":\"https://fhir.hl7.org.uk/StructureDefinition/")
-                    .append("Extension-UKCore-AddressKey\",\"extension\":[{\"url\":\"type\",\"valueCoding\":{\"system\":")
-                    .append("\"https://fhir.hl7.org.uk/CodeSystem/UKCore-AddressKeyType\",\"code\":\"UPRN\"}},")
-                    .append("{\"url\":\"value\",\"valueString\":\"").append(nhsBase * 100 + seq)
+                    .append("\"name\":[{\"use\":\"official\",\"family\":\"").append(mark(F_FAMILY))
+                    .append("\",\"given\":[\"").append(mark(F_GIVEN)).append("\"]}],")
+                    .append("\"birthDate\":\"").append(mark(F_BIRTH_DATE)).append("\",")
+                    .append("\"address\":[{\"use\":\"home\",\"line\":[\"").append(mark(F_HOUSE)).append(' ')
+                    .append(mark(F_STREET)).append("\"],\"city\":\"").append(mark(F_CITY)).append("\",\"postalCode\":\"")
+                    .append(mark(F_POSTCODE)).append("\",\"extension\":[{\"url\":\"https://fhir.hl7.org.uk/")
+                    .append("StructureDefinition/Extension-UKCore-AddressKey\",\"extension\":[{\"url\":\"type\",")
+                    .append("\"valueCoding\":{\"system\":\"https://fhir.hl7.org.uk/CodeSystem/UKCore-AddressKeyType\",")
+                    .append("\"code\":\"UPRN\"}},{\"url\":\"value\",\"valueString\":\"").append(mark(F_UPRN))
                     .append("\"}]}]}]},\"request\":{\"method\":\"PUT\",\"url\":")
                     .append("\"Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|").append(nhs).append("\"}},")
                     // Organization: the trust, by ODS code
@@ -704,32 +833,49 @@ public final class BudgetPushBenchmark {
                     .append("\"url\":\"Organization?identifier=https://fhir.nhs.uk/Id/ods-organization-code|").append(ods)
                     .append("\"}},")
                     // Account: the budget, new (or revised) by its identifier
-                    .append("{\"fullUrl\":\"").append(urn(seq, 3)).append("\",\"resource\":{\"resourceType\":\"Account\",")
+                    .append("{\"fullUrl\":\"").append(urn).append(mark(F_ACCOUNT_URN))
+                    .append("\",\"resource\":{\"resourceType\":\"Account\",")
                     .append("\"extension\":[{\"url\":\"https://joinedup.org.uk/fhir/StructureDefinition/budget-amount\",")
-                    .append("\"valueMoney\":{\"value\":").append(pence / 100).append('.')
-                    .append(pence % 100 < 10 ? "0" : "").append(pence % 100).append(",\"currency\":\"GBP\"}}],")
+                    .append("\"valueMoney\":{\"value\":").append(mark(F_AMOUNT)).append(",\"currency\":\"GBP\"}}],")
                     .append("\"identifier\":[{\"system\":\"").append(accountSystem).append("\",\"value\":\"")
                     .append(account).append("\"}],\"status\":\"active\",\"type\":{\"coding\":[{\"system\":")
                     .append("\"https://joinedup.org.uk/fhir/CodeSystem/budget-type\",\"code\":\"")
-                    .append(TYPE[(int) (seq % TYPE.length)]).append("\"}]},")
+                    .append(mark(F_TYPE)).append("\"}]},")
                     .append("\"subject\":[{\"reference\":\"").append(patientUrn).append("\"}],")
                     .append("\"servicePeriod\":{\"start\":\"2026-04-01\",\"end\":\"2027-03-31\"},")
                     .append("\"owner\":{\"reference\":\"").append(orgUrn).append("\"}},")
                     .append("\"request\":{\"method\":\"PUT\",\"url\":\"Account?identifier=").append(accountSystem)
                     .append('|').append(account).append("\"}}");
             if (carePlan) {
-                b.append(",{\"fullUrl\":\"").append(urn(seq, 4)).append("\",\"resource\":{\"resourceType\":\"CarePlan\",")
+                b.append(",{\"fullUrl\":\"").append(urn).append(mark(F_CAREPLAN_URN))
+                        .append("\",\"resource\":{\"resourceType\":\"CarePlan\",")
                         .append("\"status\":\"active\",\"intent\":\"plan\",\"title\":\"Continuing healthcare: personal ")
                         .append("care and health support at home\",\"subject\":{\"reference\":\"").append(patientUrn)
                         .append("\"}},\"request\":{\"method\":\"POST\",\"url\":\"CarePlan\"}}");
             }
             b.append("]}");
-            return b.toString().getBytes(StandardCharsets.UTF_8);
+            if ((ods + trustName + accountSystem).indexOf(MARK) >= 0) {
+                throw new IllegalArgumentException("the ODS code contains a control character");
+            }
+            return b.toString();
         }
 
-        private String urn(long seq, int entry) {
-            String tail = Long.toHexString(seq << 3 | entry);
-            return "urn:uuid:" + uuidPrefix + "000000000000".substring(tail.length()) + tail;
+        private static String[] column(int i) {
+            return Arrays.stream(ADDRESS).map(a -> a[i]).toArray(String[]::new);
+        }
+
+        private static byte[][] utf8(String[] values) {
+            return Arrays.stream(values).map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+
+        private static byte[] birthDates() {
+            byte[] dates = new byte[BIRTH_DAYS * 10];
+            LocalDate first = LocalDate.of(1935, 1, 1);
+            for (int d = 0; d < BIRTH_DAYS; d++) {
+                byte[] date = first.plusDays(d).toString().getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(date, 0, dates, d * 10, 10);
+            }
+            return dates;
         }
     }
 
@@ -748,7 +894,6 @@ public final class BudgetPushBenchmark {
         double targetTps = 1_000;
         double targetP99Millis = 100;
         long seed = ThreadLocalRandom.current().nextLong();
-        long poolLimit = 400_000;
         boolean help;
 
         static Options parse(String[] args) {
@@ -787,7 +932,7 @@ public final class BudgetPushBenchmark {
                     case "target-tps" -> o.targetTps = Double.parseDouble(v);
                     case "target-p99" -> o.targetP99Millis = Double.parseDouble(v);
                     case "seed" -> o.seed = Long.parseLong(v);
-                    case "pool" -> o.poolLimit = atLeastZero(e.getKey(), v);
+                    case "pool" -> atLeastZero(e.getKey(), v); // nothing is precomputed any more; accepted, ignored
                     default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
                 }
             }

@@ -19,13 +19,14 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.hibernate.Session;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
+import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ValidationIssue;
 
 /**
  * The message store: every inbound message is committed here before the hub acknowledges it, and a message with
- * the same agency message id (or, when the agency sends none, the same content) from the same sender is
- * recognised as a repeat. Status changes each commit on their own, so a rejection or failure stays visible even
+ * the same agency message id (or, when the agency sends none, the same content within
+ * {@code hub.inbound.repeat-window}) from the same sender is recognised as a repeat. Status changes each commit on their own, so a rejection or failure stays visible even
  * when the work it was part of rolls back.
  */
 @ApplicationScoped
@@ -41,14 +42,39 @@ public class InboundMessageStore {
     @Inject
     EntityManager em;
 
+    @Inject
+    HubConfig config;
+
     @Transactional(TxType.REQUIRES_NEW)
     public StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
             String contentType, String payload) {
         String hash = sha256(payload);
         String dedupKey = agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
         String from = sender == null ? "" : sender;
+        Long inserted = insert(agency, transport, from, agencyMessageId, hash, dedupKey, contentType, payload);
+        if (inserted != null) {
+            return new StoredMessage(inserted, false, MessageStatus.RECEIVED);
+        }
+        InboundMessage original = InboundMessage.<InboundMessage>find(
+                "agency = ?1 and sender = ?2 and dedupKey = ?3", agency, from, dedupKey)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+        if (agencyMessageId == null && original.receivedAt.isBefore(Instant.now().minus(config.inbound().repeatWindow()))) {
+            // The same content without an id, long after the original, is a new message (a budget set back to an
+            // earlier amount, say), not a retry: the original keeps its row under a key of its own.
+            original.dedupKey = dedupKey + "@" + original.id;
+            em.flush();
+            return new StoredMessage(insert(agency, transport, from, null, hash, dedupKey, contentType, payload),
+                    false, MessageStatus.RECEIVED);
+        }
+        original.repeats++;
+        original.lastRepeatAt = Instant.now();
+        return new StoredMessage(original.id, true, original.status);
+    }
+
+    private Long insert(AgencyKind agency, Transport transport, String from, String agencyMessageId, String hash,
+            String dedupKey, String contentType, String payload) {
         // Plain JDBC: a native query through Hibernate would fill its query-plan cache with one entry per call.
-        Long inserted = em.unwrap(Session.class).doReturningWork(connection -> {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, agency.name());
                 insert.setString(2, transport.name());
@@ -63,14 +89,6 @@ public class InboundMessageStore {
                 }
             }
         });
-        if (inserted != null) {
-            return new StoredMessage(inserted, false, MessageStatus.RECEIVED);
-        }
-        InboundMessage original = InboundMessage.<InboundMessage>find(
-                "agency = ?1 and sender = ?2 and dedupKey = ?3", agency, from, dedupKey).singleResult();
-        original.repeats++;
-        original.lastRepeatAt = Instant.now();
-        return new StoredMessage(original.id, true, original.status);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.joinedup.hub.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +23,8 @@ public interface HubConfig {
     Demo demo();
 
     Employment employment();
+
+    Inbound inbound();
 
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
@@ -60,5 +63,14 @@ public interface HubConfig {
         /** The queue employment services publish on (fixed by their interface). */
         @WithDefault("agency.employment.in")
         String queue();
+    }
+
+    interface Inbound {
+        /**
+         * How long the same content from the same sender, without a message id of its own, counts as a repeat (a
+         * retry after a timeout). Later, the same content is a new message.
+         */
+        @WithDefault("PT24H")
+        Duration repeatWindow();
     }
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
+
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import io.agroal.api.AgroalDataSource;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(HubTestResource.class)
 class NhsBudgetPushTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private IGenericClient rr8;
     private IGenericClient rm3;
@@ -109,6 +115,25 @@ class NhsBudgetPushTest {
                 .get("/api/inbound/messages?agency=NHS&limit=1000").then().statusCode(200).extract().asString());
         String hash = messages.getString("find { it.status == 'APPLIED' && it.repeats > 0 }.contentHash");
         assertTrue(hash != null, "the store shows the retry as a repeat of an applied message");
+    }
+
+    @Test
+    void theSameContentLongAfterTheOriginalIsANewMessage() throws Exception {
+        String nhs = newNhsNumber();
+        String budgetId = newBudgetId();
+        Bundle original = push(nhs, "RR8", budgetId, "1000.00");
+        rr8.transaction().withBundle(original).execute();
+        rr8.transaction().withBundle(push(nhs, "RR8", budgetId, "1500.00")).execute();
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                "update inbound_message set received_at = now() - interval '2 days' where content_hash = ?")) {
+            statement.setString(1, sha256(Fhir.CONTEXT.newJsonParser().encodeResourceToString(original)));
+            assertEquals(1, statement.executeUpdate(), "the original push is in the message store");
+        }
+
+        Bundle setBack = rr8.transaction().withBundle(original).execute();
+
+        assertTrue(setBack.getEntry().get(2).getResponse().getLocation().endsWith("/_history/3"));
+        assertEquals(100000L, person(onlyPatientWith(nhs).getIdPart()).getLong("contributions[0].amountPence"));
     }
 
     @Test
@@ -220,6 +245,11 @@ class NhsBudgetPushTest {
                 .where(Account.PATIENT.hasId(patient.getIdPart()))
                 .returnBundle(Bundle.class).execute();
         return found.getEntry().stream().map(e -> (Account) e.getResource()).toList();
+    }
+
+    static String sha256(String payload) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     static Money amount(Account account) {
