@@ -35,6 +35,7 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
             configuration.addAcceptorConfiguration("all-protocols", "tcp://127.0.0.1:" + port);
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                     .setMaxDeliveryAttempts(maxDeliveryAttempts)
                     .setRedeliveryDelay(500)
                     .setRedeliveryMultiplier(2.0)
