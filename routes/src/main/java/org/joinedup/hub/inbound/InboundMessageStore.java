@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.hibernate.Session;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.platform.HubConfig;
@@ -45,6 +46,9 @@ public class InboundMessageStore {
     @Inject
     HubConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Transactional(TxType.REQUIRES_NEW)
     public StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
             String contentType, String payload) {
@@ -52,6 +56,8 @@ public class InboundMessageStore {
         String dedupKey = agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
         String from = sender == null ? "" : sender;
         Long inserted = insert(agency, transport, from, agencyMessageId, hash, dedupKey, contentType, payload);
+        metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport", transport.name(),
+                "repeat", Boolean.toString(inserted == null)).increment();
         if (inserted != null) {
             return new StoredMessage(inserted, false, MessageStatus.RECEIVED);
         }
@@ -128,6 +134,7 @@ public class InboundMessageStore {
         }
         message.status = status;
         message.statusAt = Instant.now();
+        metrics.counter("hub.inbound.outcomes", "agency", message.agency.name(), "status", status.name()).increment();
         message.reasons = reasons;
         message.error = error;
         message.attempts++;

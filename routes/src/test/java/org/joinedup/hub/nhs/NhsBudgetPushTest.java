@@ -115,6 +115,8 @@ class NhsBudgetPushTest {
                 .get("/api/inbound/messages?agency=NHS&limit=1000").then().statusCode(200).extract().asString());
         String hash = messages.getString("find { it.status == 'APPLIED' && it.repeats > 0 }.contentHash");
         assertTrue(hash != null, "the store shows the retry as a repeat of an applied message");
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "hub_inbound_messages_total{agency=\"NHS\",repeat=\"true\",transport=\"FHIR_REST\"}"));
     }
 
     @Test
