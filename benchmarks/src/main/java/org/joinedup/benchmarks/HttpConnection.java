@@ -10,6 +10,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -174,6 +178,14 @@ final class HttpConnection implements Closeable {
     private void connect() throws IOException {
         Socket s = endpoint.tls() ? SSLSocketFactory.getDefault().createSocket() : new Socket();
         try {
+            if (s instanceof SSLSocket tls) { // check the hub's certificate against its name, as java.net.http did
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                if (!endpoint.host().contains(":") && !endpoint.host().matches("[0-9.]+")) {
+                    parameters.setServerNames(List.of(new SNIHostName(endpoint.host())));
+                }
+                tls.setSSLParameters(parameters);
+            }
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
             s.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), connectTimeoutMillis);
