@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +29,9 @@ class QueueMessageStoreTest {
 
     @Inject
     ProducerTemplate camel;
+
+    @Inject
+    ConsumerTemplate consumer;
 
     @ConfigProperty(name = "hub.broker.port")
     int brokerPort;
@@ -75,6 +79,19 @@ class QueueMessageStoreTest {
         Map<String, Object> stored = await().atMost(Duration.ofSeconds(30)).until(
                 () -> employmentMessageWithId(messageId), m -> m != null);
         assertEquals("RECEIVED", stored.get("status"));
+    }
+
+    @Test
+    void aMessageThatCannotBeStoredEndsOnTheDeadLetterQueueAndTheConsumerCarriesOn() {
+        String poison = "{\"messageId\": \"" + UUID.randomUUID() + "\", \"note\": \"NUL \u0000 in the text\"}";
+        String after = UUID.randomUUID().toString();
+
+        camel.sendBody("jms:queue:agency.employment.in", poison);
+        camel.sendBody("jms:queue:agency.employment.in", "{\"messageId\": \"" + after + "\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> employmentMessageWithId(after), m -> m != null);
+        String dead = consumer.receiveBody("jms:queue:DLQ", Duration.ofSeconds(60).toMillis(), String.class);
+        assertEquals(poison, dead, "the message PostgreSQL refused is kept on the dead-letter queue, not dropped");
     }
 
     private static Map<String, Object> employmentMessageWithId(String messageId) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -197,6 +198,23 @@ class NhsBudgetPushTest {
         assertEquals(List.of("RR8", "RM3"), person.getList("contributions.fundingBodyCode"));
         assertEquals(1, accountsOf(patient, rm3).size(), "a trust sees only its own budgets");
         assertEquals(2, accountsOf(patient, coordinator).size(), "a coordinator sees the joined-up record");
+    }
+
+    @Test
+    void twoTrustsPushingAtOnceForANewPersonBothSucceedOnOnePerson() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String nhs = newNhsNumber();
+                List<Future<Bundle>> both = pool.invokeAll(List.of(
+                        () -> rr8.transaction().withBundle(push(nhs, "RR8", newBudgetId(), "10.00")).execute(),
+                        () -> rm3.transaction().withBundle(push(nhs, "RM3", newBudgetId(), "20.00")).execute()));
+                both.forEach(BudgetPushTestSupport::get);
+                assertEquals(2, person(onlyPatientWith(nhs).getIdPart()).getList("contributions").size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
