@@ -9,6 +9,11 @@ public final class FhirSystems {
     public static final String ODS_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
     public static final String GSS_CODE = HUB_BASE + "/Id/gss-code";
     public static final String HUB_PERSON_ID = HUB_BASE + "/Id/person";
+    public static final String NI_NUMBER = HUB_BASE + "/Id/ni-number";
+    /** A council's own client id; the council's GSS code follows, for example {@code .../council-client/E08000004}. */
+    public static final String COUNCIL_CLIENT_PREFIX = HUB_BASE + "/Id/council-client/";
+    /** A council allocation id; the council's GSS code follows. */
+    public static final String COUNCIL_ALLOCATION_PREFIX = HUB_BASE + "/Id/council-allocation/";
 
     public static final String NHS_NUMBER_VERIFICATION_EXTENSION =
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus";

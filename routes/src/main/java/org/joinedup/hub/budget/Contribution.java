@@ -64,6 +64,10 @@ public class Contribution extends PanacheEntityBase {
 
     public int version;
 
+    /** When the funding body says this state came about, when it says so (council events do; FHIR pushes do not). */
+    @Column(name = "source_occurred_at")
+    public Instant sourceOccurredAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -1,6 +1,8 @@
 package org.joinedup.hub.people;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,38 +16,62 @@ import org.joinedup.model.PersonDetails;
 import org.joinedup.model.PersonRecord;
 
 /**
- * Finds the hub person an agency's record is about, by NHS number, or creates them. (Probabilistic matching on
- * names, dates of birth and addresses comes with the identity work; an NHS number that passed its check digit is
- * the one link made here.)
+ * Finds the hub person an agency's record is about, by an identifier the hub already holds (NHS number, a
+ * council's client id, NI number), or creates them. (Probabilistic matching on names, dates of birth and addresses
+ * comes with the identity work; only identifiers that passed their checks link records here.)
  */
 @ApplicationScoped
 public class PersonDirectory {
 
+    /** An NHS body's record: the person is found by NHS number or created. */
     @Transactional(TxType.MANDATORY)
     public Person findOrCreate(PersonDetails details) {
-        Optional<Person> found = findByIdentifier(FhirSystems.NHS_NUMBER, details.nhsNumber().value());
-        if (found.isPresent()) {
-            Person person = found.get();
-            fillGaps(person, details);
-            return person;
+        return findOrCreate(
+                List.of(new IdentifierRecord(FhirSystems.NHS_NUMBER, details.nhsNumber().value(),
+                        details.nhsNumberVerified())),
+                new Demographics(details.givenName(), details.familyName(), details.birthDate(), details.postcode(),
+                        details.uprn()));
+    }
+
+    /**
+     * Finds the person any of the identifiers (in the order given) already belongs to, or creates one, and records
+     * the identifiers that are new. An identifier that already belongs to another person is not moved: deciding
+     * between two people is the identity review's job, never a side effect.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Person findOrCreate(List<IdentifierRecord> identifiers, Demographics demographics) {
+        Person person = identifiers.stream()
+                .map(id -> findByIdentifier(id.system(), id.value()))
+                .flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        if (person == null) {
+            person = new Person();
+            person.id = UUID.randomUUID();
+            person.createdAt = Instant.now();
+            person.updatedAt = person.createdAt;
         }
-        Person person = new Person();
-        person.id = UUID.randomUUID();
-        person.givenName = details.givenName();
-        person.familyName = details.familyName();
-        person.birthDate = details.birthDate();
-        person.postcode = details.postcode();
-        person.uprn = details.uprn();
-        person.createdAt = Instant.now();
-        person.updatedAt = person.createdAt;
-        PersonIdentifier nhs = new PersonIdentifier();
-        nhs.person = person;
-        nhs.system = FhirSystems.NHS_NUMBER;
-        nhs.value = details.nhsNumber().value();
-        nhs.verified = details.nhsNumberVerified();
-        person.identifiers.add(nhs);
+        fillGaps(person, demographics);
+        for (IdentifierRecord id : identifiers) {
+            Optional<PersonIdentifier> held = person.identifiers.stream()
+                    .filter(i -> i.system.equals(id.system()) && i.value.equals(id.value())).findFirst();
+            if (held.isPresent()) {
+                held.get().verified |= id.verified();
+            } else if (findByIdentifier(id.system(), id.value()).isEmpty()) {
+                PersonIdentifier identifier = new PersonIdentifier();
+                identifier.person = person;
+                identifier.system = id.system();
+                identifier.value = id.value();
+                identifier.verified = id.verified();
+                person.identifiers.add(identifier);
+            }
+        }
         person.persistAndFlush();
         return person;
+    }
+
+    /** What an agency's record says about who the person is, besides identifiers; any part may be missing. */
+    public record Demographics(String givenName, String familyName, LocalDate birthDate, String postcode,
+            String uprn) {
     }
 
     public Optional<Person> findByIdentifier(String system, String value) {
@@ -54,7 +80,7 @@ public class PersonDirectory {
                 .map(identifier -> identifier.person);
     }
 
-    private static void fillGaps(Person person, PersonDetails details) {
+    private static void fillGaps(Person person, Demographics details) {
         boolean changed = false;
         if (person.givenName == null && details.givenName() != null) {
             person.givenName = details.givenName();
@@ -75,13 +101,6 @@ public class PersonDirectory {
         if (person.uprn == null && details.uprn() != null) {
             person.uprn = details.uprn();
             changed = true;
-        }
-        for (PersonIdentifier identifier : person.identifiers) {
-            if (FhirSystems.NHS_NUMBER.equals(identifier.system) && !identifier.verified
-                    && details.nhsNumberVerified()) {
-                identifier.verified = true;
-                changed = true;
-            }
         }
         if (changed) {
             person.updatedAt = Instant.now();

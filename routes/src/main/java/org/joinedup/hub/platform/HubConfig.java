@@ -26,6 +26,8 @@ public interface HubConfig {
 
     Inbound inbound();
 
+    SocialCare socialCare();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -72,5 +74,11 @@ public interface HubConfig {
          */
         @WithDefault("PT24H")
         Duration repeatWindow();
+    }
+
+    interface SocialCare {
+        /** Internal queue of accepted council events waiting to be applied. */
+        @WithDefault("hub.social-care.apply")
+        String applyQueue();
     }
 }

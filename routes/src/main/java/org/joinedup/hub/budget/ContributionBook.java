@@ -1,0 +1,124 @@
+package org.joinedup.hub.budget;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.joinedup.hub.people.Person;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.BudgetTransactionOutcome.AccountOutcome;
+import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Pence;
+
+/**
+ * The hub's record of what each funding body contributes to each person's budget: a contribution is confirmed the
+ * first time its source id is seen, revised in place (new version, history kept) when the same id comes with other
+ * terms, and left alone when the terms are the same or the news is older than what the hub already has.
+ */
+@ApplicationScoped
+public class ContributionBook {
+
+    /** What a funding body says about a contribution. */
+    public record Terms(String type, ContributionStatus status, Pence amount, LocalDate periodStart,
+            LocalDate periodEnd, String carePlanTitle) {
+    }
+
+    /** Finds the contribution a funding body knows by this id, locked for the rest of the transaction. */
+    @Transactional(TxType.MANDATORY)
+    public Contribution find(FundingBody body, String sourceSystem, String sourceValue) {
+        return Contribution.<Contribution>find("fundingBody = ?1 and sourceSystem = ?2 and sourceValue = ?3",
+                        body, sourceSystem, sourceValue)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElse(null);
+    }
+
+    /**
+     * Records the terms for the contribution {@code existing} (null when new).
+     *
+     * @param occurredAt when the funding body says the change happened, or null when it does not say
+     */
+    @Transactional(TxType.MANDATORY)
+    public AccountOutcome record(Contribution existing, FundingBody body, AgencyKind agency, Person person,
+            String sourceSystem, String sourceValue, Terms terms, Instant occurredAt, long messageId, String caller) {
+        if (existing == null) {
+            Contribution contribution = new Contribution();
+            contribution.id = UUID.randomUUID();
+            contribution.person = person;
+            contribution.agency = agency;
+            contribution.fundingBody = body;
+            contribution.sourceSystem = sourceSystem;
+            contribution.sourceValue = sourceValue;
+            contribution.version = 1;
+            contribution.createdAt = Instant.now();
+            copy(terms, occurredAt, contribution);
+            contribution.persistAndFlush();
+            revision(contribution, "CONFIRMED", messageId, caller);
+            return new AccountOutcome(contribution.id.toString(), true, contribution.version);
+        }
+        if (!existing.person.id.equals(person.id)) {
+            throw new InvalidMessageException("subject", "contribution " + sourceSystem + "|" + sourceValue
+                    + " belongs to another person; a contribution cannot move from one person to another");
+        }
+        boolean older = occurredAt != null && existing.sourceOccurredAt != null
+                && occurredAt.isBefore(existing.sourceOccurredAt);
+        if (older || !differs(existing, terms)) {
+            return unchanged(existing);
+        }
+        existing.version++;
+        copy(terms, occurredAt, existing);
+        String change = switch (terms.status()) {
+            case WITHDRAWN -> "WITHDRAWN";
+            case ENDED -> "ENDED";
+            case ACTIVE -> "REVISED";
+        };
+        revision(existing, change, messageId, caller);
+        return new AccountOutcome(existing.id.toString(), false, existing.version);
+    }
+
+    public static AccountOutcome unchanged(Contribution existing) {
+        return new AccountOutcome(existing.id.toString(), false, existing.version);
+    }
+
+    private static void copy(Terms terms, Instant occurredAt, Contribution contribution) {
+        contribution.type = terms.type();
+        contribution.status = terms.status();
+        contribution.amountPence = terms.amount().value();
+        contribution.periodStart = terms.periodStart();
+        contribution.periodEnd = terms.periodEnd();
+        contribution.carePlanTitle = terms.carePlanTitle();
+        contribution.sourceOccurredAt = occurredAt;
+        contribution.updatedAt = Instant.now();
+    }
+
+    private static boolean differs(Contribution c, Terms t) {
+        return c.status != t.status()
+                || !c.type.equals(t.type())
+                || c.amountPence != t.amount().value()
+                || !c.periodStart.equals(t.periodStart())
+                || !c.periodEnd.equals(t.periodEnd())
+                || !Objects.equals(c.carePlanTitle, t.carePlanTitle());
+    }
+
+    private static void revision(Contribution contribution, String change, long messageId, String caller) {
+        ContributionRevision revision = new ContributionRevision();
+        revision.contribution = contribution;
+        revision.version = contribution.version;
+        revision.status = contribution.status;
+        revision.type = contribution.type;
+        revision.amountPence = contribution.amountPence;
+        revision.periodStart = contribution.periodStart;
+        revision.periodEnd = contribution.periodEnd;
+        revision.change = change;
+        revision.messageId = messageId;
+        revision.changedBy = caller == null ? "unknown" : caller;
+        revision.changedAt = Instant.now();
+        revision.persist();
+    }
+}

@@ -1,0 +1,127 @@
+package org.joinedup.hub.socialcare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.joinedup.connectors.socialcare.SocialCareEventReader;
+import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionBook;
+import org.joinedup.hub.budget.FundingBody;
+import org.joinedup.hub.inbound.InboundMessage;
+import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonDirectory;
+import org.joinedup.hub.people.PersonDirectory.Demographics;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.SocialCareEvent;
+import org.joinedup.model.SocialCareEvent.Client;
+
+/**
+ * Applies a council event that the message store accepted, exactly once, in one transaction: the client becomes
+ * (or is linked to) a hub person; an allocation becomes a council contribution from that department; a service is
+ * recorded with its weekly cost. Events about one thing may arrive out of order: an older event never overwrites
+ * what a newer one said. Payments wait for the ledger (they stay RECEIVED until it exists).
+ */
+@ApplicationScoped
+public class SocialCareEventApplier {
+
+    private static final Logger LOG = Logger.getLogger(SocialCareEventApplier.class);
+
+    @Inject
+    InboundMessageStore store;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    PersonDirectory people;
+
+    @Inject
+    ContributionBook contributions;
+
+    private final SocialCareEventReader reader = new SocialCareEventReader();
+
+    @Transactional
+    public void apply(long messageId) {
+        if (store.lockAndCheckApplied(messageId)) {
+            return;
+        }
+        InboundMessage message = em.find(InboundMessage.class, messageId);
+        SocialCareEvent event = reader.read(message.payload);
+        if (event.type() == SocialCareEvent.Type.PAYMENT_MADE) {
+            LOG.debugf("payment event %s stored; payments are applied by the ledger", event.eventId());
+            return;
+        }
+        FundingBody council = FundingBody.findOrRegister(AgencyKind.SOCIAL_CARE, event.council(), null);
+        Person person = person(event);
+        switch (event.type()) {
+            case ALLOCATION_CONFIRMED -> allocation(event, council, person, messageId, message.sender);
+            case SERVICE_STARTED, SERVICE_ENDED -> service(event, council, person, messageId);
+            default -> { }
+        }
+        store.markApplied(messageId);
+    }
+
+    private Person person(SocialCareEvent event) {
+        Client client = event.client();
+        List<IdentifierRecord> identifiers = new ArrayList<>();
+        identifiers.add(new IdentifierRecord(FhirSystems.COUNCIL_CLIENT_PREFIX + event.council(), client.clientId(),
+                true));
+        if (client.nhsNumber() != null) {
+            identifiers.add(new IdentifierRecord(FhirSystems.NHS_NUMBER, client.nhsNumber().value(), false));
+        }
+        if (client.niNumber() != null) {
+            identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, client.niNumber().value(), false));
+        }
+        return people.findOrCreate(identifiers, new Demographics(client.forename(), client.surname(),
+                client.dateOfBirth(), client.postcode(), null));
+    }
+
+    private void allocation(SocialCareEvent event, FundingBody council, Person person, long messageId, String caller) {
+        SocialCareEvent.Allocation allocation = event.allocation();
+        String system = FhirSystems.COUNCIL_ALLOCATION_PREFIX + event.council();
+        Contribution existing = contributions.find(council, system, allocation.allocationId());
+        contributions.record(existing, council, AgencyKind.SOCIAL_CARE, person, system, allocation.allocationId(),
+                new ContributionBook.Terms(allocation.department(), ContributionStatus.ACTIVE,
+                        allocation.annualAmount(), allocation.periodStart(), allocation.periodEnd(), null),
+                event.occurredAt(), messageId, caller);
+    }
+
+    private void service(SocialCareEvent event, FundingBody council, Person person, long messageId) {
+        SocialCareEvent.Service news = event.service();
+        CareService service = CareService.<CareService>find("council = ?1 and serviceId = ?2", council,
+                news.serviceId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
+        if (service == null) {
+            service = new CareService();
+            service.id = UUID.randomUUID();
+            service.council = council;
+            service.serviceId = news.serviceId();
+            service.person = person;
+        }
+        if (event.type() == SocialCareEvent.Type.SERVICE_STARTED
+                && (service.startedOccurredAt == null || !event.occurredAt().isBefore(service.startedOccurredAt))) {
+            service.kind = news.kind();
+            service.provider = news.provider();
+            service.weeklyCostPence = news.weeklyCostPence();
+            service.startDate = news.startDate();
+            service.startedOccurredAt = event.occurredAt();
+        } else if (event.type() == SocialCareEvent.Type.SERVICE_ENDED
+                && (service.endedOccurredAt == null || !event.occurredAt().isBefore(service.endedOccurredAt))) {
+            service.endDate = news.endDate();
+            service.endedOccurredAt = event.occurredAt();
+        }
+        service.lastMessageId = messageId;
+        service.persistAndFlush();
+    }
+}

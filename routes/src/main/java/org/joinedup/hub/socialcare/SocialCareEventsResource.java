@@ -1,0 +1,92 @@
+package org.joinedup.hub.socialcare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.socialcare.SocialCareIntake.Answer;
+
+/**
+ * Council case management systems post events here (see the council social care format): one event, or a batch of
+ * up to 1,000 each accepted or rejected on its own. {@code 202} once an event is durably stored, {@code 200} with
+ * the earlier answer for a repeated {@code eventId}, {@code 400} with field paths and reasons for a bad event.
+ */
+@Path("/api/inbound/social-care")
+@RolesAllowed(Caller.COUNCIL)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SocialCareEventsResource {
+
+    static final int MAX_BATCH = 1_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    SocialCareIntake intake;
+
+    @POST
+    @Path("/events")
+    public Response event(String body) {
+        Answer answer;
+        try {
+            answer = intake.accept(JSON.readTree(body), body);
+        } catch (JsonProcessingException notJson) {
+            answer = intake.unreadable(body, "not valid JSON: " + notJson.getOriginalMessage());
+        }
+        return Response.status(answer.httpStatus()).entity(view(answer)).build();
+    }
+
+    /** {@code events:batch}, also when a client percent-encodes the colon. */
+    @POST
+    @Path("/{batch: events(:|%3A|%3a)batch}")
+    public Response batch(String body) {
+        JsonNode events;
+        try {
+            events = JSON.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            return Response.status(400).entity(view(intake.unreadable(body, "not valid JSON: "
+                    + notJson.getOriginalMessage()))).build();
+        }
+        if (!events.isArray() || events.size() > MAX_BATCH) {
+            return Response.status(400).entity(Map.of("status", "REJECTED", "problems", List.of(Map.of("path", "$",
+                    "reason", "a batch is a JSON array of at most " + MAX_BATCH + " events")))).build();
+        }
+        List<Map<String, Object>> answers = new ArrayList<>();
+        int accepted = 0;
+        for (JsonNode event : events) {
+            Answer answer = intake.accept(event, event.toString());
+            accepted += answer.httpStatus() < 300 ? 1 : 0;
+            answers.add(view(answer));
+        }
+        return Response.ok(Map.of("accepted", accepted, "rejected", events.size() - accepted, "events", answers))
+                .build();
+    }
+
+    private static Map<String, Object> view(Answer answer) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("eventId", answer.eventId());
+        view.put("status", answer.status());
+        if (answer.repeat()) {
+            view.put("repeat", true);
+        }
+        if (!answer.problems().isEmpty()) {
+            view.put("problems", answer.problems().stream()
+                    .map(p -> Map.of("path", p.expression(), "reason", p.reason())).toList());
+        }
+        return view;
+    }
+}

@@ -1,0 +1,187 @@
+package org.joinedup.hub.socialcare;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.Fhir;
+import org.joinedup.hub.support.HubTestResource;
+import org.junit.jupiter.api.Test;
+
+/** A council's case management system posts events through {@code POST /api/inbound/social-care/events}. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class SocialCareEventsTest {
+
+    private static final String OLDHAM = "E08000004";
+
+    @Test
+    void anAllocationBecomesACouncilContributionOnTheSamePersonAsTheirNhsBudget() {
+        String nhs = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(),
+                "1000.00")).execute();
+        String eventId = UUID.randomUUID().toString();
+
+        post(allocation(eventId, "C-" + nhs, nhs, "A-" + eventId, 1_250_000, "2026-11-20T09:00:00Z"))
+                .then().statusCode(202).body("eventId", equalTo(eventId)).body("status", equalTo("ACCEPTED"));
+
+        JsonPath person = awaitPerson(nhs, p -> p.getList("contributions").size() == 2);
+        assertEquals(List.of("NHS", "SOCIAL_CARE"), person.getList("contributions.agency"));
+        assertEquals(1_250_000L, person.getLong("contributions.find { it.agency == 'SOCIAL_CARE' }.amountPence"));
+        assertEquals("ADULT_SOCIAL_CARE", person.getString("contributions.find { it.agency == 'SOCIAL_CARE' }.type"));
+        assertEquals(OLDHAM, person.getString("contributions.find { it.agency == 'SOCIAL_CARE' }.fundingBodyCode"));
+    }
+
+    @Test
+    void aRepeatedEventIdAnswersAsTheFirstTimeAndChangesNothing() {
+        String nhs = newNhsNumber();
+        String eventId = UUID.randomUUID().toString();
+        String event = allocation(eventId, "C-" + nhs, nhs, "A-" + eventId, 500_000, "2026-11-20T09:00:00Z");
+        post(event).then().statusCode(202);
+
+        post(event).then().statusCode(200).body("status", equalTo("ACCEPTED")).body("repeat", equalTo(true));
+
+        JsonPath person = awaitPerson(nhs, p -> p.getList("contributions").size() == 1);
+        assertEquals(1, person.getInt("contributions[0].version"));
+    }
+
+    @Test
+    void anOlderRevisionArrivingLateDoesNotUndoANewerOne() {
+        String nhs = newNhsNumber();
+        String allocationId = "A-" + UUID.randomUUID();
+        post(allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 900_000, "2026-11-22T09:00:00Z"))
+                .then().statusCode(202);
+        awaitPerson(nhs, p -> p.getList("contributions").size() == 1);
+
+        post(allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 700_000, "2026-11-21T09:00:00Z"))
+                .then().statusCode(202);
+        post(allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 950_000, "2026-11-23T09:00:00Z"))
+                .then().statusCode(202);
+
+        JsonPath person = awaitPerson(nhs, p -> p.getLong("contributions[0].amountPence") == 950_000L);
+        assertEquals(2, person.getInt("contributions[0].version"), "the late, older revision was not applied");
+    }
+
+    @Test
+    void aBadEventGetsEveryProblemWithItsFieldPath() {
+        String event = """
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "yesterday", "council": "E08000004",
+                 "client": {"clientId": "C-1"},
+                 "allocation": {"allocationId": "A-1", "department": "LIBRARIES", "annualAmountPence": 12.5,
+                                "periodStart": "2026-04-01", "periodEnd": "2026-03-31", "management": "MANAGED"}}"""
+                .formatted(UUID.randomUUID());
+
+        JsonPath answer = post(event).then().statusCode(400).body("status", equalTo("REJECTED"))
+                .extract().jsonPath();
+
+        List<String> paths = answer.getList("problems.path");
+        assertTrue(paths.containsAll(List.of("occurredAt", "allocation.department", "allocation.annualAmountPence",
+                "allocation.periodEnd")), paths.toString());
+        assertTrue(answer.getString("problems.find { it.path == 'allocation.annualAmountPence' }.reason")
+                .contains("whole number of pence"));
+    }
+
+    @Test
+    void notJsonAtAllIsRejectedAndKept() {
+        post("{\"eventId\": ").then().statusCode(400).body("problems[0].path", equalTo("$"));
+        given().auth().oauth2(DemoTokens.of("operator")).get("/api/inbound/messages?agency=SOCIAL_CARE&status=REJECTED")
+                .then().statusCode(200).body("reasons.flatten()", hasItem(org.hamcrest.Matchers.startsWith("$: not valid JSON")));
+    }
+
+    @Test
+    void aCouncilMayPostOnlyAboutItself() {
+        String event = allocation(UUID.randomUUID().toString(), "C-1", null, "A-x", 100, "2026-11-20T09:00:00Z")
+                .replace(OLDHAM, "E09000001");
+        post(event).then().statusCode(403).body("problems[0].path", equalTo("council"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(event)
+                .post("/api/inbound/social-care/events").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(event).post("/api/inbound/social-care/events")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void anInvalidNhsNumberIsNeverUsedToLinkButTheEventIsKept() {
+        String bad = BudgetBundles.withWrongCheckDigit(newNhsNumber());
+        String clientId = "C-" + UUID.randomUUID();
+        post(allocation(UUID.randomUUID().toString(), clientId, bad, "A-" + clientId, 100_000, "2026-11-20T09:00:00Z"))
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedMessages() .stream()
+                .anyMatch(m -> ((String) m.get("agencyMessageId")) != null));
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + bad).then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void aBatchAcceptsOrRejectsEachEventOnItsOwn() {
+        String nhs = newNhsNumber();
+        String good1 = allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, "A1-" + nhs, 100, "2026-11-20T09:00:00Z");
+        String good2 = """
+                {"eventId": "%s", "type": "SERVICE_STARTED", "occurredAt": "2026-11-20T10:00:00Z", "council": "E08000004",
+                 "client": {"clientId": "C-%s", "nhsNumber": "%s"},
+                 "service": {"serviceId": "S-%s", "kind": "HOME_CARE", "provider": "Oldham Care Ltd",
+                             "weeklyCostPence": 42000, "startDate": "2026-11-23"}}"""
+                .formatted(UUID.randomUUID(), nhs, nhs, nhs);
+        String bad = "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"NOT_A_TYPE\"}";
+
+        JsonPath answer = given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body("[" + good1 + "," + bad + "," + good2 + "]")
+                .post("/api/inbound/social-care/events:batch")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(2, answer.getInt("accepted"));
+        assertEquals(1, answer.getInt("rejected"));
+        assertEquals(List.of("ACCEPTED", "REJECTED", "ACCEPTED"), answer.getList("events.status"));
+        assertTrue(answer.getList("events[1].problems.path").contains("type"));
+        awaitPerson(nhs, p -> p.getList("contributions").size() == 1);
+    }
+
+    private static List<Map<String, Object>> appliedMessages() {
+        return JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED&limit=1000").then().statusCode(200)
+                .extract().asString()).getList("$");
+    }
+
+    private static io.restassured.response.Response post(String event) {
+        return given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(event)
+                .post("/api/inbound/social-care/events");
+    }
+
+    private static String allocation(String eventId, String clientId, String nhs, String allocationId, long pence,
+            String occurredAt) {
+        return """
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "%s", "council": "E08000004",
+                 "client": {"clientId": "%s"%s, "forename": "Dave", "surname": "Hughes", "dateOfBirth": "1979-02-14"},
+                 "allocation": {"allocationId": "%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
+                                "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(eventId, occurredAt, clientId, nhs == null ? "" : ", \"nhsNumber\": \"" + nhs + "\"",
+                        allocationId, pence);
+    }
+
+    private static JsonPath awaitPerson(String nhs, java.util.function.Predicate<JsonPath> ready) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<Map<String, Object>> found = given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/people?nhsNumber=" + nhs).then().statusCode(200).extract().jsonPath().getList("$");
+            if (found.size() != 1) {
+                return null;
+            }
+            return JsonPath.from(given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/people/" + found.get(0).get("id")).then().statusCode(200).extract().asString());
+        }, p -> p != null && ready.test(p));
+    }
+}
