@@ -52,6 +52,9 @@ public class SocialCareIntake {
         StoredMessage stored = store.receive(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(), eventId,
                 "application/json", raw);
         if (stored.repeat()) {
+            if (stored.status() == MessageStatus.RECEIVED || stored.status() == MessageStatus.FAILED) {
+                queueForApplying(stored.id()); // the first time may have been stored but never queued
+            }
             return earlierAnswer(stored, eventId);
         }
         SocialCareEvent read;
@@ -67,8 +70,16 @@ public class SocialCareIntake {
             store.markRejected(stored.id(), problems);
             return new Answer(403, eventId, "REJECTED", false, problems);
         }
-        producer.sendBody("jms:queue:" + applyQueue, stored.id());
+        queueForApplying(stored.id());
         return new Answer(202, eventId, "ACCEPTED", false, List.of());
+    }
+
+    /**
+     * Queues a stored event to be applied. If the broker cannot take it, the request fails (the council retries)
+     * and the retry, a repeat of a stored but unapplied event, queues it again; applying is idempotent.
+     */
+    private void queueForApplying(long messageId) {
+        producer.sendBody("jms:queue:" + applyQueue, messageId);
     }
 
     /** Text that is not JSON at all: stored as rejected, answered with the parser's reason. */
