@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,13 +30,19 @@ import org.joinedup.hub.platform.HubStartup.HubReady;
 
 /**
  * Demo profile: once the hub is up, the demo family's NHS budgets arrive as trusts would send them, through the
- * real FHIR endpoint with a demo trust's token. A later start pushes them again; the message store recognises
+ * real FHIR endpoint with a demo trust's token, and the council's events through its real REST endpoint. A later start pushes them again; the message store recognises
  * the repeats and nothing changes.
  */
 @ApplicationScoped
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+
+    /** Oldham council's events about the same family, posted by the demo user 'council'. */
+    private static final List<String> COUNCIL_EVENTS = List.of(
+            "demo/socialcare/01-dave-client.json",
+            "demo/socialcare/02-dave-allocation.json",
+            "demo/socialcare/03-dave-home-care.json");
 
     /** Demo bundle, and the demo user (trust) who pushes it. */
     private static final Map<String, String> NHS_PUSHES = new LinkedHashMap<>();
@@ -77,6 +84,19 @@ public class DemoDataLoader {
                 personId = response.getEntryFirstRep().getResponse().getLocation();
                 LOG.infof("Demo: pushed %s through POST /fhir as demo user '%s'", push.getKey(), push.getValue());
             }
+            String council = token(base, "council");
+            for (String event : COUNCIL_EVENTS) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/inbound/social-care/events"))
+                                .header("Authorization", "Bearer " + council)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(resource(event))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() >= 300) {
+                    throw new IllegalStateException(event + ": HTTP " + answer.statusCode() + " " + answer.body());
+                }
+                LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
+            }
             printWhereToLook(base, personId);
         } catch (Exception e) {
             LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());
@@ -91,7 +111,7 @@ public class DemoDataLoader {
                  JoinedUp is running with demo data at %1$s
                    Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                   Dave, joined up from two trusts:  curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   Dave, joined up (two trusts, the council): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
                    As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919
                               %1$s/fhir/Account?patient=%2$s
                    Operators: %1$s/api/inbound/messages   Health: %1$s/q/health   API: %1$s/q/openapi

@@ -27,6 +27,7 @@ class DemoStartIT {
         String personId;
         try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
+            awaitCouncilAllocationApplied(hub);
             System.out.printf("demo hub: ready %d ms after launch, resident memory %d MiB%n",
                     System.currentTimeMillis() - hub.startMillis, hub.residentMiB());
             personId = assertDaveHasBothTrustsBudgets(hub);
@@ -38,7 +39,22 @@ class DemoStartIT {
                     .body());
             assertEquals(2, messages.getList("$").size(), "the demo pushes are stored once each");
             assertEquals(List.of(1, 1), messages.getList("repeats"), "the second start's pushes are repeats");
+            JsonPath council = JsonPath.from(again.get("/api/inbound/messages?agency=SOCIAL_CARE",
+                    again.token("operator")).body());
+            assertEquals(List.of(1, 1, 1), council.getList("repeats"), "the council's events are stored once each");
         }
+    }
+
+    private static void awaitCouncilAllocationApplied(HubProcess hub) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String applied = hub.get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED", hub.token("operator"))
+                    .body();
+            if (applied.contains("OLD-CMS-2026-118356")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the council's demo events were not applied");
     }
 
     private static String assertDaveHasBothTrustsBudgets(HubProcess hub) throws Exception {
@@ -49,9 +65,10 @@ class DemoStartIT {
         String id = (String) found.get(0).get("id");
         JsonPath person = JsonPath.from(hub.get("/api/people/" + id, coordinator).body());
         assertEquals(DAVE, person.getString("identifiers[0].value"));
-        assertEquals(List.of("RR8", "RM3"), person.getList("contributions.fundingBodyCode"));
-        assertEquals(List.of(1825000, 240050), person.getList("contributions.amountPence"));
-        assertEquals(List.of(1, 1), person.getList("contributions.version"));
+        assertEquals(List.of("RR8", "RM3", "E08000004"), person.getList("contributions.fundingBodyCode"),
+                "NHS budgets from two trusts and the council's allocation, on one person");
+        assertEquals(List.of(1825000, 240050, 936000), person.getList("contributions.amountPence"));
+        assertEquals(List.of(1, 1, 1), person.getList("contributions.version"));
         assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
         return id;
     }
