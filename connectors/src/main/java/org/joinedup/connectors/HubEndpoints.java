@@ -12,6 +12,9 @@ public final class HubEndpoints {
     /** Stores a message that arrived on a queue before it is acknowledged (body: the payload as text). */
     public static final String STORE_QUEUE_MESSAGE = "direct:store-queue-message";
 
+    /** Applies a housing tenancy snapshot file (headers: the Camel file headers of the file in the inbox). */
+    public static final String APPLY_TENANCY_FILE = "direct:apply-tenancy-file";
+
     /** The hub's one error policy (a Camel route configuration) that every route uses. */
     public static final String ERROR_POLICY = "hub-error-policy";
 

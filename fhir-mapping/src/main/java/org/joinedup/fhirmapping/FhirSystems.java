@@ -12,6 +12,10 @@ public final class FhirSystems {
     public static final String NI_NUMBER = HUB_BASE + "/Id/ni-number";
     /** A council's own client id; the council's GSS code follows, for example {@code .../council-client/E08000004}. */
     public static final String COUNCIL_CLIENT_PREFIX = HUB_BASE + "/Id/council-client/";
+    /** A housing provider's person reference; the provider's code follows. */
+    public static final String HOUSING_PERSON_PREFIX = HUB_BASE + "/Id/housing-person/";
+    /** A Disabled Facilities Grant award reference; the housing provider's code follows. */
+    public static final String DFG_AWARD_PREFIX = HUB_BASE + "/Id/dfg-award/";
     /** A council allocation id; the council's GSS code follows. */
     public static final String COUNCIL_ALLOCATION_PREFIX = HUB_BASE + "/Id/council-allocation/";
 

@@ -36,7 +36,9 @@ import org.joinedup.model.ValidationIssue;
 @ApplicationScoped
 public class SocialCareEventReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Text after the JSON value (two events stuck together, say) makes the whole body invalid. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> SERVICE_KINDS = Set.of("HOME_CARE", "DAY_CARE", "RESIDENTIAL", "RESPITE",
             "MEALS", "OTHER");
     private static final Set<String> DEPARTMENTS = Set.of("ADULT_SOCIAL_CARE", "CHILDRENS_SERVICES", "PUBLIC_HEALTH",
@@ -46,13 +48,16 @@ public class SocialCareEventReader {
 
     /** Parses text first: text that is not JSON is an invalid event too. */
     public SocialCareEvent read(String json) {
-        JsonNode node;
+        return read(parse(json));
+    }
+
+    /** The body as JSON (one event, or a batch), refusing anything that is not exactly one JSON value. */
+    public static JsonNode parse(String json) {
         try {
-            node = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidMessageException("$", "not valid JSON: " + e.getOriginalMessage());
         }
-        return read(node);
     }
 
     public SocialCareEvent read(JsonNode event) {

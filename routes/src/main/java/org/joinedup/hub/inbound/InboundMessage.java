@@ -43,7 +43,11 @@ public class InboundMessage extends PanacheEntityBase {
     @Column(name = "content_type")
     public String contentType;
 
+    /** The text as it arrived; null for a file, which is kept at {@link #payloadFile}. */
     public String payload;
+
+    @Column(name = "payload_file")
+    public String payloadFile;
 
     @Column(name = "received_at")
     public Instant receivedAt;

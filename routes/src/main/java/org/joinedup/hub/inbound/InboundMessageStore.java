@@ -1,6 +1,12 @@
 package org.joinedup.hub.inbound;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -35,8 +41,8 @@ public class InboundMessageStore {
 
     private static final String INSERT = """
             insert into inbound_message (agency, transport, sender, agency_message_id, content_hash, dedup_key,
-                                         content_type, payload, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
+                                         content_type, payload, payload_file, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
             on conflict (agency, sender, dedup_key) do nothing
             returning id""";
 
@@ -52,10 +58,15 @@ public class InboundMessageStore {
     @Transactional(TxType.REQUIRES_NEW)
     public StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
             String contentType, String payload) {
-        String hash = sha256(payload);
+        return receive(agency, transport, sender, agencyMessageId, contentType, payload, null, sha256(payload));
+    }
+
+    private StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
+            String contentType, String payload, String payloadFile, String hash) {
         String dedupKey = agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
         String from = sender == null ? "" : sender;
-        Long inserted = insert(agency, transport, from, agencyMessageId, hash, dedupKey, contentType, payload);
+        Long inserted = insert(agency, transport, from, agencyMessageId, hash, dedupKey, contentType, payload,
+                payloadFile);
         metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport", transport.name(),
                 "repeat", Boolean.toString(inserted == null)).increment();
         if (inserted != null) {
@@ -69,16 +80,52 @@ public class InboundMessageStore {
             // earlier amount, say), not a retry: the original keeps its row under a key of its own.
             original.dedupKey = dedupKey + "@" + original.id;
             em.flush();
-            return new StoredMessage(insert(agency, transport, from, null, hash, dedupKey, contentType, payload),
-                    false, MessageStatus.RECEIVED);
+            return new StoredMessage(insert(agency, transport, from, null, hash, dedupKey, contentType, payload,
+                    payloadFile), false, MessageStatus.RECEIVED);
         }
         original.repeats++;
         original.lastRepeatAt = Instant.now();
         return new StoredMessage(original.id, true, original.status);
     }
 
+    /**
+     * Stores a file: its content is copied under {@code <data dir>/files/} (files can be large) and the message row
+     * points at the copy. Repeats are recognised by content, as for any message without an id.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public StoredMessage receiveFile(AgencyKind agency, String sender, Path file, String contentType) {
+        String hash = sha256(file);
+        Path copy = config.dataDir().resolve("files").resolve(hash);
+        try {
+            Files.createDirectories(copy.getParent());
+            if (!Files.exists(copy)) {
+                Path partial = copy.resolveSibling(hash + ".part");
+                Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep a copy of " + file, e);
+        }
+        return receive(agency, Transport.FILE, sender, null, contentType, null, copy.toString(), hash);
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Long insert(AgencyKind agency, Transport transport, String from, String agencyMessageId, String hash,
-            String dedupKey, String contentType, String payload) {
+            String dedupKey, String contentType, String payload, String payloadFile) {
         // Plain JDBC: a native query through Hibernate would fill its query-plan cache with one entry per call.
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -90,6 +137,7 @@ public class InboundMessageStore {
                 insert.setString(6, dedupKey);
                 insert.setString(7, contentType);
                 insert.setString(8, payload);
+                insert.setString(9, payloadFile);
                 try (ResultSet key = insert.executeQuery()) {
                     return key.next() ? key.getLong(1) : null;
                 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,7 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.fhir.FhirReads;
+import org.joinedup.hub.housing.Tenancy;
+import org.joinedup.hub.housing.TenancyMember;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 import org.joinedup.model.IdentifierRecord;
@@ -55,6 +59,7 @@ public class PeopleResource {
 
     @GET
     @Path("/{id}")
+    @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public PersonView person(@PathParam("id") String id) {
         PersonRecord person = reads.person(id).orElseThrow(() -> new NotFoundException("no person " + id));
@@ -63,12 +68,38 @@ public class PeopleResource {
                 .map(ContributionView::of)
                 .toList();
         return new PersonView(person.id(), person.givenName(), person.familyName(), person.birthDate(),
-                person.postcode(), person.uprn(), person.identifiers(), contributions);
+                person.postcode(), person.uprn(), person.identifiers(), contributions, tenancies(id), alerts(id));
+    }
+
+    private static List<TenancyView> tenancies(String personId) {
+        return TenancyMember.<TenancyMember>find("person.id = ?1", java.util.UUID.fromString(personId)).stream()
+                .map(m -> {
+                    Tenancy t = Tenancy.findById(m.tenancyId);
+                    return new TenancyView(t.provider, t.tenancyRef, m.role, t.tenure, t.uprn, t.address, t.postcode,
+                            t.startDate, t.endedOn, t.arrearsPence, t.adaptationNeed);
+                }).toList();
+    }
+
+    private static List<AlertView> alerts(String personId) {
+        return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
+                        java.util.UUID.fromString(personId)).stream()
+                .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
+    }
+
+    /** A tenancy the person is on, as the provider's latest snapshot shows it. */
+    public record TenancyView(String provider, String tenancyRef, String role, String tenure, String uprn,
+            String address, String postcode, LocalDate startDate, LocalDate endedOn, long arrearsPence,
+            String adaptationNeed) {
+    }
+
+    /** An open alert for the coordinator. */
+    public record AlertView(String agency, String kind, String detail, java.time.Instant raisedAt) {
     }
 
     /** The person as the JSON API shows them. */
     public record PersonView(String id, String givenName, String familyName, LocalDate birthDate, String postcode,
-            String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions) {
+            String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions,
+            List<TenancyView> tenancies, List<AlertView> alerts) {
     }
 
     /** One contribution: who funds it, how much (in pence, and in pounds for reading), for when, and its state. */

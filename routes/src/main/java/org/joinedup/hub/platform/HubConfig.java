@@ -28,6 +28,8 @@ public interface HubConfig {
 
     SocialCare socialCare();
 
+    Housing housing();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -80,5 +82,14 @@ public interface HubConfig {
         /** Internal queue of accepted council events waiting to be applied. */
         @WithDefault("hub.social-care.apply")
         String applyQueue();
+    }
+
+    interface Housing {
+        /** Where housing providers drop their nightly tenancy snapshots. */
+        Path inbox();
+
+        /** Rent arrears above this many pence raise an alert. */
+        @WithDefault("50000")
+        long arrearsAlertPence();
     }
 }

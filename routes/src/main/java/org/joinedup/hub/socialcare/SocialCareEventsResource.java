@@ -14,11 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.socialcare.SocialCareIntake.Answer;
+import org.joinedup.model.InvalidMessageException;
 
 /**
  * Council case management systems post events here (see the council social care format): one event, or a batch of
@@ -33,8 +33,6 @@ public class SocialCareEventsResource {
 
     static final int MAX_BATCH = 1_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     SocialCareIntake intake;
 
@@ -43,9 +41,9 @@ public class SocialCareEventsResource {
     public Response event(String body) {
         Answer answer;
         try {
-            answer = intake.accept(JSON.readTree(body), body);
-        } catch (JsonProcessingException notJson) {
-            answer = intake.unreadable(body, "not valid JSON: " + notJson.getOriginalMessage());
+            answer = intake.accept(SocialCareEventReader.parse(body), body);
+        } catch (InvalidMessageException notJson) {
+            answer = intake.unreadable(body, notJson.issues().get(0).reason());
         }
         return Response.status(answer.httpStatus()).entity(view(answer)).build();
     }
@@ -56,10 +54,10 @@ public class SocialCareEventsResource {
     public Response batch(String body) {
         JsonNode events;
         try {
-            events = JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            return Response.status(400).entity(view(intake.unreadable(body, "not valid JSON: "
-                    + notJson.getOriginalMessage()))).build();
+            events = SocialCareEventReader.parse(body);
+        } catch (InvalidMessageException notJson) {
+            return Response.status(400).entity(view(intake.unreadable(body, notJson.issues().get(0).reason())))
+                    .build();
         }
         if (!events.isArray() || events.size() > MAX_BATCH) {
             return Response.status(400).entity(Map.of("status", "REJECTED", "problems", List.of(Map.of("path", "$",

@@ -1,0 +1,113 @@
+package org.joinedup.connectors.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads RFC 4180 CSV one record at a time (quoted fields may hold commas, doubled quotes and line breaks), from a
+ * stream, so memory does not grow with the file. A byte-order mark at the start is skipped; CRLF and LF both end a
+ * record. Each record knows the line it starts on.
+ */
+public final class CsvRecordReader {
+
+    /** One record and the (1-based) line of the file it starts on. */
+    public record Record(int lineNumber, List<String> fields) {
+    }
+
+    private final Reader in;
+    private int line = 1;
+    private int pushedBack = -2;
+    private boolean started;
+
+    public CsvRecordReader(Reader in) {
+        this.in = in;
+    }
+
+    /** The next record, or null at the end of the input. A blank line is skipped. */
+    public Record next() {
+        try {
+            int c = read();
+            if (!started) {
+                started = true;
+                if (c == '\uFEFF') {
+                    c = read();
+                }
+            }
+            while (c == '\r' || c == '\n') {
+                consumeLineEnd(c);
+                c = read();
+            }
+            if (c == -1) {
+                return null;
+            }
+            int startLine = line;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true) {
+                if (quoted) {
+                    if (c == -1) {
+                        throw new IllegalArgumentException("line " + startLine + ": a quoted field is not closed");
+                    }
+                    if (c == '"') {
+                        int next = read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            c = next;
+                            continue;
+                        }
+                    } else {
+                        if (c == '\n') {
+                            line++;
+                        }
+                        field.append((char) c);
+                    }
+                } else if (c == '"' && field.length() == 0 && !wasQuoted) {
+                    quoted = true;
+                    wasQuoted = true;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    wasQuoted = false;
+                } else if (c == '\r' || c == '\n' || c == -1) {
+                    fields.add(field.toString());
+                    if (c != -1) {
+                        consumeLineEnd(c);
+                    }
+                    return new Record(startLine, fields);
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Consumes a line ending (CR, LF or CRLF) whose first character was {@code c}. */
+    private void consumeLineEnd(int c) throws IOException {
+        line++;
+        if (c == '\r') {
+            int next = read();
+            if (next != '\n') {
+                pushedBack = next;
+            }
+        }
+    }
+
+    private int read() throws IOException {
+        if (pushedBack != -2) {
+            int c = pushedBack;
+            pushedBack = -2;
+            return c;
+        }
+        return in.read();
+    }
+}

@@ -1,0 +1,27 @@
+package org.joinedup.connectors.housing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.joinedup.connectors.HubEndpoints;
+
+/**
+ * Housing providers drop their nightly tenancy snapshot into {@code hub.housing.inbox}. A file is taken only once
+ * it has stopped growing (and never while it still ends in .part or .tmp), handed to the hub, and then moved to
+ * {@code done/} or, when refused whole or failed, to {@code rejected/}, with a report or reason file beside it.
+ */
+@ApplicationScoped
+public class TenancyExtractRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "housing-tenancies-inbound";
+    public static final String APPLY_NODE = "housing-tenancies-hand-over";
+
+    @Override
+    public void configure() {
+        from("file:{{hub.housing.inbox}}?include=.*\\.(csv|CSV)&exclude=.*\\.(part|tmp)"
+                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500"
+                + "&move=done/${file:name}&moveFailed=rejected/${file:name}")
+                .routeId(ROUTE_ID).routeConfigurationId(HubEndpoints.ERROR_POLICY)
+                .to(HubEndpoints.APPLY_TENANCY_FILE).id(APPLY_NODE);
+    }
+}

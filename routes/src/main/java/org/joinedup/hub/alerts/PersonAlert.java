@@ -1,0 +1,80 @@
+package org.joinedup.hub.alerts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.joinedup.hub.people.Person;
+import org.joinedup.model.AgencyKind;
+
+/**
+ * Something a coordinator should know about a person (rent arrears, temporary accommodation, ...), raised once per
+ * cause ({@code sourceKey}) and closed when the cause goes away.
+ */
+@Entity
+@Table(name = "person_alert")
+public class PersonAlert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Enumerated(EnumType.STRING)
+    public AgencyKind agency;
+
+    public String kind;
+
+    public String detail;
+
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    @Column(name = "raised_at")
+    public Instant raisedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "message_id")
+    public Long messageId;
+
+    /** Raises the alert, or refreshes its detail if it is already open; reopens it if it had been closed. */
+    public static void raise(Person person, AgencyKind agency, String kind, String sourceKey, String detail,
+            long messageId) {
+        PersonAlert alert = PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3", person, kind,
+                sourceKey).firstResultOptional().orElse(null);
+        if (alert == null) {
+            alert = new PersonAlert();
+            alert.id = UUID.randomUUID();
+            alert.person = person;
+            alert.agency = agency;
+            alert.kind = kind;
+            alert.sourceKey = sourceKey;
+            alert.raisedAt = Instant.now();
+        } else if (alert.closedAt != null) {
+            alert.closedAt = null;
+            alert.raisedAt = Instant.now();
+        }
+        alert.detail = detail;
+        alert.messageId = messageId;
+        alert.persist();
+    }
+
+    /** Closes the alert if it is open. */
+    public static void close(Person person, String kind, String sourceKey) {
+        PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3 and closedAt is null", person,
+                kind, sourceKey).firstResultOptional().ifPresent(alert -> alert.closedAt = Instant.now());
+    }
+}

@@ -1,0 +1,232 @@
+package org.joinedup.hub.housing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.joinedup.connectors.housing.TenancyExtractReader;
+import org.joinedup.connectors.housing.TenancyExtractReader.Snapshot;
+import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionBook;
+import org.joinedup.hub.budget.FundingBody;
+import org.joinedup.hub.inbound.FileProgress;
+import org.joinedup.hub.inbound.FileProgress.SetAsideRow;
+import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonDirectory;
+import org.joinedup.hub.people.PersonDirectory.Demographics;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.TenancyRow;
+
+/**
+ * Applies a housing provider's nightly snapshot in one transaction, exactly once per file: each good row links a
+ * person (provider's person reference, NHS or NI number) to the tenancy; a lead row's DFG award becomes a housing
+ * contribution (the same award reference is always the same contribution); arrears above the threshold and a
+ * temporary placement raise alerts (and close them when they clear); a tenancy missing from the snapshot has ended.
+ * Bad rows are set aside with line number and reason; a snapshot older than one already applied is refused.
+ */
+@ApplicationScoped
+public class TenancySnapshotApplier {
+
+    static final String ARREARS = "RENT_ARREARS";
+    static final String TEMPORARY = "TEMPORARY_ACCOMMODATION";
+    private static final int PROGRESS_EVERY = 200;
+
+    @Inject
+    InboundMessageStore store;
+
+    @Inject
+    FileProgress progress;
+
+    @Inject
+    PersonDirectory people;
+
+    @Inject
+    ContributionBook contributions;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "hub.housing.arrears-alert-pence")
+    long arrearsAlertPence;
+
+    /** What became of the file's rows. */
+    public record Outcome(int read, int applied, List<SetAsideRow> setAside) {
+    }
+
+    @Transactional
+    public Outcome apply(long messageId, Snapshot snapshot, Path file) {
+        if (store.lockAndCheckApplied(messageId)) {
+            return new Outcome(0, 0, List.of());
+        }
+        LocalDate latest = em.createQuery("select max(t.lastFileDate) from Tenancy t where t.provider = ?1",
+                LocalDate.class).setParameter(1, snapshot.provider()).getSingleResult();
+        if (latest != null && snapshot.extractDate().isBefore(latest)) {
+            throw new InvalidMessageException("file name", "this snapshot of " + snapshot.extractDate()
+                    + " is older than the one of " + latest + " already applied for " + snapshot.provider());
+        }
+        FundingBody provider = FundingBody.findOrRegister(AgencyKind.HOUSING, snapshot.provider(), null);
+        Counter counter = new Counter(messageId);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            TenancyExtractReader.read(reader, row -> {
+                applyRow(row, snapshot, provider, messageId);
+                counter.applied();
+            }, aside -> counter.setAside(new SetAsideRow(aside.lineNumber(), aside.reason())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        em.createQuery("update Tenancy t set t.endedOn = ?1 where t.provider = ?2 and t.lastFileDate < ?1"
+                        + " and t.endedOn is null")
+                .setParameter(1, snapshot.extractDate()).setParameter(2, snapshot.provider()).executeUpdate();
+        counter.flush();
+        store.markApplied(messageId);
+        return new Outcome(counter.read, counter.applied, counter.allSetAside);
+    }
+
+    private void applyRow(TenancyRow row, Snapshot snapshot, FundingBody provider, long messageId) {
+        Tenancy tenancy = Tenancy.<Tenancy>find("provider = ?1 and tenancyRef = ?2", snapshot.provider(),
+                row.tenancyRef()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
+        if (tenancy == null) {
+            tenancy = new Tenancy();
+            tenancy.id = UUID.randomUUID();
+            tenancy.provider = snapshot.provider();
+            tenancy.tenancyRef = row.tenancyRef();
+        }
+        tenancy.uprn = row.uprn() != null ? row.uprn() : tenancy.uprn;
+        tenancy.address = row.address() != null ? row.address() : tenancy.address;
+        tenancy.postcode = row.postcode() != null ? row.postcode() : tenancy.postcode;
+        tenancy.tenure = row.tenure() != null ? row.tenure() : tenancy.tenure;
+        tenancy.startDate = row.startDate() != null ? row.startDate() : tenancy.startDate;
+        if (row.isLead()) {
+            tenancy.arrearsPence = row.arrearsPence();
+            tenancy.adaptationNeed = row.adaptationNeed();
+        }
+        tenancy.endedOn = null;
+        tenancy.lastFileDate = snapshot.extractDate();
+        tenancy.lastMessageId = messageId;
+        tenancy.persist();
+
+        Person person = person(row, snapshot);
+        TenancyMember member = em.find(TenancyMember.class, key(tenancy.id, row.personRef()));
+        if (member == null) {
+            member = new TenancyMember();
+            member.tenancyId = tenancy.id;
+            member.personRef = row.personRef();
+        }
+        member.person = person;
+        member.role = row.role();
+        member.persist();
+
+        String cause = snapshot.provider() + "|" + row.tenancyRef();
+        if ("TEMPORARY".equals(tenancy.tenure)) {
+            PersonAlert.raise(person, AgencyKind.HOUSING, TEMPORARY, cause, "in temporary accommodation ("
+                    + snapshot.provider() + " tenancy " + row.tenancyRef() + ")", messageId);
+        } else {
+            PersonAlert.close(person, TEMPORARY, cause);
+        }
+        if (row.isLead()) {
+            if (row.arrearsPence() > arrearsAlertPence) {
+                PersonAlert.raise(person, AgencyKind.HOUSING, ARREARS, cause, "rent arrears of "
+                        + new org.joinedup.model.Pence(row.arrearsPence()) + " on tenancy " + row.tenancyRef(),
+                        messageId);
+            } else {
+                PersonAlert.close(person, ARREARS, cause);
+            }
+            if (row.dfgAwardRef() != null) {
+                dfgAward(row, snapshot, provider, person, messageId);
+            }
+        }
+    }
+
+    private Person person(TenancyRow row, Snapshot snapshot) {
+        List<IdentifierRecord> identifiers = new ArrayList<>();
+        identifiers.add(new IdentifierRecord(FhirSystems.HOUSING_PERSON_PREFIX + snapshot.provider(), row.personRef(),
+                true));
+        if (row.nhsNumber() != null) {
+            identifiers.add(new IdentifierRecord(FhirSystems.NHS_NUMBER, row.nhsNumber().value(), false));
+        }
+        if (row.niNumber() != null) {
+            identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), false));
+        }
+        String postcode = row.postcode() == null || row.postcode().length() < 5 ? row.postcode()
+                : row.postcode().substring(0, row.postcode().length() - 3) + " "
+                        + row.postcode().substring(row.postcode().length() - 3);
+        return people.findOrCreate(identifiers, new Demographics(row.forename(), row.surname(), row.dateOfBirth(),
+                postcode, row.uprn()));
+    }
+
+    private void dfgAward(TenancyRow row, Snapshot snapshot, FundingBody provider, Person person, long messageId) {
+        String system = FhirSystems.DFG_AWARD_PREFIX + snapshot.provider();
+        Contribution existing = contributions.find(provider, system, row.dfgAwardRef());
+        LocalDate awarded = row.dfgAwardDate() != null ? row.dfgAwardDate() : snapshot.extractDate();
+        if (existing != null) {
+            return; // the same award seen again on a later night is the same award
+        }
+        contributions.record(null, provider, AgencyKind.HOUSING, person, system, row.dfgAwardRef(),
+                new ContributionBook.Terms("dfg", ContributionStatus.ACTIVE, row.dfgAward(), awarded, awarded, null),
+                null, messageId, "housing file " + snapshot.provider() + " " + snapshot.extractDate());
+    }
+
+    private static TenancyMember.Key key(UUID tenancyId, String personRef) {
+        TenancyMember.Key key = new TenancyMember.Key();
+        key.tenancyId = tenancyId;
+        key.personRef = personRef;
+        return key;
+    }
+
+    /** Counts rows and reports progress every few hundred rows, each report committed on its own. */
+    private final class Counter {
+        private final long messageId;
+        private int read;
+        private int applied;
+        private final List<SetAsideRow> allSetAside = new ArrayList<>();
+        private final List<SetAsideRow> unreported = new ArrayList<>();
+
+        Counter(long messageId) {
+            this.messageId = messageId;
+        }
+
+        void applied() {
+            read++;
+            applied++;
+            maybeFlush();
+        }
+
+        void setAside(SetAsideRow row) {
+            read++;
+            allSetAside.add(row);
+            unreported.add(row);
+            maybeFlush();
+        }
+
+        private void maybeFlush() {
+            if (read % PROGRESS_EVERY == 0) {
+                flush();
+            }
+        }
+
+        void flush() {
+            progress.update(messageId, read, applied, List.copyOf(unreported), allSetAside.size());
+            unreported.clear();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.joinedup.hub.inbound;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The progress of files being applied, each change committed on its own so an operator sees it while the file
+ * runs (the file's rows are applied in a transaction of their own).
+ */
+@ApplicationScoped
+public class FileProgress {
+
+    /** Rows set aside so far, with line numbers and reasons; counts as the reader goes. */
+    public record Counts(int read, int applied, List<SetAsideRow> setAside) {
+    }
+
+    /** A row that was not applied: its line in the file and why. */
+    public record SetAsideRow(int lineNumber, String reason) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void start(long messageId, String agency, String fileName) {
+        InboundFile file = em.find(InboundFile.class, messageId);
+        if (file == null) {
+            file = new InboundFile();
+            file.messageId = messageId;
+            file.agency = agency;
+            file.fileName = fileName;
+            file.startedAt = Instant.now();
+            file.status = "RUNNING";
+            em.persist(file);
+        }
+        file.status = "RUNNING";
+        file.rowsRead = 0;
+        file.rowsApplied = 0;
+        file.rowsSetAside = 0;
+        file.reason = null;
+        em.createQuery("delete from InboundFileRowIssue i where i.messageId = ?1").setParameter(1, messageId)
+                .executeUpdate();
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void update(long messageId, int read, int applied, List<SetAsideRow> newlySetAside, int setAsideSoFar) {
+        InboundFile file = em.find(InboundFile.class, messageId);
+        file.rowsRead = read;
+        file.rowsApplied = applied;
+        file.rowsSetAside = setAsideSoFar;
+        for (SetAsideRow row : newlySetAside) {
+            InboundFileRowIssue issue = new InboundFileRowIssue();
+            issue.messageId = messageId;
+            issue.lineNumber = row.lineNumber();
+            issue.reason = row.reason();
+            em.persist(issue);
+        }
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void finish(long messageId, String status, String reason) {
+        InboundFile file = em.find(InboundFile.class, messageId);
+        file.status = status;
+        file.reason = reason;
+        file.finishedAt = Instant.now();
+    }
+}
