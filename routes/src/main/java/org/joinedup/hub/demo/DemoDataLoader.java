@@ -30,7 +30,8 @@ import org.joinedup.hub.platform.HubStartup.HubReady;
 
 /**
  * Demo profile: once the hub is up, the demo family's NHS budgets arrive as trusts would send them, through the
- * real FHIR endpoint with a demo trust's token, and the council's events through its real REST endpoint. A later start pushes them again; the message store recognises
+ * real FHIR endpoint with a demo trust's token, the council's events through its real REST endpoint, and the
+ * housing provider's nightly snapshot through the real housing file inbox. A later start pushes them again; the message store recognises
  * the repeats and nothing changes.
  */
 @ApplicationScoped
@@ -43,6 +44,9 @@ public class DemoDataLoader {
             "demo/socialcare/01-dave-client.json",
             "demo/socialcare/02-dave-allocation.json",
             "demo/socialcare/03-dave-home-care.json");
+
+    /** Oldham Housing's nightly snapshot with Dave's household, dropped into the housing inbox. */
+    private static final String HOUSING_FILE = "tenancies-OLDHAMHSG-20261121.csv";
 
     /** Demo bundle, and the demo user (trust) who pushes it. */
     private static final Map<String, String> NHS_PUSHES = new LinkedHashMap<>();
@@ -97,6 +101,8 @@ public class DemoDataLoader {
                 }
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
+            dropIntoInbox(HOUSING_FILE, config.housing().inbox());
+            LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
             printWhereToLook(base, personId);
         } catch (Exception e) {
             LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());
@@ -131,6 +137,14 @@ public class DemoDataLoader {
             }
         }
         throw new IllegalStateException("the hub's HTTP port " + base + " did not open");
+    }
+
+    /** Writes the file beside the inbox's files under a temporary name, then renames it: it appears complete. */
+    private static void dropIntoInbox(String name, java.nio.file.Path inbox) throws IOException {
+        java.nio.file.Files.createDirectories(inbox);
+        java.nio.file.Path part = inbox.resolve(name + ".part");
+        java.nio.file.Files.writeString(part, resource("demo/housing/" + name));
+        java.nio.file.Files.move(part, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static String token(String base, String user) throws IOException, InterruptedException {

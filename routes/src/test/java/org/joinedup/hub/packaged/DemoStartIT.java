@@ -27,13 +27,14 @@ class DemoStartIT {
         String personId;
         try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
-            awaitCouncilAllocationApplied(hub);
+            awaitCouncilAndHousingApplied(hub);
             System.out.printf("demo hub: ready %d ms after launch, resident memory %d MiB%n",
                     System.currentTimeMillis() - hub.startMillis, hub.residentMiB());
             personId = assertDaveHasBothTrustsBudgets(hub);
         }
         try (HubProcess again = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             again.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
+            awaitCouncilAndHousingApplied(again);
             assertEquals(personId, assertDaveHasBothTrustsBudgets(again), "the same person after a restart");
             JsonPath messages = JsonPath.from(again.get("/api/inbound/messages?agency=NHS", again.token("operator"))
                     .body());
@@ -45,16 +46,17 @@ class DemoStartIT {
         }
     }
 
-    private static void awaitCouncilAllocationApplied(HubProcess hub) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            String applied = hub.get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED", hub.token("operator"))
-                    .body();
-            if (applied.contains("OLD-CMS-2026-118356")) {
+    private static void awaitCouncilAndHousingApplied(HubProcess hub) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            String operator = hub.token("operator");
+            String council = hub.get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED", operator).body();
+            String housing = hub.get("/api/inbound/files?agency=HOUSING", operator).body();
+            if (council.contains("OLD-CMS-2026-118356") && housing.contains("\"DONE\"")) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the council's demo events were not applied");
+        throw new AssertionError("the council's events or the housing file of the demo were not applied");
     }
 
     private static String assertDaveHasBothTrustsBudgets(HubProcess hub) throws Exception {
@@ -65,10 +67,11 @@ class DemoStartIT {
         String id = (String) found.get(0).get("id");
         JsonPath person = JsonPath.from(hub.get("/api/people/" + id, coordinator).body());
         assertEquals(DAVE, person.getString("identifiers[0].value"));
-        assertEquals(List.of("RR8", "RM3", "E08000004"), person.getList("contributions.fundingBodyCode"),
-                "NHS budgets from two trusts and the council's allocation, on one person");
-        assertEquals(List.of(1825000, 240050, 936000), person.getList("contributions.amountPence"));
-        assertEquals(List.of(1, 1, 1), person.getList("contributions.version"));
+        assertEquals(List.of("RR8", "RM3", "E08000004", "OLDHAMHSG"), person.getList("contributions.fundingBodyCode"),
+                "NHS budgets from two trusts, the council's allocation and the DFG award, on one person");
+        assertEquals(List.of(1825000, 240050, 936000, 780000), person.getList("contributions.amountPence"));
+        assertEquals(List.of(1, 1, 1, 1), person.getList("contributions.version"));
+        assertEquals(List.of("RENT_ARREARS"), person.getList("alerts.kind"));
         assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
         return id;
     }
