@@ -15,6 +15,12 @@ public final class HubEndpoints {
     /** Applies a housing tenancy snapshot file (headers: the Camel file headers of the file in the inbox). */
     public static final String APPLY_TENANCY_FILE = "direct:apply-tenancy-file";
 
+    /** Applies a stored employment event (body: the event's JSON; header MESSAGE_ID). */
+    public static final String APPLY_EMPLOYMENT_EVENT = "direct:apply-employment-event";
+
+    /** Records in the message store why a message was rejected (uses the exchange's caught exception). */
+    public static final String RECORD_REJECTION = "direct:record-rejection";
+
     /** The hub's one error policy (a Camel route configuration) that every route uses. */
     public static final String ERROR_POLICY = "hub-error-policy";
 

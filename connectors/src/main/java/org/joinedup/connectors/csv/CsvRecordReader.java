@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Reads RFC 4180 CSV one record at a time (quoted fields may hold commas, doubled quotes and line breaks), from a
  * stream, so memory does not grow with the file. A byte-order mark at the start is skipped; CRLF and LF both end a
- * record. Each record knows the line it starts on.
+ * record. Each record knows the line it starts on. A quoted field never closed, or followed by anything but a comma
+ * or the end of the record, is an error: the rest of the input cannot be trusted.
  */
 public final class CsvRecordReader {
 
@@ -57,10 +58,15 @@ public final class CsvRecordReader {
                         int next = read();
                         if (next == '"') {
                             field.append('"');
-                        } else {
+                        } else if (next == ',' || next == '\r' || next == '\n' || next == -1) {
                             quoted = false;
                             c = next;
                             continue;
+                        } else {
+                            // Not RFC 4180: most often a stray opening quote whose "closing" quote is really the
+                            // opening quote of a later field, so the records in between would silently vanish.
+                            throw new IllegalArgumentException("line " + startLine + ": text follows the closing quote"
+                                    + " of a quoted field (on line " + line + "); is a quote not closed?");
                         }
                     } else {
                         if (c == '\n') {

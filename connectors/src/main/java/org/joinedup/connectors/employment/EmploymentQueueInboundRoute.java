@@ -7,29 +7,47 @@ import org.apache.camel.builder.RouteBuilder;
 import org.joinedup.connectors.HubEndpoints;
 import org.joinedup.connectors.HubHeaders;
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.InvalidMessageException;
 
 /**
  * Employment services publish JSON events on {@code hub.employment.queue}. The consumer is transacted: a message
- * is acknowledged only after the message store has committed it, so a crash between the two redelivers it, and
- * the store recognises the repeat by the event's {@code messageId}.
+ * is acknowledged only after the message store has committed it and the event has been applied, so a crash between
+ * the two redelivers it, and the store recognises the repeat by the event's {@code messageId}. A message that is
+ * not a valid event goes straight to the dead-letter queue with the reason (header {@code JoinedUpRejection}),
+ * is recorded as rejected, and the consumer carries on.
  */
 @ApplicationScoped
 public class EmploymentQueueInboundRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "employment-queue-inbound";
     public static final String STORE_NODE = "employment-store";
+    public static final String APPLY_NODE = "employment-hand-over";
+    public static final String DEAD_LETTER_NODE = "employment-dead-letter";
+    public static final String REJECTION_HEADER = "JoinedUpRejection";
+    static final String CHECKED_EVENT = "JoinedUpEmploymentEvent";
 
     @Inject
     EmploymentMessageId messageId;
+
+    @Inject
+    EmploymentEventReader reader;
 
     @Override
     public void configure() {
         from("jms:queue:{{hub.employment.queue}}?transacted=true").routeId(ROUTE_ID)
                 .routeConfigurationId(HubEndpoints.ERROR_POLICY)
+                .onException(InvalidMessageException.class).handled(true)
+                    .to(HubEndpoints.RECORD_REJECTION)
+                    .setHeader(REJECTION_HEADER, exceptionMessage())
+                    .to("jms:queue:{{hub.broker.dead-letter-queue}}").id(DEAD_LETTER_NODE)
+                .end()
                 .convertBodyTo(String.class)
                 .setHeader(HubHeaders.AGENCY, constant(AgencyKind.EMPLOYMENT.name()))
                 .setHeader(HubHeaders.SENDER, simple("{{hub.employment.queue}}"))
                 .setHeader(HubHeaders.AGENCY_MESSAGE_ID, method(messageId, "of(${body})"))
-                .to(HubEndpoints.STORE_QUEUE_MESSAGE).id(STORE_NODE);
+                .to(HubEndpoints.STORE_QUEUE_MESSAGE).id(STORE_NODE)
+                // checked here, where a bad event is handled (dead-letter queue), before the hub applies it
+                .setProperty(CHECKED_EVENT, method(reader, "read(${body})"))
+                .to(HubEndpoints.APPLY_EMPLOYMENT_EVENT).id(APPLY_NODE);
     }
 }

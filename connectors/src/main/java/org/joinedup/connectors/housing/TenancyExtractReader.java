@@ -28,7 +28,7 @@ import org.joinedup.model.TenancyRow;
  */
 public final class TenancyExtractReader {
 
-    private static final Pattern FILE_NAME = Pattern.compile("tenancies-([A-Za-z0-9]+)-(\\d{8})\\.csv");
+    private static final Pattern FILE_NAME = Pattern.compile("tenancies-([A-Za-z0-9]+)-(\\d{8})\\.(?i:csv)");
     /** Strict: 31/02/1990 is not a date (the default resolver would quietly make it 28/02/1990). */
     private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
@@ -61,7 +61,8 @@ public final class TenancyExtractReader {
     /**
      * Reads the whole file, handing each good row to {@code rows} and each bad one to {@code setAside}.
      *
-     * @throws InvalidMessageException when the header lacks a required column (before any row is handed on)
+     * @throws InvalidMessageException when the header lacks a required column (before any row is handed on), or
+     *         when its quoting is broken (rows already handed on must then be discarded with the file)
      */
     public static void read(Reader file, Consumer<TenancyRow> rows, Consumer<SetAside> setAside) {
         CsvRecordReader csv = new CsvRecordReader(file);
@@ -82,8 +83,9 @@ public final class TenancyExtractReader {
             try {
                 record = csv.next();
             } catch (IllegalArgumentException broken) {
-                setAside.accept(new SetAside(-1, broken.getMessage()));
-                return;
+                // Broken quoting (a quote never closed, or a stray one): the rest of the file cannot be read, and
+                // applying a full snapshot missing rows would end their tenancies. Refused whole.
+                throw new InvalidMessageException("file", broken.getMessage());
             }
             if (record == null) {
                 return;
@@ -141,7 +143,7 @@ public final class TenancyExtractReader {
                     text("postcode").map(p -> p.replaceAll("\\s", "").toUpperCase(Locale.UK)).orElse(null),
                     required("person_ref"), role, text("forename").orElse(null), text("surname").orElse(null),
                     date("date_of_birth"), ni, nhs, tenure, date("start_date"),
-                    Optional.ofNullable(pence("arrears_pence")).map(Pence::value).orElse(0L),
+                    Optional.ofNullable(pence("arrears_pence", true)).map(Pence::value).orElse(0L),
                     text("adaptation_need").orElse(null), dfgRef, dfgRef == null ? null : dfgAward,
                     date("dfg_award_date"));
         }
@@ -170,8 +172,13 @@ public final class TenancyExtractReader {
         }
 
         Pence pence(String column) {
+            return pence(column, false);
+        }
+
+        /** Arrears are an integer that may be negative (an account in credit); an award amount never is. */
+        Pence pence(String column, boolean mayBeNegative) {
             return text(column).map(value -> {
-                if (!value.matches("\\d{1,15}")) {
+                if (!value.matches(mayBeNegative ? "-?\\d{1,15}" : "\\d{1,15}")) {
                     throw new RowProblem(column + ": '" + value + "' is not a whole number of pence");
                 }
                 return new Pence(Long.parseLong(value));

@@ -43,12 +43,17 @@ public class PeopleResource {
      */
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
-    public List<PersonMatch> find(@QueryParam("nhsNumber") String nhsNumber) {
-        if (nhsNumber == null || nhsNumber.isBlank()) {
-            throw new BadRequestException("give nhsNumber, for example /api/people?nhsNumber=9434765919");
+    public List<PersonMatch> find(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("niNumber") String niNumber) {
+        List<PersonRecord> found;
+        if (nhsNumber != null && !nhsNumber.isBlank()) {
+            found = reads.peopleByIdentifier(FhirSystems.NHS_NUMBER, nhsNumber.replaceAll("[\\s-]", ""));
+        } else if (niNumber != null && !niNumber.isBlank()) {
+            found = reads.peopleByIdentifier(FhirSystems.NI_NUMBER,
+                    niNumber.replaceAll("\\s", "").toUpperCase(java.util.Locale.UK));
+        } else {
+            throw new BadRequestException("give nhsNumber or niNumber, for example /api/people?nhsNumber=9434765919");
         }
-        String digits = nhsNumber.replaceAll("[\\s-]", "");
-        return reads.peopleByIdentifier(FhirSystems.NHS_NUMBER, digits).stream()
+        return found.stream()
                 .map(p -> new PersonMatch(p.id(), null, p.givenName(), p.familyName(), p.birthDate()))
                 .toList();
     }

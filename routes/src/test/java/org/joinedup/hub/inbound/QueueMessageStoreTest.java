@@ -50,7 +50,6 @@ class QueueMessageStoreTest {
         Map<String, Object> stored = await().atMost(Duration.ofSeconds(30)).until(
                 () -> employmentMessageWithId(messageId), m -> m != null);
         assertEquals("QUEUE", stored.get("transport"));
-        assertEquals("RECEIVED", stored.get("status"));
         assertEquals("agency.employment.in", stored.get("sender"));
         String payload = given().auth().oauth2(DemoTokens.of("operator"))
                 .get("/api/inbound/messages/" + stored.get("id")).then().statusCode(200)
@@ -61,6 +60,7 @@ class QueueMessageStoreTest {
 
         await().atMost(Duration.ofSeconds(30)).until(
                 () -> ((Number) employmentMessageWithId(messageId).get("repeats")).intValue() == 1);
+        assertEquals("APPLIED", employmentMessageWithId(messageId).get("status"));
         long copies = messages().stream().filter(m -> messageId.equals(m.get("agencyMessageId"))).count();
         assertEquals(1, copies, "a redelivered message is stored once");
     }
@@ -68,7 +68,7 @@ class QueueMessageStoreTest {
     @Test
     void anAgencyConnectingWithAmqpReachesTheSameQueue() throws Exception {
         String messageId = UUID.randomUUID().toString();
-        String event = "{\"messageId\": \"" + messageId + "\", \"type\": \"EMPLOYMENT_STARTED\"}";
+        String event = referral(messageId);
         JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
         try (jakarta.jms.Connection connection = amqp.createConnection()) {
             jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
@@ -76,9 +76,8 @@ class QueueMessageStoreTest {
                     .send(session.createTextMessage(event));
         }
 
-        Map<String, Object> stored = await().atMost(Duration.ofSeconds(30)).until(
-                () -> employmentMessageWithId(messageId), m -> m != null);
-        assertEquals("RECEIVED", stored.get("status"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> employmentMessageWithId(messageId),
+                m -> m != null && "APPLIED".equals(m.get("status")));
     }
 
     @Test
@@ -87,11 +86,19 @@ class QueueMessageStoreTest {
         String after = UUID.randomUUID().toString();
 
         camel.sendBody("jms:queue:agency.employment.in", poison);
-        camel.sendBody("jms:queue:agency.employment.in", "{\"messageId\": \"" + after + "\"}");
+        camel.sendBody("jms:queue:agency.employment.in", referral(after));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> employmentMessageWithId(after), m -> m != null);
         String dead = consumer.receiveBody("jms:queue:DLQ", Duration.ofSeconds(60).toMillis(), String.class);
         assertEquals(poison, dead, "the message PostgreSQL refused is kept on the dead-letter queue, not dropped");
+    }
+
+    static String referral(String messageId) {
+        return """
+                {"messageId": "%s", "type": "REFERRAL_CREATED", "occurredAt": "2026-11-20T09:41:07Z",
+                 "person": {"nino": "JH405821D", "forename": "David", "surname": "Hughes"},
+                 "referral": {"referralId": "R-1", "programme": "Restart", "adviser": "A. Khan"}}"""
+                .formatted(messageId);
     }
 
     private static Map<String, Object> employmentMessageWithId(String messageId) {

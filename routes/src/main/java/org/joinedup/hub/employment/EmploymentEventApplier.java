@@ -1,0 +1,131 @@
+package org.joinedup.hub.employment;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.joinedup.connectors.employment.EmploymentEventReader;
+import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionBook;
+import org.joinedup.hub.budget.FundingBody;
+import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonDirectory;
+import org.joinedup.hub.people.PersonDirectory.Demographics;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.EmploymentEvent;
+import org.joinedup.model.EmploymentEvent.Claimant;
+import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.Pence;
+
+/**
+ * Applies an employment event exactly once, so that out-of-order and repeated delivery end as in-order single
+ * delivery: an award becomes an employment contribution (restricted to getting into or staying in work), a
+ * withdrawal withdraws it (and, arriving first, holds its place until the award turns up); starting or leaving work
+ * is an alert for the coordinator.
+ */
+@ApplicationScoped
+public class EmploymentEventApplier {
+
+    static final String DWP = "DWP";
+    static final String AWARD_SYSTEM = FhirSystems.HUB_BASE + "/Id/employment-award";
+
+    @Inject
+    InboundMessageStore store;
+
+    @Inject
+    PersonDirectory people;
+
+    @Inject
+    ContributionBook contributions;
+
+    private final EmploymentEventReader reader = new EmploymentEventReader();
+
+    @Transactional
+    public void apply(String json, long messageId) {
+        if (store.lockAndCheckApplied(messageId)) {
+            return;
+        }
+        EmploymentEvent event = reader.read(json);
+        Person person = person(event.person());
+        switch (event.type()) {
+            case SUPPORT_AWARDED -> awarded(event, person, messageId);
+            case SUPPORT_WITHDRAWN -> withdrawn(event, person, messageId);
+            case EMPLOYMENT_STARTED -> PersonAlert.raise(person, AgencyKind.EMPLOYMENT, "STARTED_WORK",
+                    "started:" + event.employment().employer() + ":" + event.employment().startDate(),
+                    "started work at " + event.employment().employer() + " on " + event.employment().startDate(),
+                    messageId);
+            case EMPLOYMENT_ENDED -> PersonAlert.raise(person, AgencyKind.EMPLOYMENT, "LEFT_WORK",
+                    "ended:" + event.employment().employer() + ":" + event.employment().endDate(),
+                    "left work at " + event.employment().employer() + " on " + event.employment().endDate(),
+                    messageId);
+            case REFERRAL_CREATED -> { }
+        }
+        store.markApplied(messageId);
+    }
+
+    private void awarded(EmploymentEvent event, Person person, long messageId) {
+        FundingBody dwp = dwp();
+        EmploymentEvent.Award award = event.award();
+        Contribution existing = contributions.find(dwp, AWARD_SYSTEM, award.awardId());
+        ContributionStatus status = ContributionStatus.ACTIVE;
+        var occurredAt = event.occurredAt();
+        if (existing != null && existing.status == ContributionStatus.WITHDRAWN && existing.sourceOccurredAt != null
+                && occurredAt.isBefore(existing.sourceOccurredAt)) {
+            // the withdrawal came first: the award fills in what was withdrawn, as if it had come in order
+            status = ContributionStatus.WITHDRAWN;
+            occurredAt = existing.sourceOccurredAt;
+        }
+        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, person, AWARD_SYSTEM, award.awardId(),
+                new ContributionBook.Terms("employment-support:" + award.purpose().toLowerCase(Locale.UK), status,
+                        award.amount(), award.validFrom(), award.validTo(), null),
+                occurredAt, messageId, "employment services " + event.office());
+    }
+
+    private void withdrawn(EmploymentEvent event, Person person, long messageId) {
+        FundingBody dwp = dwp();
+        String awardId = event.award().awardId();
+        Contribution existing = contributions.find(dwp, AWARD_SYSTEM, awardId);
+        ContributionBook.Terms terms = existing != null
+                ? new ContributionBook.Terms(existing.type, ContributionStatus.WITHDRAWN, new Pence(existing.amountPence),
+                        existing.periodStart, existing.periodEnd, existing.carePlanTitle)
+                : new ContributionBook.Terms("employment-support", ContributionStatus.WITHDRAWN, Pence.ZERO,
+                        day(event), day(event), null);
+        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, person, AWARD_SYSTEM, awardId, terms,
+                event.occurredAt(), messageId, "employment services " + event.office());
+    }
+
+    private static LocalDate day(EmploymentEvent event) {
+        return LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+    }
+
+    private static FundingBody dwp() {
+        return FundingBody.findOrRegister(AgencyKind.EMPLOYMENT, DWP, "Department for Work and Pensions (Jobcentre Plus)");
+    }
+
+    /**
+     * Links by NI number when it is valid. Without one, a provisional source key (surname, forename, date of birth)
+     * keeps repeated events about the same claimant together until identity matching links them properly.
+     */
+    private Person person(Claimant claimant) {
+        List<IdentifierRecord> identifiers = new ArrayList<>();
+        if (claimant.nino() != null) {
+            identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, claimant.nino().value(), false));
+        } else {
+            identifiers.add(new IdentifierRecord(FhirSystems.HUB_BASE + "/Id/employment-claimant",
+                    (claimant.surname() + "|" + claimant.forename() + "|" + claimant.dateOfBirth())
+                            .toUpperCase(Locale.UK), false));
+        }
+        return people.findOrCreate(identifiers, new Demographics(claimant.forename(), claimant.surname(),
+                claimant.dateOfBirth(), claimant.postcode(), null));
+    }
+}

@@ -1,0 +1,131 @@
+package org.joinedup.hub.employment;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.HubTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Employment services' events on the real queue: awards, withdrawals, work started, poison messages. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class EmploymentEventsTest {
+
+    private static final String QUEUE = "jms:queue:agency.employment.in";
+
+    @Inject
+    ProducerTemplate camel;
+
+    @Inject
+    ConsumerTemplate consumer;
+
+    @Test
+    void anAwardBecomesAnEmploymentContributionAndStartingWorkIsAnAlert() {
+        String nino = newNino();
+        camel.sendBody(QUEUE, awarded(nino, "FSF-" + nino, 45_000, "2026-11-20T09:41:07Z"));
+        camel.sendBody(QUEUE, """
+                {"messageId": "%s", "type": "EMPLOYMENT_STARTED", "occurredAt": "2026-11-25T08:00:00Z",
+                 "office": "Oldham Jobcentre", "person": {"nino": "%s", "forename": "David", "surname": "Hughes"},
+                 "employment": {"employer": "Oldham Bakery", "hoursPerWeek": 16, "startDate": "2026-11-25"}}"""
+                .formatted(UUID.randomUUID(), nino));
+
+        JsonPath person = awaitPerson(nino, p -> p.getList("contributions").size() == 1 && !p.getList("alerts").isEmpty());
+        assertEquals("EMPLOYMENT", person.getString("contributions[0].agency"));
+        assertEquals(45_000L, person.getLong("contributions[0].amountPence"));
+        assertEquals("employment-support:training", person.getString("contributions[0].type"));
+        assertEquals(List.of("STARTED_WORK"), person.getList("alerts.kind"));
+    }
+
+    @Test
+    void outOfOrderAndRepeatedDeliveryEndAsInOrderSingleDelivery() {
+        String inOrder = newNino();
+        String shuffled = newNino();
+        String award1 = awarded(inOrder, "FSF-A-" + inOrder, 30_000, "2026-11-20T09:00:00Z");
+        String withdraw1 = withdrawn(inOrder, "FSF-A-" + inOrder, "2026-11-21T09:00:00Z");
+        camel.sendBody(QUEUE, award1);
+        camel.sendBody(QUEUE, withdraw1);
+
+        String award2 = awarded(shuffled, "FSF-A-" + shuffled, 30_000, "2026-11-20T09:00:00Z");
+        String withdraw2 = withdrawn(shuffled, "FSF-A-" + shuffled, "2026-11-21T09:00:00Z");
+        camel.sendBody(QUEUE, withdraw2);
+        camel.sendBody(QUEUE, award2);
+        camel.sendBody(QUEUE, withdraw2);
+        camel.sendBody(QUEUE, award2);
+
+        JsonPath expected = awaitPerson(inOrder, p -> "WITHDRAWN".equals(p.getString("contributions[0].status")));
+        JsonPath actual = awaitPerson(shuffled, p -> "WITHDRAWN".equals(p.getString("contributions[0].status"))
+                && p.getLong("contributions[0].amountPence") == 30_000L);
+        for (String field : List.of("status", "amountPence", "type", "periodStart", "periodEnd", "version")) {
+            assertEquals(expected.getString("contributions[0]." + field), actual.getString("contributions[0]." + field),
+                    field);
+        }
+        assertEquals(1, actual.getList("contributions").size());
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterQueueWithTheReasonAndTheConsumerCarriesOn() {
+        String nino = newNino();
+        String poison = "{\"messageId\": \"" + UUID.randomUUID() + "\", \"type\": \"SUPPORT_AWARDED\", "
+                + "\"occurredAt\": \"2026-11-20T09:41:07Z\", \"person\": {\"nino\": \"" + nino + "\"}, "
+                + "\"award\": {\"awardId\": \"X\", \"purpose\": \"HOLIDAY\", \"amountPence\": 12.5}}";
+        camel.sendBody(QUEUE, poison);
+        camel.sendBody(QUEUE, awarded(nino, "FSF-" + nino, 1_000, "2026-11-20T09:41:07Z"));
+
+        Exchange dead = consumer.receive("jms:queue:DLQ", Duration.ofSeconds(30).toMillis());
+        assertEquals(poison, dead.getMessage().getBody(String.class));
+        String reason = dead.getMessage().getHeader("JoinedUpRejection", String.class);
+        assertTrue(reason.contains("award.purpose") && reason.contains("award.amountPence"), reason);
+        awaitPerson(nino, p -> p.getList("contributions").size() == 1);
+    }
+
+    private static String awarded(String nino, String awardId, long pence, String occurredAt) {
+        return """
+                {"messageId": "%s", "type": "SUPPORT_AWARDED", "occurredAt": "%s", "office": "Oldham Jobcentre",
+                 "person": {"nino": "%s", "forename": "David", "surname": "Hughes", "dateOfBirth": "1979-02-14"},
+                 "award": {"awardId": "%s", "purpose": "TRAINING", "amountPence": %d,
+                           "validFrom": "2026-11-20", "validTo": "2027-05-19"}}"""
+                .formatted(UUID.nameUUIDFromBytes((awardId + occurredAt + "A").getBytes()), occurredAt, nino, awardId,
+                        pence);
+    }
+
+    private static String withdrawn(String nino, String awardId, String occurredAt) {
+        return """
+                {"messageId": "%s", "type": "SUPPORT_WITHDRAWN", "occurredAt": "%s", "office": "Oldham Jobcentre",
+                 "person": {"nino": "%s"}, "award": {"awardId": "%s"}}"""
+                .formatted(UUID.nameUUIDFromBytes((awardId + occurredAt + "W").getBytes()), occurredAt, nino, awardId);
+    }
+
+    private static String newNino() {
+        return "JH" + (100_000 + ThreadLocalRandom.current().nextInt(900_000)) + "A";
+    }
+
+    private static JsonPath awaitPerson(String nino, Predicate<JsonPath> ready) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<Map<String, Object>> found = given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/people?niNumber=" + nino).then().statusCode(200).extract().jsonPath().getList("$");
+            if (found.size() != 1) {
+                return null;
+            }
+            return JsonPath.from(given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/people/" + found.get(0).get("id")).then().statusCode(200).extract().asString());
+        }, p -> p != null && ready.test(p));
+    }
+}
