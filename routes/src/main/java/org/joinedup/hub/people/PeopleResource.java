@@ -73,7 +73,8 @@ public class PeopleResource {
                 .map(ContributionView::of)
                 .toList();
         return new PersonView(person.id(), person.givenName(), person.familyName(), person.birthDate(),
-                person.postcode(), person.uprn(), person.identifiers(), contributions, tenancies(id), alerts(id));
+                person.postcode(), person.uprn(), person.identifiers(), contributions, tenancies(id), alerts(id),
+                household(id));
     }
 
     private static List<TenancyView> tenancies(String personId) {
@@ -97,6 +98,15 @@ public class PeopleResource {
             String adaptationNeed) {
     }
 
+    private static List<HouseholdView> household(String personId) {
+        return HouseholdLink.<HouseholdLink>find("person.id = ?1 order by id", java.util.UUID.fromString(personId))
+                .stream().map(l -> new HouseholdView(l.related.id.toString(), l.relationship, l.source)).toList();
+    }
+
+    /** Someone an agency says lives in the same household, and how they are related. */
+    public record HouseholdView(String personId, String relationship, String source) {
+    }
+
     /** An open alert for the coordinator. */
     public record AlertView(String agency, String kind, String detail, java.time.Instant raisedAt) {
     }
@@ -104,7 +114,7 @@ public class PeopleResource {
     /** The person as the JSON API shows them. */
     public record PersonView(String id, String givenName, String familyName, LocalDate birthDate, String postcode,
             String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions,
-            List<TenancyView> tenancies, List<AlertView> alerts) {
+            List<TenancyView> tenancies, List<AlertView> alerts, List<HouseholdView> household) {
     }
 
     /** One contribution: who funds it, how much (in pence, and in pounds for reading), for when, and its state. */

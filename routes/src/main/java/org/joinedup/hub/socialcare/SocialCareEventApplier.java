@@ -18,6 +18,7 @@ import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.people.HouseholdLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
@@ -29,7 +30,7 @@ import org.joinedup.model.SocialCareEvent.Client;
 
 /**
  * Applies a council event that the message store accepted, exactly once, in one transaction: the client becomes
- * (or is linked to) a hub person; an allocation becomes a council contribution from that department; a service is
+ * (or is linked to) a hub person, with the household links the council states; an allocation becomes a council contribution from that department; a service is
  * recorded with its weekly cost. Events about one thing may arrive out of order: an older event never overwrites
  * what a newer one said. Payments wait for the ledger (they stay RECEIVED until it exists).
  */
@@ -68,6 +69,7 @@ public class SocialCareEventApplier {
         switch (event.type()) {
             case ALLOCATION_CONFIRMED -> allocation(event, council, person, messageId, message.sender);
             case SERVICE_STARTED, SERVICE_ENDED -> service(event, council, person, messageId);
+            case CLIENT_UPDATED -> household(event, person, messageId);
             default -> { }
         }
         store.markApplied(messageId);
@@ -86,6 +88,18 @@ public class SocialCareEventApplier {
         }
         return people.findOrCreate(identifiers, new Demographics(client.forename(), client.surname(),
                 client.dateOfBirth(), client.postcode(), null));
+    }
+
+    /** The council's household list: each member is a person known by their council client id. */
+    private void household(SocialCareEvent event, Person person, long messageId) {
+        String clientSystem = FhirSystems.COUNCIL_CLIENT_PREFIX + event.council();
+        for (SocialCareEvent.HouseholdMember member : event.household()) {
+            Person related = people.findOrCreate(List.of(new IdentifierRecord(clientSystem, member.clientId(), true)),
+                    new Demographics(null, null, null, null, null));
+            if (!related.id.equals(person.id)) {
+                HouseholdLink.state(person, related, member.relationship(), "council:" + event.council(), messageId);
+            }
+        }
     }
 
     private void allocation(SocialCareEvent event, FundingBody council, Person person, long messageId, String caller) {

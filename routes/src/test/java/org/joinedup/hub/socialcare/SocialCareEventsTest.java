@@ -151,6 +151,27 @@ class SocialCareEventsTest {
         awaitPerson(nhs, p -> p.getList("contributions").size() == 1);
     }
 
+    @Test
+    void aClientUpdateStatesTheHouseholdAndIsApplied() {
+        String nhs = newNhsNumber();
+        String eventId = UUID.randomUUID().toString();
+        post("""
+                {"eventId": "%s", "type": "CLIENT_UPDATED", "occurredAt": "2026-11-18T14:05:00Z", "council": "E08000004",
+                 "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "Dave", "surname": "Hughes"},
+                 "household": [{"clientId": "C-%s-partner", "relationship": "PARTNER"},
+                               {"clientId": "C-%s-child", "relationship": "CHILD"}]}"""
+                .formatted(eventId, nhs, nhs, nhs, nhs)).then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedMessages().stream()
+                .anyMatch(m -> eventId.equals(m.get("agencyMessageId"))));
+        JsonPath person = awaitPerson(nhs, p -> true);
+        assertEquals("Dave", person.getString("givenName"));
+        assertTrue(person.getList("identifiers.system").contains(
+                "https://joinedup.org.uk/fhir/Id/council-client/E08000004"));
+        assertEquals(List.of("PARTNER", "CHILD"), person.getList("household.relationship"));
+        assertEquals(List.of("council:E08000004", "council:E08000004"), person.getList("household.source"));
+    }
+
     private static List<Map<String, Object>> appliedMessages() {
         return JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
                 .get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED&limit=1000").then().statusCode(200)
