@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
@@ -34,6 +35,9 @@ public class BudgetTransactionApplier {
     @Inject
     ContributionBook contributions;
 
+    @Inject
+    Families families;
+
     @Transactional
     public BudgetTransactionOutcome apply(BudgetTransaction transaction, long messageId, String caller) {
         boolean alreadyApplied = store.lockAndCheckApplied(messageId);
@@ -51,6 +55,7 @@ public class BudgetTransactionApplier {
                 }
                 outcome = ContributionBook.unchanged(existing);
             } else {
+                families.regroup(person);
                 outcome = contributions.record(existing, body, AgencyKind.NHS, person, budget.accountSystem(),
                         budget.accountValue(), new ContributionBook.Terms(budget.type().code(), budget.status(),
                                 budget.amount(), budget.periodStart(), budget.periodEnd(), budget.carePlanTitle()),

@@ -14,6 +14,7 @@ import org.joinedup.connectors.employment.EmploymentEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessageStore;
@@ -48,6 +49,9 @@ public class EmploymentEventApplier {
     @Inject
     ContributionBook contributions;
 
+    @Inject
+    Families families;
+
     private final EmploymentEventReader reader = new EmploymentEventReader();
 
     @Transactional
@@ -70,6 +74,7 @@ public class EmploymentEventApplier {
                     messageId);
             case REFERRAL_CREATED -> { }
         }
+        families.regroup(person);
         store.markApplied(messageId);
     }
 

@@ -23,6 +23,7 @@ import org.joinedup.connectors.housing.TenancyExtractReader.Snapshot;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.FileProgress;
@@ -66,6 +67,9 @@ public class TenancySnapshotApplier {
     @Inject
     EntityManager em;
 
+    @Inject
+    Families families;
+
     @ConfigProperty(name = "hub.housing.arrears-alert-pence")
     long arrearsAlertPence;
 
@@ -86,9 +90,10 @@ public class TenancySnapshotApplier {
         }
         FundingBody provider = FundingBody.findOrRegister(AgencyKind.HOUSING, snapshot.provider(), null);
         Counter counter = new Counter(messageId);
+        java.util.Set<Person> touched = new java.util.LinkedHashSet<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TenancyExtractReader.read(reader, row -> {
-                applyRow(row, snapshot, provider, messageId);
+                touched.add(applyRow(row, snapshot, provider, messageId));
                 counter.applied();
             }, aside -> counter.setAside(new SetAsideRow(aside.lineNumber(), aside.reason())));
         } catch (IOException e) {
@@ -98,11 +103,12 @@ public class TenancySnapshotApplier {
                         + " and t.endedOn is null")
                 .setParameter(1, snapshot.extractDate()).setParameter(2, snapshot.provider()).executeUpdate();
         counter.flush();
+        touched.forEach(families::regroup);
         store.markApplied(messageId);
         return new Outcome(counter.read, counter.applied, counter.allSetAside);
     }
 
-    private void applyRow(TenancyRow row, Snapshot snapshot, FundingBody provider, long messageId) {
+    private Person applyRow(TenancyRow row, Snapshot snapshot, FundingBody provider, long messageId) {
         Tenancy tenancy = Tenancy.<Tenancy>find("provider = ?1 and tenancyRef = ?2", snapshot.provider(),
                 row.tenancyRef()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
         if (tenancy == null) {
@@ -155,6 +161,7 @@ public class TenancySnapshotApplier {
                 dfgAward(row, snapshot, provider, person, messageId);
             }
         }
+        return person;
     }
 
     private Person person(TenancyRow row, Snapshot snapshot) {

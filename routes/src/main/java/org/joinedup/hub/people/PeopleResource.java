@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
 import org.joinedup.hub.housing.TenancyMember;
@@ -42,6 +43,7 @@ public class PeopleResource {
      * there is none; more than one only if the records have not been linked yet.
      */
     @GET
+    @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public List<PersonMatch> find(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("niNumber") String niNumber) {
         List<PersonRecord> found;
@@ -54,11 +56,16 @@ public class PeopleResource {
             throw new BadRequestException("give nhsNumber or niNumber, for example /api/people?nhsNumber=9434765919");
         }
         return found.stream()
-                .map(p -> new PersonMatch(p.id(), null, p.givenName(), p.familyName(), p.birthDate()))
+                .map(p -> new PersonMatch(p.id(), caseOf(p.id()), p.givenName(), p.familyName(), p.birthDate()))
                 .toList();
     }
 
-    /** A person found by identifier; {@code caseId} is set once the person belongs to a family case. */
+    private static String caseOf(String personId) {
+        CaseMember member = CaseMember.findById(java.util.UUID.fromString(personId));
+        return member == null ? null : member.caseId.toString();
+    }
+
+    /** A person found by identifier, and the family case they belong to. */
     public record PersonMatch(String id, String caseId, String givenName, String familyName, LocalDate birthDate) {
     }
 
@@ -77,7 +84,7 @@ public class PeopleResource {
                 household(id));
     }
 
-    private static List<TenancyView> tenancies(String personId) {
+    public static List<TenancyView> tenancies(String personId) {
         return TenancyMember.<TenancyMember>find("person.id = ?1", java.util.UUID.fromString(personId)).stream()
                 .map(m -> {
                     Tenancy t = Tenancy.findById(m.tenancyId);
@@ -86,7 +93,7 @@ public class PeopleResource {
                 }).toList();
     }
 
-    private static List<AlertView> alerts(String personId) {
+    public static List<AlertView> alerts(String personId) {
         return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
                         java.util.UUID.fromString(personId)).stream()
                 .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
@@ -98,7 +105,7 @@ public class PeopleResource {
             String adaptationNeed) {
     }
 
-    private static List<HouseholdView> household(String personId) {
+    public static List<HouseholdView> household(String personId) {
         return HouseholdLink.<HouseholdLink>find("person.id = ?1 order by id", java.util.UUID.fromString(personId))
                 .stream().map(l -> new HouseholdView(l.related.id.toString(), l.relationship, l.source)).toList();
     }
@@ -122,7 +129,7 @@ public class PeopleResource {
             String sourceSystem, String sourceValue, String type, String status, long amountPence,
             BigDecimal amountPounds, LocalDate periodStart, LocalDate periodEnd, int version) {
 
-        static ContributionView of(ContributionRecord c) {
+        public static ContributionView of(ContributionRecord c) {
             return new ContributionView(c.id(), c.agency().name(), c.fundingBodyCode(), c.fundingBodyName(),
                     c.sourceSystem(), c.sourceValue(), c.type(), c.status().name(), c.amount().value(),
                     c.amount().toPounds(), c.periodStart(), c.periodEnd(), c.version());

@@ -30,6 +30,8 @@ public interface HubConfig {
 
     Housing housing();
 
+    Cases cases();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -91,5 +93,11 @@ public interface HubConfig {
         /** Rent arrears above this many pence raise an alert. */
         @WithDefault("50000")
         long arrearsAlertPence();
+    }
+
+    interface Cases {
+        /** The coordinator a newly formed family case is assigned to. */
+        @WithDefault("coordinator")
+        String defaultCoordinator();
     }
 }

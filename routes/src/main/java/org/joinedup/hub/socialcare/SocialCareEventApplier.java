@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
@@ -51,6 +52,9 @@ public class SocialCareEventApplier {
     @Inject
     ContributionBook contributions;
 
+    @Inject
+    Families families;
+
     private final SocialCareEventReader reader = new SocialCareEventReader();
 
     @Transactional
@@ -72,6 +76,7 @@ public class SocialCareEventApplier {
             case CLIENT_UPDATED -> household(event, person, messageId);
             default -> { }
         }
+        families.regroup(person);
         store.markApplied(messageId);
     }
 

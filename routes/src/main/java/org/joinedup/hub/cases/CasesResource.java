@@ -1,0 +1,209 @@
+package org.joinedup.hub.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionRevision;
+import org.joinedup.hub.fhir.FhirReads;
+import org.joinedup.hub.housing.Tenancy;
+import org.joinedup.hub.housing.TenancyMember;
+import org.joinedup.hub.people.PeopleResource;
+import org.joinedup.hub.people.PeopleResource.AlertView;
+import org.joinedup.hub.people.PeopleResource.ContributionView;
+import org.joinedup.hub.people.PeopleResource.TenancyView;
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonIdentifier;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.socialcare.CareService;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.Pence;
+
+/**
+ * The joined-up case a coordinator works from: who is in the family, which agencies are involved with each and
+ * what each holds, open alerts, and a timeline of what happened across agencies, newest first.
+ */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.OPERATOR})
+public class CasesResource {
+
+    @Inject
+    FhirReads reads;
+
+    /** {@code GET /api/cases?coordinator=...}: a coordinator's caseload, with each case's open alerts. */
+    @GET
+    @Transactional
+    public List<CaseSummary> caseload(@QueryParam("coordinator") String coordinator) {
+        if (coordinator == null || coordinator.isBlank()) {
+            throw new BadRequestException("give coordinator, for example /api/cases?coordinator=coordinator");
+        }
+        return FamilyCase.<FamilyCase>list("coordinator = ?1 order by createdAt", coordinator).stream()
+                .map(c -> {
+                    List<UUID> members = members(c.id);
+                    List<AlertView> alerts = members.stream()
+                            .flatMap(m -> PeopleResource.alerts(m.toString()).stream()).toList();
+                    return new CaseSummary(c.id.toString(), c.lead.id.toString(), name(c.lead), members.size(),
+                            alerts);
+                }).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public CaseView get(@PathParam("id") String id) {
+        UUID caseId;
+        try {
+            caseId = UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException("no case " + id);
+        }
+        FamilyCase familyCase = FamilyCase.findById(caseId);
+        if (familyCase == null) {
+            throw new NotFoundException("no case " + id);
+        }
+        List<MemberView> members = new ArrayList<>();
+        List<AlertView> alerts = new ArrayList<>();
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (UUID personId : members(caseId)) {
+            Person person = Person.findById(personId);
+            List<ContributionView> contributions = reads.contributionsOf(personId.toString()).stream()
+                    .map(ContributionView::of).toList();
+            List<TenancyView> tenancies = PeopleResource.tenancies(personId.toString());
+            List<ServiceView> services = CareService.<CareService>list("person.id = ?1", personId).stream()
+                    .map(s -> new ServiceView(s.council.code, s.serviceId, s.kind, s.provider, s.weeklyCostPence,
+                            s.startDate, s.endDate)).toList();
+            List<AlertView> personAlerts = PeopleResource.alerts(personId.toString());
+            alerts.addAll(personAlerts);
+            members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
+                    personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
+                            personAlerts), contributions, tenancies, services, personAlerts));
+            timeline.addAll(timeline(person));
+        }
+        timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        return new CaseView(familyCase.id.toString(), familyCase.lead.id.toString(), familyCase.coordinator, members,
+                alerts, timeline);
+    }
+
+    private static List<UUID> members(UUID caseId) {
+        return CaseMember.<CaseMember>list("caseId", caseId).stream().map(m -> m.personId).toList();
+    }
+
+    private static Set<String> agencies(Person person, List<ContributionView> contributions,
+            List<TenancyView> tenancies, List<ServiceView> services, List<AlertView> alerts) {
+        Set<String> agencies = new TreeSet<>();
+        contributions.forEach(c -> agencies.add(c.agency()));
+        alerts.forEach(a -> agencies.add(a.agency()));
+        if (!tenancies.isEmpty()) {
+            agencies.add(AgencyKind.HOUSING.name());
+        }
+        if (!services.isEmpty()) {
+            agencies.add(AgencyKind.SOCIAL_CARE.name());
+        }
+        for (PersonIdentifier identifier : person.identifiers) {
+            if (identifier.system.startsWith(FhirSystems.COUNCIL_CLIENT_PREFIX)) {
+                agencies.add(AgencyKind.SOCIAL_CARE.name());
+            } else if (identifier.system.startsWith(FhirSystems.HOUSING_PERSON_PREFIX)) {
+                agencies.add(AgencyKind.HOUSING.name());
+            } else if (identifier.system.equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")) {
+                agencies.add(AgencyKind.EMPLOYMENT.name());
+            }
+        }
+        return agencies;
+    }
+
+    private static List<TimelineEntry> timeline(Person person) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        String who = person.id.toString();
+        for (Contribution c : Contribution.<Contribution>list("person", person)) {
+            for (ContributionRevision r : ContributionRevision.<ContributionRevision>list(
+                    "contribution = ?1 order by version", c)) {
+                entries.add(new TimelineEntry(r.changedAt, c.agency.name(), who, "CONTRIBUTION_" + r.change,
+                        c.fundingBody.code + " " + c.type + " " + r.change.toLowerCase() + ": "
+                                + new Pence(r.amountPence) + " for " + r.periodStart + " to " + r.periodEnd));
+            }
+        }
+        for (TenancyMember m : TenancyMember.<TenancyMember>list("person", person)) {
+            Tenancy t = Tenancy.findById(m.tenancyId);
+            if (t.startDate != null) {
+                entries.add(new TimelineEntry(startOfDay(t.startDate), AgencyKind.HOUSING.name(), who,
+                        "TENANCY_STARTED", t.provider + " tenancy " + t.tenancyRef + " (" + t.tenure + ") at "
+                                + t.address));
+            }
+            if (t.endedOn != null) {
+                entries.add(new TimelineEntry(startOfDay(t.endedOn), AgencyKind.HOUSING.name(), who,
+                        "TENANCY_ENDED", t.provider + " tenancy " + t.tenancyRef + " no longer in the snapshot"));
+            }
+        }
+        for (CareService s : CareService.<CareService>list("person", person)) {
+            if (s.startedOccurredAt != null) {
+                entries.add(new TimelineEntry(s.startedOccurredAt, AgencyKind.SOCIAL_CARE.name(), who,
+                        "SERVICE_STARTED", s.kind + " from " + s.provider + ", "
+                                + (s.weeklyCostPence == null ? "cost not given" : new Pence(s.weeklyCostPence) + " a week")
+                                + ", from " + s.startDate));
+            }
+            if (s.endedOccurredAt != null) {
+                entries.add(new TimelineEntry(s.endedOccurredAt, AgencyKind.SOCIAL_CARE.name(), who, "SERVICE_ENDED",
+                        "service " + s.serviceId + " ended " + s.endDate));
+            }
+        }
+        for (PersonAlert a : PersonAlert.<PersonAlert>list("person", person)) {
+            entries.add(new TimelineEntry(a.raisedAt, a.agency.name(), who, "ALERT_" + a.kind, a.detail));
+        }
+        return entries;
+    }
+
+    private static Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static String name(Person person) {
+        return ((person.givenName == null ? "" : person.givenName + " ")
+                + (person.familyName == null ? "" : person.familyName)).trim();
+    }
+
+    /** One case in a caseload. */
+    public record CaseSummary(String id, String leadPersonId, String leadName, int members, List<AlertView> alerts) {
+    }
+
+    /** The joined-up case. */
+    public record CaseView(String id, String leadPersonId, String coordinator, List<MemberView> members,
+            List<AlertView> alerts, List<TimelineEntry> timeline) {
+    }
+
+    /** A family member, the agencies involved with them and what each holds. */
+    public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
+            Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
+            List<ServiceView> services, List<AlertView> alerts) {
+    }
+
+    /** A service a council arranges, with its weekly cost. */
+    public record ServiceView(String council, String serviceId, String kind, String provider, Long weeklyCostPence,
+            LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** Something that happened, by which agency, to whom. */
+    public record TimelineEntry(Instant at, String agency, String personId, String kind, String summary) {
+    }
+}

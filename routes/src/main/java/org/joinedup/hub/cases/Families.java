@@ -1,0 +1,103 @@
+package org.joinedup.hub.cases;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.joinedup.hub.people.Person;
+
+/**
+ * Forms families from what agencies say about who lives together: people on the same current tenancy, and people a
+ * council lists in one household. Everyone belongs to one case; when a link joins two cases, the older case takes in
+ * the other's members. (Splitting a family is a person's decision, made in the review work, never automatic.)
+ */
+@ApplicationScoped
+public class Families {
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "hub.cases.default-coordinator")
+    String defaultCoordinator;
+
+    /** Puts the person, and everyone linked to them, into one case; returns its id. */
+    @Transactional(TxType.MANDATORY)
+    public UUID regroup(Person person) {
+        Set<UUID> family = connected(person.id);
+        List<FamilyCase> cases = em.createQuery("select c from FamilyCase c where c.id in"
+                        + " (select m.caseId from CaseMember m where m.personId in :family)", FamilyCase.class)
+                .setParameter("family", family).getResultList();
+        FamilyCase familyCase = cases.stream().min(Comparator.comparing((FamilyCase c) -> c.createdAt)
+                .thenComparing(c -> c.id)).orElse(null);
+        if (familyCase == null) {
+            familyCase = new FamilyCase();
+            familyCase.id = UUID.randomUUID();
+            familyCase.lead = lead(family, person);
+            familyCase.coordinator = defaultCoordinator;
+            familyCase.createdAt = Instant.now();
+            em.persist(familyCase);
+        }
+        for (UUID member : family) {
+            CaseMember membership = em.find(CaseMember.class, member);
+            if (membership == null) {
+                membership = new CaseMember();
+                membership.personId = member;
+                membership.caseId = familyCase.id;
+                em.persist(membership);
+            } else {
+                membership.caseId = familyCase.id;
+            }
+        }
+        for (FamilyCase absorbed : cases) {
+            if (!absorbed.id.equals(familyCase.id)) {
+                em.flush();
+                em.remove(absorbed);
+            }
+        }
+        return familyCase.id;
+    }
+
+    private Set<UUID> connected(UUID start) {
+        Set<UUID> seen = new LinkedHashSet<>();
+        Deque<UUID> next = new ArrayDeque<>(List.of(start));
+        while (!next.isEmpty() && seen.size() < 50) {
+            UUID person = next.poll();
+            if (!seen.add(person)) {
+                continue;
+            }
+            next.addAll(em.createQuery("select l.related.id from HouseholdLink l where l.person.id = ?1", UUID.class)
+                    .setParameter(1, person).getResultList());
+            next.addAll(em.createQuery("select l.person.id from HouseholdLink l where l.related.id = ?1", UUID.class)
+                    .setParameter(1, person).getResultList());
+            next.addAll(em.createQuery("select other.person.id from TenancyMember me, TenancyMember other, Tenancy t"
+                            + " where me.person.id = ?1 and other.tenancyId = me.tenancyId and t.id = me.tenancyId"
+                            + " and t.endedOn is null", UUID.class)
+                    .setParameter(1, person).getResultList());
+        }
+        return seen;
+    }
+
+    /** The tenancy's lead, or the council client who listed the household, or the person who started it. */
+    private Person lead(Set<UUID> family, Person fallback) {
+        List<UUID> leads = em.createQuery("select m.person.id from TenancyMember m, Tenancy t where t.id = m.tenancyId"
+                        + " and m.role = 'LEAD' and t.endedOn is null and m.person.id in :family", UUID.class)
+                .setParameter("family", family).getResultList();
+        if (leads.isEmpty()) {
+            leads = em.createQuery("select distinct l.person.id from HouseholdLink l where l.person.id in :family",
+                    UUID.class).setParameter("family", family).getResultList();
+        }
+        return leads.isEmpty() ? fallback : em.find(Person.class, leads.get(0));
+    }
+}

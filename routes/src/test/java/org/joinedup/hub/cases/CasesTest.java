@@ -1,0 +1,92 @@
+package org.joinedup.hub.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.Fhir;
+import org.joinedup.hub.support.HubTestResource;
+import org.junit.jupiter.api.Test;
+
+/** A family's joined-up case, formed from what the NHS, the council and the housing provider each sent. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class CasesTest {
+
+    @ConfigProperty(name = "hub.housing.inbox")
+    Path inbox;
+
+    @Test
+    void aFamilyFromThreeAgenciesIsOneCaseOnTheCoordinatorsCaseload() throws Exception {
+        String dave = newNhsNumber();
+        String kayleigh = newNhsNumber();
+        String provider = "HSG" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(dave, "RR8", BudgetBundles.newBudgetId(),
+                "18250.00")).execute();
+        String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date,arrears_pence\n"
+                + "T-1,P-1,LEAD,Dave,Hughes," + dave + ",SECURE,01/04/2015,62500\n"
+                + "T-1,P-2,MEMBER,Kayleigh,Hughes," + kayleigh + ",SECURE,01/04/2015,\n";
+        Files.createDirectories(inbox);
+        Path part = inbox.resolve("case.part");
+        Files.writeString(part, snapshot);
+        Files.move(part, inbox.resolve("tenancies-" + provider + "-20261121.csv"), StandardCopyOption.ATOMIC_MOVE);
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
+                {"eventId": "%s", "type": "SERVICE_STARTED", "occurredAt": "2026-11-19T10:32:00Z", "council": "E08000004",
+                 "client": {"clientId": "OC-%s", "nhsNumber": "%s"},
+                 "service": {"serviceId": "SVC-%s", "kind": "HOME_CARE", "provider": "Pennine Home Care Ltd",
+                             "weeklyCostPence": 18000, "startDate": "2026-11-23"}}"""
+                .formatted(UUID.randomUUID(), dave, dave, dave))
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+
+        JsonPath familyCase = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            String caseId = caseOf(dave);
+            return caseId == null ? null : JsonPath.from(given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/cases/" + caseId).then().statusCode(200).extract().asString());
+        }, c -> c != null && c.getList("members").size() == 2
+                && c.getList("members.find { it.lead }.services").size() == 1);
+
+        assertEquals(caseOf(dave), caseOf(kayleigh), "Dave and Kayleigh are one family");
+        Map<String, Object> lead = familyCase.getMap("members.find { it.lead }");
+        assertEquals("David", lead.get("givenName"), "the first name the hub heard (from the NHS)");
+        assertEquals(List.of("HOUSING", "NHS", "SOCIAL_CARE"), lead.get("agencies"));
+        assertEquals(List.of("RENT_ARREARS"), familyCase.getList("alerts.kind"));
+        List<String> times = familyCase.getList("timeline.at");
+        assertTrue(times.size() >= 4, times.toString());
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(times.get(i - 1).compareTo(times.get(i)) >= 0, "the timeline is newest first: " + times);
+        }
+        List<String> kinds = familyCase.getList("timeline.kind");
+        assertTrue(kinds.containsAll(List.of("CONTRIBUTION_CONFIRMED", "TENANCY_STARTED", "SERVICE_STARTED",
+                "ALERT_RENT_ARREARS")), kinds.toString());
+
+        List<Map<String, Object>> caseload = given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/cases?coordinator=coordinator").then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> entry = caseload.stream().filter(c -> familyCase.getString("id").equals(c.get("id")))
+                .findFirst().orElseThrow();
+        assertEquals(2, entry.get("members"));
+    }
+
+    private static String caseOf(String nhs) {
+        List<Map<String, Object>> found = given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people?nhsNumber=" + nhs).then().statusCode(200).extract().jsonPath().getList("$");
+        return found.size() == 1 ? (String) found.get(0).get("caseId") : null;
+    }
+}
