@@ -43,7 +43,9 @@ public class DemoDataLoader {
     private static final List<String> COUNCIL_EVENTS = List.of(
             "demo/socialcare/01-dave-client.json",
             "demo/socialcare/02-dave-allocation.json",
-            "demo/socialcare/03-dave-home-care.json");
+            "demo/socialcare/03-dave-home-care.json",
+            "demo/socialcare/04-sam-client.json",
+            "demo/socialcare/05-kayleigh-client.json");
 
     /** Oldham Housing's nightly snapshot with Dave's household, dropped into the housing inbox. */
     private static final String HOUSING_FILE = "tenancies-OLDHAMHSG-20261121.csv";
@@ -101,6 +103,7 @@ public class DemoDataLoader {
                 }
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
+            awaitCouncilEventsApplied(base);
             dropIntoInbox(HOUSING_FILE, config.housing().inbox());
             LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
             printWhereToLook(base, personId);
@@ -117,7 +120,9 @@ public class DemoDataLoader {
                  JoinedUp is running with demo data at %1$s
                    Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                   Dave, joined up (two trusts, the council): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   Dave, joined up (two trusts, the council, housing): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   His family's case: curl -H "Authorization: Bearer $TOKEN" %1$s/api/people?nhsNumber=9434765919  (caseId)
+                                 then %1$s/api/cases/<caseId>, and the caseload %1$s/api/cases?coordinator=coordinator
                    As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919
                               %1$s/fhir/Account?patient=%2$s
                    Operators: %1$s/api/inbound/messages   Health: %1$s/q/health   API: %1$s/q/openapi
@@ -137,6 +142,25 @@ public class DemoDataLoader {
             }
         }
         throw new IllegalStateException("the hub's HTTP port " + base + " did not open");
+    }
+
+    /**
+     * The council's events are applied a moment after they are accepted; the housing file waits for them, so the
+     * demo family comes out the same every time (which agency's record arrives first decides which identifiers link).
+     */
+    private static void awaitCouncilEventsApplied(String base) throws IOException, InterruptedException {
+        String operator = token(base, "operator");
+        for (int attempt = 0; attempt < 150; attempt++) {
+            HttpResponse<String> applied = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED"))
+                            .header("Authorization", "Bearer " + operator).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (applied.body().contains("OLD-CMS-2026-118203")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        LOG.warn("Demo: the council's events were not applied within 30 s; dropping the housing file anyway");
     }
 
     /** Writes the file beside the inbox's files under a temporary name, then renames it: it appears complete. */
