@@ -15,6 +15,9 @@ public final class HubEndpoints {
     /** Applies a housing tenancy snapshot file (headers: the Camel file headers of the file in the inbox). */
     public static final String APPLY_TENANCY_FILE = "direct:apply-tenancy-file";
 
+    /** Applies a benefits monthly award file (headers: the Camel file headers of the file in the inbox). */
+    public static final String APPLY_BENEFITS_FILE = "direct:apply-benefits-file";
+
     /** Applies a stored employment event (body: the event's JSON; header MESSAGE_ID). */
     public static final String APPLY_EMPLOYMENT_EVENT = "direct:apply-employment-event";
 

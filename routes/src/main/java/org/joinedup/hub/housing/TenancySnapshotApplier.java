@@ -27,7 +27,7 @@ import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.FileProgress;
-import org.joinedup.hub.inbound.FileProgress.SetAsideRow;
+import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
@@ -50,7 +50,6 @@ public class TenancySnapshotApplier {
 
     static final String ARREARS = "RENT_ARREARS";
     static final String TEMPORARY = "TEMPORARY_ACCOMMODATION";
-    private static final int PROGRESS_EVERY = 200;
 
     @Inject
     InboundMessageStore store;
@@ -73,14 +72,10 @@ public class TenancySnapshotApplier {
     @ConfigProperty(name = "hub.housing.arrears-alert-pence")
     long arrearsAlertPence;
 
-    /** What became of the file's rows. */
-    public record Outcome(int read, int applied, List<SetAsideRow> setAside) {
-    }
-
     @Transactional
-    public Outcome apply(long messageId, Snapshot snapshot, Path file) {
+    public Counts apply(long messageId, Snapshot snapshot, Path file) {
         if (store.lockAndCheckApplied(messageId)) {
-            return new Outcome(0, 0, List.of());
+            return new Counts(0, 0, List.of());
         }
         LocalDate latest = em.createQuery("select max(t.lastFileDate) from Tenancy t where t.provider = ?1",
                 LocalDate.class).setParameter(1, snapshot.provider()).getSingleResult();
@@ -89,23 +84,23 @@ public class TenancySnapshotApplier {
                     + " is older than the one of " + latest + " already applied for " + snapshot.provider());
         }
         FundingBody provider = FundingBody.findOrRegister(AgencyKind.HOUSING, snapshot.provider(), null);
-        Counter counter = new Counter(messageId);
+        FileProgress.Tracker counter = progress.tracker(messageId);
         java.util.Set<Person> touched = new java.util.LinkedHashSet<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             TenancyExtractReader.read(reader, row -> {
                 touched.add(applyRow(row, snapshot, provider, messageId));
                 counter.applied();
-            }, aside -> counter.setAside(new SetAsideRow(aside.lineNumber(), aside.reason())));
+            }, aside -> counter.setAside(aside.lineNumber(), aside.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         em.createQuery("update Tenancy t set t.endedOn = ?1 where t.provider = ?2 and t.lastFileDate < ?1"
                         + " and t.endedOn is null")
                 .setParameter(1, snapshot.extractDate()).setParameter(2, snapshot.provider()).executeUpdate();
-        counter.flush();
+        Counts counts = counter.report();
         touched.forEach(families::regroup);
         store.markApplied(messageId);
-        return new Outcome(counter.read, counter.applied, counter.allSetAside);
+        return counts;
     }
 
     private Person applyRow(TenancyRow row, Snapshot snapshot, FundingBody provider, long messageId) {
@@ -198,42 +193,5 @@ public class TenancySnapshotApplier {
         key.tenancyId = tenancyId;
         key.personRef = personRef;
         return key;
-    }
-
-    /** Counts rows and reports progress every few hundred rows, each report committed on its own. */
-    private final class Counter {
-        private final long messageId;
-        private int read;
-        private int applied;
-        private final List<SetAsideRow> allSetAside = new ArrayList<>();
-        private final List<SetAsideRow> unreported = new ArrayList<>();
-
-        Counter(long messageId) {
-            this.messageId = messageId;
-        }
-
-        void applied() {
-            read++;
-            applied++;
-            maybeFlush();
-        }
-
-        void setAside(SetAsideRow row) {
-            read++;
-            allSetAside.add(row);
-            unreported.add(row);
-            maybeFlush();
-        }
-
-        private void maybeFlush() {
-            if (read % PROGRESS_EVERY == 0) {
-                flush();
-            }
-        }
-
-        void flush() {
-            progress.update(messageId, read, applied, List.copyOf(unreported), allSetAside.size());
-            unreported.clear();
-        }
     }
 }

@@ -16,8 +16,54 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class FileProgress {
 
-    /** Rows set aside so far, with line numbers and reasons; counts as the reader goes. */
+    /** Rows read, applied and set aside (with line numbers and reasons). */
     public record Counts(int read, int applied, List<SetAsideRow> setAside) {
+    }
+
+    /** Counts rows as an applier goes and reports progress every few hundred rows, each report on its own. */
+    public Tracker tracker(long messageId) {
+        return new Tracker(messageId);
+    }
+
+    /** Progress of one file. Not thread-safe: one applier, one thread. */
+    public final class Tracker {
+        private static final int EVERY = 200;
+        private final long messageId;
+        private int read;
+        private int applied;
+        private final List<SetAsideRow> allSetAside = new java.util.ArrayList<>();
+        private final List<SetAsideRow> unreported = new java.util.ArrayList<>();
+
+        private Tracker(long messageId) {
+            this.messageId = messageId;
+        }
+
+        public void applied() {
+            read++;
+            applied++;
+            maybeReport();
+        }
+
+        public void setAside(int lineNumber, String reason) {
+            read++;
+            SetAsideRow row = new SetAsideRow(lineNumber, reason);
+            allSetAside.add(row);
+            unreported.add(row);
+            maybeReport();
+        }
+
+        private void maybeReport() {
+            if (read % EVERY == 0) {
+                report();
+            }
+        }
+
+        /** Reports what is not reported yet and returns the counts so far. */
+        public Counts report() {
+            update(messageId, read, applied, List.copyOf(unreported), allSetAside.size());
+            unreported.clear();
+            return new Counts(read, applied, List.copyOf(allSetAside));
+        }
     }
 
     /** A row that was not applied: its line in the file and why. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.benefits.BenefitAward;
 import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
@@ -81,7 +82,7 @@ public class PeopleResource {
                 .toList();
         return new PersonView(person.id(), person.givenName(), person.familyName(), person.birthDate(),
                 person.postcode(), person.uprn(), person.identifiers(), contributions, tenancies(id), alerts(id),
-                household(id));
+                household(id), benefits(id));
     }
 
     public static List<TenancyView> tenancies(String personId) {
@@ -110,6 +111,20 @@ public class PeopleResource {
                 .stream().map(l -> new HouseholdView(l.related.id.toString(), l.relationship, l.source)).toList();
     }
 
+    /** The benefits the person receives, from the latest month's file. */
+    public static List<BenefitView> benefits(String personId) {
+        java.util.UUID id = java.util.UUID.fromString(personId);
+        return BenefitAward.<BenefitAward>find("person.id = ?1 and awardMonth = (select max(b.awardMonth) from"
+                        + " BenefitAward b where b.person.id = ?1) order by benefit", id).stream()
+                .map(b -> new BenefitView(b.benefit, b.status, b.weeklyPence, b.awardMonth, b.awardStart, b.awardEnd))
+                .toList();
+    }
+
+    /** A benefit award: income, shown so the coordinator knows what the family lives on. */
+    public record BenefitView(String benefit, String status, long weeklyPence, LocalDate month, LocalDate awardStart,
+            LocalDate awardEnd) {
+    }
+
     /** Someone an agency says lives in the same household, and how they are related. */
     public record HouseholdView(String personId, String relationship, String source) {
     }
@@ -121,7 +136,8 @@ public class PeopleResource {
     /** The person as the JSON API shows them. */
     public record PersonView(String id, String givenName, String familyName, LocalDate birthDate, String postcode,
             String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions,
-            List<TenancyView> tenancies, List<AlertView> alerts, List<HouseholdView> household) {
+            List<TenancyView> tenancies, List<AlertView> alerts, List<HouseholdView> household,
+            List<BenefitView> benefits) {
     }
 
     /** One contribution: who funds it, how much (in pence, and in pounds for reading), for when, and its state. */

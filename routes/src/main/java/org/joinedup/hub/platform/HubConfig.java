@@ -32,6 +32,8 @@ public interface HubConfig {
 
     Cases cases();
 
+    Benefits benefits();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -99,5 +101,10 @@ public interface HubConfig {
         /** The coordinator a newly formed family case is assigned to. */
         @WithDefault("coordinator")
         String defaultCoordinator();
+    }
+
+    interface Benefits {
+        /** Where the benefits agency drops its monthly award files. */
+        Path inbox();
     }
 }

@@ -1,4 +1,4 @@
-package org.joinedup.hub.housing;
+package org.joinedup.hub.inbound;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,24 +11,23 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.Exchange;
 import org.joinedup.connectors.HubHeaders;
-import org.joinedup.connectors.housing.TenancyExtractReader;
-import org.joinedup.hub.inbound.FileProgress;
-import org.joinedup.hub.inbound.InboundMessageStore;
-import org.joinedup.hub.inbound.MessageStatus;
-import org.joinedup.hub.inbound.StoredMessage;
-import org.joinedup.hub.housing.TenancySnapshotApplier.Outcome;
+import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
 
 /**
- * Takes a tenancy snapshot from the housing inbox: stores it in the message store (a copy under the data
- * directory), recognises a file delivered again, applies it, and writes a report (rows applied, rows set aside
- * with line and reason) or the reason it was refused beside the file in {@code done/} or {@code rejected/}.
+ * Takes a file from an agency's inbox: stores it in the message store (a copy under the data directory), recognises
+ * a file delivered again, has the agency's applier apply it, and writes a report (rows applied, rows set aside with
+ * line and reason) or the reason it was refused beside the file in {@code done/} or {@code rejected/}.
  */
 @ApplicationScoped
-public class TenancyFileIntake {
+public class InboxFileIntake {
 
-    static final String SENDER = "inbox/housing";
+    /** Applies one stored file; throws {@code InvalidMessageException} to refuse it whole. */
+    @FunctionalInterface
+    public interface Applier {
+        Counts apply(long messageId, Path file, String fileName);
+    }
 
     @Inject
     InboundMessageStore store;
@@ -36,23 +35,20 @@ public class TenancyFileIntake {
     @Inject
     FileProgress progress;
 
-    @Inject
-    TenancySnapshotApplier applier;
-
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange, AgencyKind agency, String contentType, Applier applier) {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String name = file.getFileName().toString();
         Path inbox = file.getParent();
-        StoredMessage stored = store.receiveFile(AgencyKind.HOUSING, SENDER, file, "text/csv");
+        StoredMessage stored = store.receiveFile(agency, "inbox/" + agency.name().toLowerCase(), file, contentType);
         exchange.getMessage().setHeader(HubHeaders.MESSAGE_ID, stored.id());
         if (stored.repeat() && stored.status() == MessageStatus.APPLIED) {
             write(inbox.resolve("done"), name + ".report.txt", "A repeat of a file already applied (message "
                     + stored.id() + "): nothing was applied again.\n");
             return;
         }
-        progress.start(stored.id(), AgencyKind.HOUSING.name(), name);
+        progress.start(stored.id(), agency.name(), name);
         try {
-            Outcome outcome = applier.apply(stored.id(), TenancyExtractReader.snapshotOf(name), file);
+            Counts outcome = applier.apply(stored.id(), file, name);
             progress.finish(stored.id(), "DONE", null);
             write(inbox.resolve("done"), name + ".report.txt", "Message " + stored.id() + ": " + outcome.read()
                     + " rows read, " + outcome.applied() + " applied, " + outcome.setAside().size() + " set aside.\n"
