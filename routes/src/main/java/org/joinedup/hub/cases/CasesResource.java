@@ -95,10 +95,11 @@ public class CasesResource {
                     .map(s -> new ServiceView(s.council.code, s.serviceId, s.kind, s.provider, s.weeklyCostPence,
                             s.startDate, s.endDate)).toList();
             List<AlertView> personAlerts = PeopleResource.alerts(personId.toString());
+            List<PeopleResource.BenefitView> benefits = PeopleResource.benefits(personId.toString());
             alerts.addAll(personAlerts);
             members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
                     personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
-                            personAlerts), contributions, tenancies, services, personAlerts));
+                            personAlerts, benefits), contributions, tenancies, services, benefits, personAlerts));
             timeline.addAll(timeline(person));
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
@@ -111,8 +112,12 @@ public class CasesResource {
     }
 
     private static Set<String> agencies(Person person, List<ContributionView> contributions,
-            List<TenancyView> tenancies, List<ServiceView> services, List<AlertView> alerts) {
+            List<TenancyView> tenancies, List<ServiceView> services, List<AlertView> alerts,
+            List<PeopleResource.BenefitView> benefits) {
         Set<String> agencies = new TreeSet<>();
+        if (!benefits.isEmpty()) {
+            agencies.add(AgencyKind.BENEFITS.name());
+        }
         contributions.forEach(c -> agencies.add(c.agency()));
         alerts.forEach(a -> agencies.add(a.agency()));
         if (!tenancies.isEmpty()) {
@@ -195,7 +200,7 @@ public class CasesResource {
     /** A family member, the agencies involved with them and what each holds. */
     public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
             Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
-            List<ServiceView> services, List<AlertView> alerts) {
+            List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<AlertView> alerts) {
     }
 
     /** A service a council arranges, with its weekly cost. */

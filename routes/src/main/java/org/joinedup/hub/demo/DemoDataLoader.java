@@ -31,7 +31,7 @@ import org.joinedup.hub.platform.HubStartup.HubReady;
 /**
  * Demo profile: once the hub is up, the demo family's NHS budgets arrive as trusts would send them, through the
  * real FHIR endpoint with a demo trust's token, the council's events through its real REST endpoint, and the
- * housing provider's nightly snapshot through the real housing file inbox. A later start pushes them again; the message store recognises
+ * housing provider's nightly snapshot and the benefits agency's monthly file through the real file inboxes. A later start pushes them again; the message store recognises
  * the repeats and nothing changes.
  */
 @ApplicationScoped
@@ -49,6 +49,9 @@ public class DemoDataLoader {
 
     /** Oldham Housing's nightly snapshot with Dave's household, dropped into the housing inbox. */
     private static final String HOUSING_FILE = "tenancies-OLDHAMHSG-20261121.csv";
+
+    /** The benefits agency's November file for Oldham, with Dave's and Sam's awards. */
+    private static final String BENEFITS_FILE = "BEN_E08000004_202611_01.DAT";
 
     /** Demo bundle, and the demo user (trust) who pushes it. */
     private static final Map<String, String> NHS_PUSHES = new LinkedHashMap<>();
@@ -104,8 +107,10 @@ public class DemoDataLoader {
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
             awaitCouncilEventsApplied(base);
-            dropIntoInbox(HOUSING_FILE, config.housing().inbox());
+            dropIntoInbox("demo/housing/" + HOUSING_FILE, config.housing().inbox());
             LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
+            dropIntoInbox("demo/benefits/" + BENEFITS_FILE, config.benefits().inbox());
+            LOG.infof("Demo: dropped %s into the benefits inbox %s", BENEFITS_FILE, config.benefits().inbox());
             printWhereToLook(base, personId);
         } catch (Exception e) {
             LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());
@@ -120,7 +125,7 @@ public class DemoDataLoader {
                  JoinedUp is running with demo data at %1$s
                    Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                   Dave, joined up (two trusts, the council, housing): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   Dave, joined up (two trusts, council, housing, benefits): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
                    His family's case: curl -H "Authorization: Bearer $TOKEN" %1$s/api/people?nhsNumber=9434765919  (caseId)
                                  then %1$s/api/cases/<caseId>, and the caseload %1$s/api/cases?coordinator=coordinator
                    As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919
@@ -164,10 +169,13 @@ public class DemoDataLoader {
     }
 
     /** Writes the file beside the inbox's files under a temporary name, then renames it: it appears complete. */
-    private static void dropIntoInbox(String name, java.nio.file.Path inbox) throws IOException {
+    private static void dropIntoInbox(String resource, java.nio.file.Path inbox) throws IOException {
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
         java.nio.file.Files.createDirectories(inbox);
         java.nio.file.Path part = inbox.resolve(name + ".part");
-        java.nio.file.Files.writeString(part, resource("demo/housing/" + name));
+        try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            java.nio.file.Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         java.nio.file.Files.move(part, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

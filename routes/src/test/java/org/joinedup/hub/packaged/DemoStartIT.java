@@ -51,7 +51,9 @@ class DemoStartIT {
             String operator = hub.token("operator");
             String council = hub.get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED", operator).body();
             String housing = hub.get("/api/inbound/files?agency=HOUSING", operator).body();
-            if (council.contains("OLD-CMS-2026-118203") && housing.contains("\"DONE\"")) {
+            String benefits = hub.get("/api/inbound/files?agency=BENEFITS", operator).body();
+            if (council.contains("OLD-CMS-2026-118203") && housing.contains("\"DONE\"")
+                    && benefits.contains("\"DONE\"")) {
                 return;
             }
             Thread.sleep(200);
@@ -75,7 +77,9 @@ class DemoStartIT {
         String caseId = (String) found.get(0).get("caseId");
         JsonPath family = JsonPath.from(hub.get("/api/cases/" + caseId, coordinator).body());
         assertEquals(3, family.getList("members").size(), "Dave, Sam and Kayleigh: one family, no duplicates");
-        assertEquals(List.of("HOUSING", "NHS", "SOCIAL_CARE"), family.getList("members.find { it.lead }.agencies"));
+        assertEquals(List.of("BENEFITS", "HOUSING", "NHS", "SOCIAL_CARE"),
+                family.getList("members.find { it.lead }.agencies"), "four agencies for Dave");
+        assertEquals(List.of("CA"), family.getList("members.find { it.givenName == 'Samantha' }.benefits.benefit"));
         assertTrue(hub.get("/api/cases?coordinator=coordinator", coordinator).body().contains(caseId));
         assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
         return id;
