@@ -5,7 +5,9 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -13,15 +15,23 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.fhirmapping.PersonToPatientMapper;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.model.ContributionRecord;
 
-/** Hub people as UK Core Patients: read by id, search by identifier (NHS number). */
+/** Hub people as UK Core Patients: read by id, search by identifier (NHS number), and their joined-up record. */
 @Singleton
 public class PatientResourceProvider implements IResourceProvider {
 
     private final PersonToPatientMapper mapper = new PersonToPatientMapper();
+    private final ContributionToAccountMapper accounts = new ContributionToAccountMapper();
+
+    @Inject
+    Caller caller;
 
     @Inject
     FhirReads reads;
@@ -35,6 +45,24 @@ public class PatientResourceProvider implements IResourceProvider {
     public Patient read(@IdParam IdType id) {
         return reads.person(id.getIdPart()).map(mapper::map)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+
+    /**
+     * {@code GET /fhir/Patient/{id}/$everything}: the person's joined-up record the caller may see, as a Bundle: the
+     * Patient and the contributions to their budget as Accounts (an NHS body sees only its own).
+     */
+    @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    public Bundle everything(@IdParam IdType id) {
+        Patient patient = read(id);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        bundle.addEntry().setFullUrl("Patient/" + patient.getIdPart()).setResource(patient);
+        for (ContributionRecord contribution : reads.contributionsOf(patient.getIdPart())) {
+            if (!caller.seesOnlyOwnBudgets() || contribution.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
+                bundle.addEntry().setFullUrl("Account/" + contribution.id()).setResource(accounts.map(contribution));
+            }
+        }
+        bundle.setTotal(bundle.getEntry().size());
+        return bundle;
     }
 
     @Search

@@ -218,6 +218,27 @@ class NhsBudgetPushTest {
     }
 
     @Test
+    void everythingReturnsThePersonsJoinedUpRecordAsTheCallerMaySeeIt() {
+        String nhs = newNhsNumber();
+        rr8.transaction().withBundle(push(nhs, "RR8", newBudgetId(), "1000.00")).execute();
+        rm3.transaction().withBundle(push(nhs, "RM3", newBudgetId(), "2000.00")).execute();
+        Patient patient = onlyPatientWith(nhs);
+
+        Bundle all = coordinator.operation().onInstance(patient.getIdElement().toUnqualifiedVersionless())
+                .named("$everything").withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
+                .returnResourceType(Bundle.class).execute();
+        Bundle trustView = rr8.operation().onInstance(patient.getIdElement().toUnqualifiedVersionless())
+                .named("$everything").withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
+                .returnResourceType(Bundle.class).execute();
+
+        assertEquals(List.of("Patient", "Account", "Account"),
+                all.getEntry().stream().map(e -> e.getResource().fhirType()).toList());
+        assertEquals(List.of("Patient", "Account"),
+                trustView.getEntry().stream().map(e -> e.getResource().fhirType()).toList(),
+                "a trust sees only its own budgets");
+    }
+
+    @Test
     void aTrustMayPushOnlyItsOwnBudgets() {
         Bundle othersBudget = push(newNhsNumber(), "RM3", newBudgetId(), "100.00");
 
