@@ -31,7 +31,8 @@ import org.joinedup.hub.platform.HubStartup.HubReady;
 /**
  * Demo profile: once the hub is up, the demo family's NHS budgets arrive as trusts would send them, through the
  * real FHIR endpoint with a demo trust's token, the council's events through its real REST endpoint, and the
- * housing provider's nightly snapshot and the benefits agency's monthly file through the real file inboxes. A later start pushes them again; the message store recognises
+ * housing provider's nightly snapshot and the benefits agency's monthly file through the real file inboxes, and
+ * employment services' award on their real queue. A later start pushes them again; the message store recognises
  * the repeats and nothing changes.
  */
 @ApplicationScoped
@@ -50,6 +51,9 @@ public class DemoDataLoader {
     /** Oldham Housing's nightly snapshot with Dave's household, dropped into the housing inbox. */
     private static final String HOUSING_FILE = "tenancies-OLDHAMHSG-20261121.csv";
 
+    /** Employment services' training award for Dave, published on their queue. */
+    private static final String EMPLOYMENT_EVENT = "demo/employment/01-dave-training-award.json";
+
     /** The benefits agency's November file for Oldham, with Dave's and Sam's awards. */
     private static final String BENEFITS_FILE = "BEN_E08000004_202611_01.DAT";
 
@@ -66,6 +70,9 @@ public class DemoDataLoader {
 
     @Inject
     FhirContext fhir;
+
+    @Inject
+    org.apache.camel.ProducerTemplate camel;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -107,6 +114,8 @@ public class DemoDataLoader {
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
             awaitCouncilEventsApplied(base);
+            camel.sendBody("jms:queue:" + config.employment().queue(), resource(EMPLOYMENT_EVENT));
+            LOG.infof("Demo: published %s on the employment queue %s", EMPLOYMENT_EVENT, config.employment().queue());
             dropIntoInbox("demo/housing/" + HOUSING_FILE, config.housing().inbox());
             LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
             dropIntoInbox("demo/benefits/" + BENEFITS_FILE, config.benefits().inbox());
@@ -125,7 +134,7 @@ public class DemoDataLoader {
                  JoinedUp is running with demo data at %1$s
                    Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                   Dave, joined up (two trusts, council, housing, benefits): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
+                   Dave, joined up (two trusts, council, housing, benefits, employment): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
                    His family's case: curl -H "Authorization: Bearer $TOKEN" %1$s/api/people?nhsNumber=9434765919  (caseId)
                                  then %1$s/api/cases/<caseId>, and the caseload %1$s/api/cases?coordinator=coordinator
                    As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919

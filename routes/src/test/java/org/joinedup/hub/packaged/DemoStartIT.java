@@ -46,14 +46,25 @@ class DemoStartIT {
         }
     }
 
+    private static Map<String, Integer> contributions(JsonPath person) {
+        Map<String, Integer> byBody = new java.util.HashMap<>();
+        List<String> bodies = person.getList("contributions.fundingBodyCode");
+        List<Integer> amounts = person.getList("contributions.amountPence");
+        for (int i = 0; i < bodies.size(); i++) {
+            byBody.put(bodies.get(i), amounts.get(i));
+        }
+        return byBody;
+    }
+
     private static void awaitCouncilAndHousingApplied(HubProcess hub) throws Exception {
         for (int i = 0; i < 150; i++) {
             String operator = hub.token("operator");
             String council = hub.get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED", operator).body();
             String housing = hub.get("/api/inbound/files?agency=HOUSING", operator).body();
             String benefits = hub.get("/api/inbound/files?agency=BENEFITS", operator).body();
+            String employment = hub.get("/api/inbound/messages?agency=EMPLOYMENT&status=APPLIED", operator).body();
             if (council.contains("OLD-CMS-2026-118203") && housing.contains("\"DONE\"")
-                    && benefits.contains("\"DONE\"")) {
+                    && benefits.contains("\"DONE\"") && employment.contains("9d1e6c34")) {
                 return;
             }
             Thread.sleep(200);
@@ -69,16 +80,16 @@ class DemoStartIT {
         String id = (String) found.get(0).get("id");
         JsonPath person = JsonPath.from(hub.get("/api/people/" + id, coordinator).body());
         assertEquals(DAVE, person.getString("identifiers[0].value"));
-        assertEquals(List.of("RR8", "RM3", "E08000004", "OLDHAMHSG"), person.getList("contributions.fundingBodyCode"),
-                "NHS budgets from two trusts, the council's allocation and the DFG award, on one person");
-        assertEquals(List.of(1825000, 240050, 936000, 780000), person.getList("contributions.amountPence"));
-        assertEquals(List.of(1, 1, 1, 1), person.getList("contributions.version"));
+        assertEquals(Map.of("RR8", 1825000, "RM3", 240050, "E08000004", 936000, "OLDHAMHSG", 780000, "DWP", 45000),
+                contributions(person), "two trusts' budgets, the council's allocation, the DFG award and the"
+                        + " employment award, on one person");
+        assertEquals(List.of(1, 1, 1, 1, 1), person.getList("contributions.version"));
         assertEquals(List.of("RENT_ARREARS"), person.getList("alerts.kind"));
         String caseId = (String) found.get(0).get("caseId");
         JsonPath family = JsonPath.from(hub.get("/api/cases/" + caseId, coordinator).body());
         assertEquals(3, family.getList("members").size(), "Dave, Sam and Kayleigh: one family, no duplicates");
-        assertEquals(List.of("BENEFITS", "HOUSING", "NHS", "SOCIAL_CARE"),
-                family.getList("members.find { it.lead }.agencies"), "four agencies for Dave");
+        assertEquals(List.of("BENEFITS", "EMPLOYMENT", "HOUSING", "NHS", "SOCIAL_CARE"),
+                family.getList("members.find { it.lead }.agencies"), "five agencies for Dave");
         assertEquals(List.of("CA"), family.getList("members.find { it.givenName == 'Samantha' }.benefits.benefit"));
         assertTrue(hub.get("/api/cases?coordinator=coordinator", coordinator).body().contains(caseId));
         assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
