@@ -55,7 +55,7 @@ public class BudgetTransactionApplier {
                 }
                 outcome = ContributionBook.unchanged(existing);
             } else {
-                families.regroup(person);
+                families.ensureCase(person);
                 outcome = contributions.record(existing, body, AgencyKind.NHS, person, budget.accountSystem(),
                         budget.accountValue(), new ContributionBook.Terms(budget.type().code(), budget.status(),
                                 budget.amount(), budget.periodStart(), budget.periodEnd(), budget.carePlanTitle()),

@@ -32,6 +32,16 @@ public class Families {
     @ConfigProperty(name = "hub.cases.default-coordinator")
     String defaultCoordinator;
 
+    /**
+     * For records that say nothing about who lives with whom (an NHS budget, an employment event): makes sure the
+     * person is in a case, without re-forming families on every message.
+     */
+    @Transactional(TxType.MANDATORY)
+    public UUID ensureCase(Person person) {
+        CaseMember member = em.find(CaseMember.class, person.id);
+        return member != null ? member.caseId : regroup(person);
+    }
+
     /** Puts the person, and everyone linked to them, into one case; returns its id. */
     @Transactional(TxType.MANDATORY)
     public UUID regroup(Person person) {

@@ -74,7 +74,7 @@ public class EmploymentEventApplier {
                     messageId);
             case REFERRAL_CREATED -> { }
         }
-        families.regroup(person);
+        families.ensureCase(person);
         store.markApplied(messageId);
     }
 

@@ -12,6 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.joinedup.connectors.HubEndpoints;
+import org.joinedup.hub.people.RecordChangedMeanwhileException;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.NotPermittedException;
 
@@ -46,7 +47,8 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .bean(recorder, "rejected");
         policy.onException(ConstraintViolationException.class, LockAcquisitionException.class,
                         JDBCConnectionException.class, PessimisticLockException.class,
-                        OptimisticLockException.class, java.sql.SQLTransientException.class)
+                        OptimisticLockException.class, java.sql.SQLTransientException.class,
+                        RecordChangedMeanwhileException.class)
                 .handled(false)
                 .maximumRedeliveries(5)
                 .redeliveryDelay(20)

@@ -44,7 +44,8 @@ public class PersonDirectory {
                 .map(id -> findByIdentifier(id.system(), id.value()))
                 .flatMap(Optional::stream)
                 .findFirst().orElse(null);
-        if (person == null) {
+        boolean created = person == null;
+        if (created) {
             person = new Person();
             person.id = UUID.randomUUID();
             person.createdAt = Instant.now();
@@ -56,7 +57,14 @@ public class PersonDirectory {
                     .filter(i -> i.system.equals(id.system()) && i.value.equals(id.value())).findFirst();
             if (held.isPresent()) {
                 held.get().verified |= id.verified();
-            } else if (findByIdentifier(id.system(), id.value()).isEmpty()) {
+            } else if (findByIdentifier(id.system(), id.value()).isPresent()) {
+                if (created) {
+                    // none of the identifiers had a person a moment ago; another transaction has just given this
+                    // one to a person: reading again (the error policy retries) links this record to them
+                    throw new RecordChangedMeanwhileException(id.system() + "|" + id.value()
+                            + " was given to a person while this record was being linked");
+                }
+            } else {
                 PersonIdentifier identifier = new PersonIdentifier();
                 identifier.person = person;
                 identifier.system = id.system();
