@@ -39,7 +39,28 @@ public class Families {
     @Transactional(TxType.MANDATORY)
     public UUID ensureCase(Person person) {
         CaseMember member = em.find(CaseMember.class, person.id);
-        return member != null ? member.caseId : regroup(person);
+        if (member != null) {
+            return member.caseId;
+        }
+        boolean linked = !em.createQuery("select 1 from HouseholdLink l where l.person.id = ?1 or l.related.id = ?1")
+                .setParameter(1, person.id).setMaxResults(1).getResultList().isEmpty()
+                || !em.createQuery("select 1 from TenancyMember m where m.person.id = ?1")
+                .setParameter(1, person.id).setMaxResults(1).getResultList().isEmpty();
+        return linked ? regroup(person) : newCase(person).id;
+    }
+
+    private FamilyCase newCase(Person lead) {
+        FamilyCase familyCase = new FamilyCase();
+        familyCase.id = UUID.randomUUID();
+        familyCase.lead = lead;
+        familyCase.coordinator = defaultCoordinator;
+        familyCase.createdAt = Instant.now();
+        em.persist(familyCase);
+        CaseMember membership = new CaseMember();
+        membership.personId = lead.id;
+        membership.caseId = familyCase.id;
+        em.persist(membership);
+        return familyCase;
     }
 
     /** Puts the person, and everyone linked to them, into one case; returns its id. */
@@ -52,12 +73,7 @@ public class Families {
         FamilyCase familyCase = cases.stream().min(Comparator.comparing((FamilyCase c) -> c.createdAt)
                 .thenComparing(c -> c.id)).orElse(null);
         if (familyCase == null) {
-            familyCase = new FamilyCase();
-            familyCase.id = UUID.randomUUID();
-            familyCase.lead = lead(family, person);
-            familyCase.coordinator = defaultCoordinator;
-            familyCase.createdAt = Instant.now();
-            em.persist(familyCase);
+            familyCase = newCase(lead(family, person));
         }
         for (UUID member : family) {
             CaseMember membership = em.find(CaseMember.class, member);
