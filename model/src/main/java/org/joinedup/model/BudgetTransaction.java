@@ -12,8 +12,8 @@ public record BudgetTransaction(List<Entry> entries, List<BudgetPush> budgets) {
     public enum EntryKind { PATIENT, ORGANIZATION, ACCOUNT, CARE_PLAN }
 
     /**
-     * One request entry: its kind and its key (NHS number for a patient, ODS code for an organisation, the
-     * account key for an account and for the care plan that goes with it).
+     * One request entry: its kind and its key (NHS number for a patient and for the care plan about them, ODS
+     * code for an organisation, the account key for an account).
      */
     public record Entry(EntryKind kind, String key) {
     }

@@ -15,8 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.people.Person;
+import org.joinedup.hub.platform.HubConfig;
 
 /**
  * Forms families from what agencies say about who lives together: people on the same current tenancy, and people a
@@ -29,8 +29,8 @@ public class Families {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "hub.cases.default-coordinator")
-    String defaultCoordinator;
+    @Inject
+    HubConfig config;
 
     /**
      * For records that say nothing about who lives with whom (an NHS budget, an employment event): makes sure the
@@ -53,7 +53,7 @@ public class Families {
         FamilyCase familyCase = new FamilyCase();
         familyCase.id = UUID.randomUUID();
         familyCase.lead = lead;
-        familyCase.coordinator = defaultCoordinator;
+        familyCase.coordinator = config.cases().defaultCoordinator();
         familyCase.createdAt = Instant.now();
         em.persist(familyCase);
         CaseMember membership = new CaseMember();

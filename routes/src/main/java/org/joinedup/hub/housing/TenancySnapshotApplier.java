@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.connectors.housing.TenancyExtractReader;
 import org.joinedup.connectors.housing.TenancyExtractReader.Snapshot;
 import org.joinedup.fhirmapping.FhirSystems;
@@ -30,6 +29,7 @@ import org.joinedup.hub.inbound.FileProgress;
 import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.people.Person;
+import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
 import org.joinedup.model.AgencyKind;
@@ -69,8 +69,8 @@ public class TenancySnapshotApplier {
     @Inject
     Families families;
 
-    @ConfigProperty(name = "hub.housing.arrears-alert-pence")
-    long arrearsAlertPence;
+    @Inject
+    HubConfig config;
 
     @Transactional
     public Counts apply(long messageId, Snapshot snapshot, Path file) {
@@ -145,7 +145,7 @@ public class TenancySnapshotApplier {
             PersonAlert.close(person, TEMPORARY, cause);
         }
         if (row.isLead()) {
-            if (row.arrearsPence() > arrearsAlertPence) {
+            if (row.arrearsPence() > config.housing().arrearsAlertPence()) {
                 PersonAlert.raise(person, AgencyKind.HOUSING, ARREARS, cause, "rent arrears of "
                         + new org.joinedup.model.Pence(row.arrearsPence()) + " on tenancy " + row.tenancyRef(),
                         messageId);

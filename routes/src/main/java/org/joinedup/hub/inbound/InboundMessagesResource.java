@@ -45,7 +45,7 @@ public class InboundMessagesResource {
         if (message == null) {
             throw new NotFoundException("no message " + id);
         }
-        return new MessageDetail(MessageSummary.of(message), message.contentType, message.payload);
+        return new MessageDetail(MessageSummary.of(message), message.contentType, message.payload, message.payloadFile);
     }
 
     /** A stored message without its payload. */
@@ -60,7 +60,7 @@ public class InboundMessagesResource {
         }
     }
 
-    /** A stored message with the payload exactly as it arrived. */
-    public record MessageDetail(MessageSummary message, String contentType, String payload) {
+    /** A stored message with the payload exactly as it arrived (a file's is kept at {@code payloadFile}). */
+    public record MessageDetail(MessageSummary message, String contentType, String payload, String payloadFile) {
     }
 }

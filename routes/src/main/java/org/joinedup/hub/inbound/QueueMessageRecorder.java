@@ -13,8 +13,6 @@ import org.joinedup.model.AgencyKind;
 @ApplicationScoped
 public class QueueMessageRecorder {
 
-    public static final String REPEAT = "JoinedUpRepeat";
-
     @Inject
     InboundMessageStore store;
 
@@ -27,6 +25,5 @@ public class QueueMessageRecorder {
         StoredMessage stored = store.receive(AgencyKind.valueOf(agency), Transport.QUEUE, queue, agencyMessageId,
                 "application/json", payload);
         message.setHeader(HubHeaders.MESSAGE_ID, stored.id());
-        message.setHeader(REPEAT, stored.repeat());
     }
 }

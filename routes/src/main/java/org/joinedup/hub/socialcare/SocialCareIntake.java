@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.inbound.MessageStatus;
 import org.joinedup.hub.inbound.StoredMessage;
+import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
@@ -40,8 +40,8 @@ public class SocialCareIntake {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "hub.social-care.apply-queue")
-    String applyQueue;
+    @Inject
+    HubConfig config;
 
     /** The answer for one event, and the HTTP status it would have on its own. */
     public record Answer(int httpStatus, String eventId, String status, boolean repeat, List<ValidationIssue> problems) {
@@ -79,7 +79,7 @@ public class SocialCareIntake {
      * and the retry, a repeat of a stored but unapplied event, queues it again; applying is idempotent.
      */
     private void queueForApplying(long messageId) {
-        producer.sendBody("jms:queue:" + applyQueue, messageId);
+        producer.sendBody("jms:queue:" + config.socialCare().applyQueue(), messageId);
     }
 
     /** Text that is not JSON at all: stored as rejected, answered with the parser's reason. */
