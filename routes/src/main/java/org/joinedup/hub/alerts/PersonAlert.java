@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.model.AgencyKind;
 
@@ -30,6 +31,10 @@ public class PersonAlert extends PanacheEntityBase {
     @ManyToOne(optional = false)
     @JoinColumn(name = "person_id")
     public Person person;
+
+    /** The source record (agency's record) that brought this; it follows that record if the person is split. */
+    @Column(name = "source_record_id")
+    public java.util.UUID sourceRecordId;
 
     @Enumerated(EnumType.STRING)
     public AgencyKind agency;
@@ -51,14 +56,16 @@ public class PersonAlert extends PanacheEntityBase {
     public Long messageId;
 
     /** Raises the alert, or refreshes its detail if it is already open; reopens it if it had been closed. */
-    public static void raise(Person person, AgencyKind agency, String kind, String sourceKey, String detail,
+    public static void raise(SourceLink link, AgencyKind agency, String kind, String sourceKey, String detail,
             long messageId) {
+        Person person = link.person();
         PersonAlert alert = PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3", person, kind,
                 sourceKey).firstResultOptional().orElse(null);
         if (alert == null) {
             alert = new PersonAlert();
             alert.id = UUID.randomUUID();
             alert.person = person;
+            alert.sourceRecordId = link.sourceRecordId();
             alert.agency = agency;
             alert.kind = kind;
             alert.sourceKey = sourceKey;

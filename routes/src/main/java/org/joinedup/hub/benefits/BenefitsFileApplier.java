@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.joinedup.connectors.benefits.BenefitsFileReader;
 import org.joinedup.connectors.benefits.BenefitsFileReader.Header;
 import org.joinedup.fhirmapping.FhirSystems;
@@ -16,6 +18,8 @@ import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.inbound.FileProgress;
 import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.SourceKey;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
@@ -34,6 +38,9 @@ import org.joinedup.model.InvalidMessageException;
 @ApplicationScoped
 public class BenefitsFileApplier {
 
+    /** Who holds the claimant records the monthly files come from. */
+    private static final String DWP = "DWP";
+
     static final String INCOME_CHANGED = "INCOME_CHANGED";
     private static final int FLUSH_EVERY = 500;
 
@@ -50,6 +57,9 @@ public class BenefitsFileApplier {
     EntityManager em;
 
     @Transactional
+    // a whole file is applied in one transaction (all or nothing), which takes longer than the default 60 s for big
+    // files; the timeout (seconds) is configuration
+    @TransactionConfiguration(timeout = 3600, timeoutFromConfigProperty = "hub.benefits.apply-timeout")
     public Counts apply(long messageId, Path file, String fileName) {
         if (store.lockAndCheckApplied(messageId)) {
             return new Counts(0, 0, List.of());
@@ -92,11 +102,13 @@ public class BenefitsFileApplier {
     }
 
     private void award(BenefitAwardRow row, Header header, LocalDate month, long messageId) {
-        Person person = people.findOrCreate(
+        SourceLink link = people.link(
+                new SourceKey(AgencyKind.BENEFITS, DWP, FhirSystems.NI_NUMBER, row.niNumber().value()),
                 List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), false)),
                 new Demographics(row.forenames(), row.surname(), row.dateOfBirth(), row.postcode(), null));
         BenefitAward award = new BenefitAward();
-        award.person = person;
+        award.person = link.person();
+        award.sourceRecordId = link.sourceRecordId();
         award.gss = header.gss();
         award.awardMonth = month;
         award.nino = row.niNumber().value();
@@ -113,7 +125,7 @@ public class BenefitsFileApplier {
                     .setParameter(1, award.nino).setParameter(2, award.benefit).setParameter(3, month.minusMonths(1))
                     .getResultList();
             if (before.contains("A")) {
-                PersonAlert.raise(person, AgencyKind.BENEFITS, INCOME_CHANGED,
+                PersonAlert.raise(link, AgencyKind.BENEFITS, INCOME_CHANGED,
                         award.nino + "|" + award.benefit + "|" + header.awardMonth(),
                         row.benefit().title() + (award.status.equals("S") ? " suspended" : " terminated") + " in "
                                 + header.awardMonth() + " (active the month before): income has changed", messageId);

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.model.AgencyKind;
@@ -47,7 +48,8 @@ public class BudgetTransactionApplier {
         for (BudgetPush budget : transaction.budgets()) {
             FundingBody body = FundingBody.findOrRegister(AgencyKind.NHS, budget.ownerOdsCode(), budget.ownerName());
             Contribution existing = contributions.find(body, budget.accountSystem(), budget.accountValue());
-            Person person = people.findOrCreate(budget.person());
+            SourceLink link = people.link(budget.ownerOdsCode(), budget.person());
+            Person person = link.person();
             AccountOutcome outcome;
             if (alreadyApplied) {
                 if (existing == null) {
@@ -56,7 +58,7 @@ public class BudgetTransactionApplier {
                 outcome = ContributionBook.unchanged(existing);
             } else {
                 families.ensureCase(person);
-                outcome = contributions.record(existing, body, AgencyKind.NHS, person, budget.accountSystem(),
+                outcome = contributions.record(existing, body, AgencyKind.NHS, link, budget.accountSystem(),
                         budget.accountValue(), new ContributionBook.Terms(budget.type().code(), budget.status(),
                                 budget.amount(), budget.periodStart(), budget.periodEnd(), budget.carePlanTitle()),
                         null, messageId, caller);

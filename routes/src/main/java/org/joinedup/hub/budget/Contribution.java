@@ -32,6 +32,10 @@ public class Contribution extends PanacheEntityBase {
     @JoinColumn(name = "person_id")
     public Person person;
 
+    /** The source record (agency's record) that brought this; it follows that record if the person is split. */
+    @Column(name = "source_record_id")
+    public java.util.UUID sourceRecordId;
+
     @Enumerated(EnumType.STRING)
     public AgencyKind agency;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.BudgetTransactionOutcome.AccountOutcome;
@@ -45,12 +46,14 @@ public class ContributionBook {
      * @param occurredAt when the funding body says the change happened, or null when it does not say
      */
     @Transactional(TxType.MANDATORY)
-    public AccountOutcome record(Contribution existing, FundingBody body, AgencyKind agency, Person person,
+    public AccountOutcome record(Contribution existing, FundingBody body, AgencyKind agency, SourceLink link,
             String sourceSystem, String sourceValue, Terms terms, Instant occurredAt, long messageId, String caller) {
+        Person person = link.person();
         if (existing == null) {
             Contribution contribution = new Contribution();
             contribution.id = UUID.randomUUID();
             contribution.person = person;
+            contribution.sourceRecordId = link.sourceRecordId();
             contribution.agency = agency;
             contribution.fundingBody = body;
             contribution.sourceSystem = sourceSystem;

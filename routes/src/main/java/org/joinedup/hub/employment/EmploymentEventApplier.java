@@ -18,6 +18,8 @@ import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.SourceKey;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
@@ -38,6 +40,8 @@ import org.joinedup.model.Pence;
 public class EmploymentEventApplier {
 
     static final String DWP = "DWP";
+    /** Who holds the claimant records employment events come from (for identity, apart from DWP's benefit files). */
+    private static final String EMPLOYMENT_SERVICES = "DWP-EMPLOYMENT";
     static final String AWARD_SYSTEM = FhirSystems.HUB_BASE + "/Id/employment-award";
 
     @Inject
@@ -60,15 +64,16 @@ public class EmploymentEventApplier {
             return;
         }
         EmploymentEvent event = reader.read(json);
-        Person person = person(event.person());
+        SourceLink link = person(event.person());
+        Person person = link.person();
         switch (event.type()) {
-            case SUPPORT_AWARDED -> awarded(event, person, messageId);
-            case SUPPORT_WITHDRAWN -> withdrawn(event, person, messageId);
-            case EMPLOYMENT_STARTED -> PersonAlert.raise(person, AgencyKind.EMPLOYMENT, "STARTED_WORK",
+            case SUPPORT_AWARDED -> awarded(event, link, messageId);
+            case SUPPORT_WITHDRAWN -> withdrawn(event, link, messageId);
+            case EMPLOYMENT_STARTED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, "STARTED_WORK",
                     "started:" + event.employment().employer() + ":" + event.employment().startDate(),
                     "started work at " + event.employment().employer() + " on " + event.employment().startDate(),
                     messageId);
-            case EMPLOYMENT_ENDED -> PersonAlert.raise(person, AgencyKind.EMPLOYMENT, "LEFT_WORK",
+            case EMPLOYMENT_ENDED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, "LEFT_WORK",
                     "ended:" + event.employment().employer() + ":" + event.employment().endDate(),
                     "left work at " + event.employment().employer() + " on " + event.employment().endDate(),
                     messageId);
@@ -78,7 +83,7 @@ public class EmploymentEventApplier {
         store.markApplied(messageId);
     }
 
-    private void awarded(EmploymentEvent event, Person person, long messageId) {
+    private void awarded(EmploymentEvent event, SourceLink link, long messageId) {
         FundingBody dwp = dwp();
         EmploymentEvent.Award award = event.award();
         Contribution existing = contributions.find(dwp, AWARD_SYSTEM, award.awardId());
@@ -90,13 +95,13 @@ public class EmploymentEventApplier {
             status = ContributionStatus.WITHDRAWN;
             occurredAt = existing.sourceOccurredAt;
         }
-        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, person, AWARD_SYSTEM, award.awardId(),
+        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, link, AWARD_SYSTEM, award.awardId(),
                 new ContributionBook.Terms("employment-support:" + award.purpose().toLowerCase(Locale.UK), status,
                         award.amount(), award.validFrom(), award.validTo(), null),
                 occurredAt, messageId, "employment services " + event.office());
     }
 
-    private void withdrawn(EmploymentEvent event, Person person, long messageId) {
+    private void withdrawn(EmploymentEvent event, SourceLink link, long messageId) {
         FundingBody dwp = dwp();
         String awardId = event.award().awardId();
         Contribution existing = contributions.find(dwp, AWARD_SYSTEM, awardId);
@@ -105,7 +110,7 @@ public class EmploymentEventApplier {
                         existing.periodStart, existing.periodEnd, existing.carePlanTitle)
                 : new ContributionBook.Terms("employment-support", ContributionStatus.WITHDRAWN, Pence.ZERO,
                         day(event), day(event), null);
-        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, person, AWARD_SYSTEM, awardId, terms,
+        contributions.record(existing, dwp, AgencyKind.EMPLOYMENT, link, AWARD_SYSTEM, awardId, terms,
                 event.occurredAt(), messageId, "employment services " + event.office());
     }
 
@@ -121,16 +126,20 @@ public class EmploymentEventApplier {
      * Links by NI number when it is valid. Without one, a provisional source key (surname, forename, date of birth)
      * keeps repeated events about the same claimant together until identity matching links them properly.
      */
-    private Person person(Claimant claimant) {
+    private SourceLink person(Claimant claimant) {
         List<IdentifierRecord> identifiers = new ArrayList<>();
+        SourceKey key;
         if (claimant.nino() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, claimant.nino().value(), false));
+            key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES, FhirSystems.NI_NUMBER,
+                    claimant.nino().value());
         } else {
-            identifiers.add(new IdentifierRecord(FhirSystems.HUB_BASE + "/Id/employment-claimant",
+            key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES,
+                    FhirSystems.HUB_BASE + "/Id/employment-claimant",
                     (claimant.surname() + "|" + claimant.forename() + "|" + claimant.dateOfBirth())
-                            .toUpperCase(Locale.UK), false));
+                            .toUpperCase(Locale.UK));
         }
-        return people.findOrCreate(identifiers, new Demographics(claimant.forename(), claimant.surname(),
+        return people.link(key, identifiers, new Demographics(claimant.forename(), claimant.surname(),
                 claimant.dateOfBirth(), claimant.postcode(), null));
     }
 }

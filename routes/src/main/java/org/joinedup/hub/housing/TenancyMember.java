@@ -32,6 +32,10 @@ public class TenancyMember extends PanacheEntityBase {
     @JoinColumn(name = "person_id")
     public Person person;
 
+    /** The source record (agency's record) that brought this; it follows that record if the person is split. */
+    @Column(name = "source_record_id")
+    public java.util.UUID sourceRecordId;
+
     public String role;
 
     /** The member's key: tenancy and the provider's person reference. */

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.joinedup.connectors.housing.TenancyExtractReader;
 import org.joinedup.connectors.housing.TenancyExtractReader.Snapshot;
 import org.joinedup.fhirmapping.FhirSystems;
@@ -28,6 +30,8 @@ import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.FileProgress;
 import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.SourceKey;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.people.PersonDirectory;
@@ -73,6 +77,9 @@ public class TenancySnapshotApplier {
     HubConfig config;
 
     @Transactional
+    // a whole file is applied in one transaction (all or nothing), which takes longer than the default 60 s for big
+    // files; the timeout (seconds) is configuration
+    @TransactionConfiguration(timeout = 3600, timeoutFromConfigProperty = "hub.housing.apply-timeout")
     public Counts apply(long messageId, Snapshot snapshot, Path file) {
         if (store.lockAndCheckApplied(messageId)) {
             return new Counts(0, 0, List.of());
@@ -126,7 +133,8 @@ public class TenancySnapshotApplier {
         tenancy.lastMessageId = messageId;
         tenancy.persist();
 
-        Person person = person(row, snapshot);
+        SourceLink link = person(row, snapshot);
+        Person person = link.person();
         TenancyMember member = em.find(TenancyMember.class, key(tenancy.id, row.personRef()));
         if (member == null) {
             member = new TenancyMember();
@@ -134,35 +142,34 @@ public class TenancySnapshotApplier {
             member.personRef = row.personRef();
         }
         member.person = person;
+        member.sourceRecordId = link.sourceRecordId();
         member.role = row.role();
         member.persist();
 
         String cause = snapshot.provider() + "|" + row.tenancyRef();
         if ("TEMPORARY".equals(tenancy.tenure)) {
-            PersonAlert.raise(person, AgencyKind.HOUSING, TEMPORARY, cause, "in temporary accommodation ("
+            PersonAlert.raise(link, AgencyKind.HOUSING, TEMPORARY, cause, "in temporary accommodation ("
                     + snapshot.provider() + " tenancy " + row.tenancyRef() + ")", messageId);
         } else {
             PersonAlert.close(person, TEMPORARY, cause);
         }
         if (row.isLead()) {
             if (row.arrearsPence() > config.housing().arrearsAlertPence()) {
-                PersonAlert.raise(person, AgencyKind.HOUSING, ARREARS, cause, "rent arrears of "
+                PersonAlert.raise(link, AgencyKind.HOUSING, ARREARS, cause, "rent arrears of "
                         + new org.joinedup.model.Pence(row.arrearsPence()) + " on tenancy " + row.tenancyRef(),
                         messageId);
             } else {
                 PersonAlert.close(person, ARREARS, cause);
             }
             if (row.dfgAwardRef() != null) {
-                dfgAward(row, snapshot, provider, person, messageId);
+                dfgAward(row, snapshot, provider, link, messageId);
             }
         }
         return person;
     }
 
-    private Person person(TenancyRow row, Snapshot snapshot) {
+    private SourceLink person(TenancyRow row, Snapshot snapshot) {
         List<IdentifierRecord> identifiers = new ArrayList<>();
-        identifiers.add(new IdentifierRecord(FhirSystems.HOUSING_PERSON_PREFIX + snapshot.provider(), row.personRef(),
-                true));
         if (row.nhsNumber() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NHS_NUMBER, row.nhsNumber().value(), false));
         }
@@ -172,18 +179,20 @@ public class TenancySnapshotApplier {
         String postcode = row.postcode() == null || row.postcode().length() < 5 ? row.postcode()
                 : row.postcode().substring(0, row.postcode().length() - 3) + " "
                         + row.postcode().substring(row.postcode().length() - 3);
-        return people.findOrCreate(identifiers, new Demographics(row.forename(), row.surname(), row.dateOfBirth(),
+        SourceKey key = new SourceKey(AgencyKind.HOUSING, snapshot.provider(),
+                FhirSystems.HOUSING_PERSON_PREFIX + snapshot.provider(), row.personRef());
+        return people.link(key, identifiers, new Demographics(row.forename(), row.surname(), row.dateOfBirth(),
                 postcode, row.uprn()));
     }
 
-    private void dfgAward(TenancyRow row, Snapshot snapshot, FundingBody provider, Person person, long messageId) {
+    private void dfgAward(TenancyRow row, Snapshot snapshot, FundingBody provider, SourceLink link, long messageId) {
         String system = FhirSystems.DFG_AWARD_PREFIX + snapshot.provider();
         Contribution existing = contributions.find(provider, system, row.dfgAwardRef());
         LocalDate awarded = row.dfgAwardDate() != null ? row.dfgAwardDate() : snapshot.extractDate();
         if (existing != null) {
             return; // the same award seen again on a later night is the same award
         }
-        contributions.record(null, provider, AgencyKind.HOUSING, person, system, row.dfgAwardRef(),
+        contributions.record(null, provider, AgencyKind.HOUSING, link, system, row.dfgAwardRef(),
                 new ContributionBook.Terms("dfg", ContributionStatus.ACTIVE, row.dfgAward(), awarded, awarded, null),
                 null, messageId, "housing file " + snapshot.provider() + " " + snapshot.extractDate());
     }

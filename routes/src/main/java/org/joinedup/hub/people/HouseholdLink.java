@@ -26,6 +26,10 @@ public class HouseholdLink extends PanacheEntityBase {
     @JoinColumn(name = "person_id")
     public Person person;
 
+    /** The source record (agency's record) that brought this; it follows that record if the person is split. */
+    @Column(name = "source_record_id")
+    public java.util.UUID sourceRecordId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "related_person_id")
     public Person related;
@@ -42,7 +46,8 @@ public class HouseholdLink extends PanacheEntityBase {
     public Instant statedAt;
 
     /** Records the link once per source; a later statement updates the relationship. */
-    public static void state(Person person, Person related, String relationship, String source, long messageId) {
+    public static void state(Person person, Person related, String relationship, String source, long messageId,
+            java.util.UUID sourceRecordId) {
         HouseholdLink link = HouseholdLink.<HouseholdLink>find("person = ?1 and related = ?2 and source = ?3", person,
                 related, source).firstResultOptional().orElse(null);
         if (link == null) {
@@ -51,6 +56,7 @@ public class HouseholdLink extends PanacheEntityBase {
             link.related = related;
             link.source = source;
         }
+        link.sourceRecordId = sourceRecordId;
         link.relationship = relationship;
         link.messageId = messageId;
         link.statedAt = Instant.now();

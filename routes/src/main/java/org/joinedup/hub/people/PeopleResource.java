@@ -23,6 +23,9 @@ import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
 import org.joinedup.hub.housing.TenancyMember;
+import org.joinedup.hub.identity.IdentityResource;
+import org.joinedup.hub.identity.IdentityReviews;
+import org.joinedup.hub.identity.SourceRecord;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 import org.joinedup.model.IdentifierRecord;
@@ -38,6 +41,12 @@ public class PeopleResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IdentityResource identity;
+
+    @Inject
+    IdentityReviews reviews;
 
     /**
      * {@code GET /api/people?nhsNumber=...}: the people with this NHS number (any spacing). An empty array when
@@ -61,6 +70,65 @@ public class PeopleResource {
                 .toList();
     }
 
+    /**
+     * {@code GET /api/people/{id}/source-records}: every agency's record linked to the person, with how and why it
+     * was linked (the match weight and each comparison's part of it).
+     */
+    @GET
+    @Path("/{id}/source-records")
+    @Transactional
+    @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
+    public List<IdentityResource.SourceRecordView> sourceRecords(@PathParam("id") java.util.UUID personId) {
+        return SourceRecord.<SourceRecord>find("person.id = ?1 order by createdAt", personId).stream()
+                .map(identity::view).toList();
+    }
+
+    /** What to split off a wrongly merged person, and why. */
+    public record SplitRequest(List<java.util.UUID> sourceRecordIds, String reason) {
+    }
+
+    /**
+     * {@code POST /api/people/{id}/split}: the named source records become a new person, with everything they brought;
+     * matching will not join them again by itself. Answers the new person's id.
+     */
+    @jakarta.ws.rs.POST
+    @Path("/{id}/split")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
+    public jakarta.ws.rs.core.Response split(@PathParam("id") java.util.UUID personId, SplitRequest request) {
+        try {
+            Person made = reviews.split(personId, request == null ? null : request.sourceRecordIds(), caller.name(),
+                    request == null ? null : request.reason());
+            return jakarta.ws.rs.core.Response.ok(java.util.Map.of("status", "SPLIT", "personId", personId.toString(),
+                    "newPersonId", made.id.toString())).build();
+        } catch (IdentityReviews.DecisionRefused refused) {
+            return IdentityResource.problem(422, refused.getMessage());
+        }
+    }
+
+    /** When the person was merged into another (identity review), the one they are now. */
+    private static java.util.Optional<java.util.UUID> survivorOf(String id) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        Person person = Person.findById(uuid);
+        if (person == null || person.mergedInto == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.UUID survivor = person.mergedInto;
+        for (int hops = 0; hops < 20; hops++) {
+            Person next = Person.findById(survivor);
+            if (next == null || next.mergedInto == null) {
+                break;
+            }
+            survivor = next.mergedInto;
+        }
+        return java.util.Optional.of(survivor);
+    }
+
     private static String caseOf(String personId) {
         CaseMember member = CaseMember.findById(java.util.UUID.fromString(personId));
         return member == null ? null : member.caseId.toString();
@@ -75,6 +143,10 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public PersonView person(@PathParam("id") String id) {
+        survivorOf(id).ifPresent(survivor -> {
+            throw new jakarta.ws.rs.RedirectionException(jakarta.ws.rs.core.Response.Status.MOVED_PERMANENTLY,
+                    java.net.URI.create("/api/people/" + survivor));
+        });
         PersonRecord person = reads.person(id).orElseThrow(() -> new NotFoundException("no person " + id));
         List<ContributionView> contributions = reads.contributionsOf(id).stream()
                 .filter(c -> !caller.seesOnlyOwnBudgets() || c.fundingBodyCode().equalsIgnoreCase(caller.agency()))

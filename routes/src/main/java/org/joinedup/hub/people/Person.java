@@ -37,6 +37,10 @@ public class Person extends PanacheEntityBase {
 
     public String uprn;
 
+    /** Set when this person was found to be another and merged into them: the survivor's id. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -2,6 +2,7 @@ package org.joinedup.hub.people;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,71 +11,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import jakarta.inject.Inject;
+
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.identity.IdentityLinker;
+import org.joinedup.hub.identity.SourceKey;
+import org.joinedup.hub.identity.SourceLink;
+import org.joinedup.model.AgencyKind;
 import org.joinedup.model.IdentifierRecord;
 import org.joinedup.model.PersonDetails;
 import org.joinedup.model.PersonRecord;
 
 /**
- * Finds the hub person an agency's record is about, by an identifier the hub already holds (NHS number, a
- * council's client id, NI number), or creates them. (Probabilistic matching on names, dates of birth and addresses
- * comes with the identity work; only identifiers that passed their checks link records here.)
+ * Finds the hub person an agency's record is about: the record becomes (or updates) a source record that identity
+ * matching links to one person (see {@link IdentityLinker}); the person's identifiers are kept for look-ups by
+ * identifier (FHIR {@code Patient?identifier}, {@code /api/people?nhsNumber=}).
  */
 @ApplicationScoped
 public class PersonDirectory {
 
-    /** An NHS body's record: the person is found by NHS number or created. */
+    @Inject
+    IdentityLinker linker;
+
+    /**
+     * An NHS body's record: its key is the NHS number as that body holds it (a verified number links to the person
+     * holding it; an unverified one is evidence for matching).
+     */
     @Transactional(TxType.MANDATORY)
-    public Person findOrCreate(PersonDetails details) {
-        return findOrCreate(
-                List.of(new IdentifierRecord(FhirSystems.NHS_NUMBER, details.nhsNumber().value(),
-                        details.nhsNumberVerified())),
+    public SourceLink link(String odsCode, PersonDetails details) {
+        IdentifierRecord nhs = new IdentifierRecord(FhirSystems.NHS_NUMBER, details.nhsNumber().value(),
+                details.nhsNumberVerified());
+        return link(new SourceKey(AgencyKind.NHS, odsCode, nhs.system(), nhs.value()), List.of(nhs),
                 new Demographics(details.givenName(), details.familyName(), details.birthDate(), details.postcode(),
                         details.uprn()));
     }
 
     /**
-     * Finds the person any of the identifiers (in the order given) already belongs to, or creates one, and records
-     * the identifiers that are new. An identifier that already belongs to another person is not moved: deciding
-     * between two people is the identity review's job, never a side effect.
+     * Links an agency's record to its person (see {@link IdentityLinker}), who also becomes known by the record's
+     * identifiers.
+     *
+     * @param key         the agency's own id for the record
+     * @param identifiers the NHS and NI numbers the record carries, already checked (invalid ones left out)
      */
     @Transactional(TxType.MANDATORY)
-    public Person findOrCreate(List<IdentifierRecord> identifiers, Demographics demographics) {
-        Person person = identifiers.stream()
-                .map(id -> findByIdentifier(id.system(), id.value()))
-                .flatMap(Optional::stream)
-                .findFirst().orElse(null);
-        boolean created = person == null;
-        if (created) {
-            person = new Person();
-            person.id = UUID.randomUUID();
-            person.createdAt = Instant.now();
-            person.updatedAt = person.createdAt;
-        }
-        fillGaps(person, demographics);
-        for (IdentifierRecord id : identifiers) {
-            Optional<PersonIdentifier> held = person.identifiers.stream()
-                    .filter(i -> i.system.equals(id.system()) && i.value.equals(id.value())).findFirst();
-            if (held.isPresent()) {
-                held.get().verified |= id.verified();
-            } else if (findByIdentifier(id.system(), id.value()).isPresent()) {
-                if (created) {
-                    // none of the identifiers had a person a moment ago; another transaction has just given this
-                    // one to a person: reading again (the error policy retries) links this record to them
-                    throw new RecordChangedMeanwhileException(id.system() + "|" + id.value()
-                            + " was given to a person while this record was being linked");
-                }
-            } else {
-                PersonIdentifier identifier = new PersonIdentifier();
-                identifier.person = person;
-                identifier.system = id.system();
-                identifier.value = id.value();
-                identifier.verified = id.verified();
-                person.identifiers.add(identifier);
-            }
-        }
-        person.persistAndFlush();
-        return person;
+    public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics demographics) {
+        SourceLink link = linker.link(key, identifiers, demographics);
+        fillGaps(link.person(), demographics);
+        return link;
     }
 
     /** What an agency's record says about who the person is, besides identifiers; any part may be missing. */

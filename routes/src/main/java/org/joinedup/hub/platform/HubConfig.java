@@ -34,6 +34,8 @@ public interface HubConfig {
 
     Benefits benefits();
 
+    Identity identity();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -95,6 +97,10 @@ public interface HubConfig {
         /** Rent arrears above this many pence raise an alert. */
         @WithDefault("50000")
         long arrearsAlertPence();
+
+        /** Seconds a snapshot may take to apply (one transaction: all or nothing). */
+        @WithDefault("3600")
+        int applyTimeout();
     }
 
     interface Cases {
@@ -103,8 +109,20 @@ public interface HubConfig {
         String defaultCoordinator();
     }
 
+    interface Identity {
+        /**
+         * A weights file for identity matching (a copy of config/identity-matching.properties); the packaged
+         * defaults when not set.
+         */
+        java.util.Optional<Path> modelFile();
+    }
+
     interface Benefits {
         /** Where the benefits agency drops its monthly award files. */
         Path inbox();
+
+        /** Seconds a monthly file may take to apply (one transaction: all or nothing). */
+        @WithDefault("3600")
+        int applyTimeout();
     }
 }

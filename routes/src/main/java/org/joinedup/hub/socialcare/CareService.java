@@ -27,6 +27,10 @@ public class CareService extends PanacheEntityBase {
     @JoinColumn(name = "person_id")
     public Person person;
 
+    /** The source record (agency's record) that brought this; it follows that record if the person is split. */
+    @Column(name = "source_record_id")
+    public java.util.UUID sourceRecordId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "council_id")
     public FundingBody council;

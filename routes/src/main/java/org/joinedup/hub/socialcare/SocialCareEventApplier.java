@@ -20,6 +20,8 @@ import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.people.HouseholdLink;
+import org.joinedup.hub.identity.SourceKey;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
@@ -69,55 +71,62 @@ public class SocialCareEventApplier {
             return;
         }
         FundingBody council = FundingBody.findOrRegister(AgencyKind.SOCIAL_CARE, event.council(), null);
-        Person person = person(event);
+        SourceLink link = person(event);
+        Person person = link.person();
         switch (event.type()) {
-            case ALLOCATION_CONFIRMED -> allocation(event, council, person, messageId, message.sender);
-            case SERVICE_STARTED, SERVICE_ENDED -> service(event, council, person, messageId);
-            case CLIENT_UPDATED -> household(event, person, messageId);
+            case ALLOCATION_CONFIRMED -> allocation(event, council, link, messageId, message.sender);
+            case SERVICE_STARTED, SERVICE_ENDED -> service(event, council, link, messageId);
+            case CLIENT_UPDATED -> household(event, link, messageId);
             default -> { }
         }
         families.regroup(person);
         store.markApplied(messageId);
     }
 
-    private Person person(SocialCareEvent event) {
+    private SourceLink person(SocialCareEvent event) {
         Client client = event.client();
         List<IdentifierRecord> identifiers = new ArrayList<>();
-        identifiers.add(new IdentifierRecord(FhirSystems.COUNCIL_CLIENT_PREFIX + event.council(), client.clientId(),
-                true));
         if (client.nhsNumber() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NHS_NUMBER, client.nhsNumber().value(), false));
         }
         if (client.niNumber() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, client.niNumber().value(), false));
         }
-        return people.findOrCreate(identifiers, new Demographics(client.forename(), client.surname(),
+        return people.link(clientKey(event.council(), client.clientId()), identifiers,
+                new Demographics(client.forename(), client.surname(),
                 client.dateOfBirth(), client.postcode(), null));
     }
 
     /** The council's household list: each member is a person known by their council client id. */
-    private void household(SocialCareEvent event, Person person, long messageId) {
-        String clientSystem = FhirSystems.COUNCIL_CLIENT_PREFIX + event.council();
+    private void household(SocialCareEvent event, SourceLink link, long messageId) {
+        Person person = link.person();
         for (SocialCareEvent.HouseholdMember member : event.household()) {
-            Person related = people.findOrCreate(List.of(new IdentifierRecord(clientSystem, member.clientId(), true)),
-                    new Demographics(null, null, null, null, null));
+            Person related = people.link(clientKey(event.council(), member.clientId()), List.of(),
+                    new Demographics(null, null, null, null, null)).person();
             if (!related.id.equals(person.id)) {
-                HouseholdLink.state(person, related, member.relationship(), "council:" + event.council(), messageId);
+                HouseholdLink.state(person, related, member.relationship(), "council:" + event.council(), messageId,
+                        link.sourceRecordId());
             }
         }
     }
 
-    private void allocation(SocialCareEvent event, FundingBody council, Person person, long messageId, String caller) {
+    /** A council knows a person by its client id. */
+    private static SourceKey clientKey(String council, String clientId) {
+        return new SourceKey(AgencyKind.SOCIAL_CARE, council, FhirSystems.COUNCIL_CLIENT_PREFIX + council, clientId);
+    }
+
+    private void allocation(SocialCareEvent event, FundingBody council, SourceLink link, long messageId,
+            String caller) {
         SocialCareEvent.Allocation allocation = event.allocation();
         String system = FhirSystems.COUNCIL_ALLOCATION_PREFIX + event.council();
         Contribution existing = contributions.find(council, system, allocation.allocationId());
-        contributions.record(existing, council, AgencyKind.SOCIAL_CARE, person, system, allocation.allocationId(),
+        contributions.record(existing, council, AgencyKind.SOCIAL_CARE, link, system, allocation.allocationId(),
                 new ContributionBook.Terms(allocation.department(), ContributionStatus.ACTIVE,
                         allocation.annualAmount(), allocation.periodStart(), allocation.periodEnd(), null),
                 event.occurredAt(), messageId, caller);
     }
 
-    private void service(SocialCareEvent event, FundingBody council, Person person, long messageId) {
+    private void service(SocialCareEvent event, FundingBody council, SourceLink link, long messageId) {
         SocialCareEvent.Service news = event.service();
         CareService service = CareService.<CareService>find("council = ?1 and serviceId = ?2", council,
                 news.serviceId()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
@@ -126,7 +135,8 @@ public class SocialCareEventApplier {
             service.id = UUID.randomUUID();
             service.council = council;
             service.serviceId = news.serviceId();
-            service.person = person;
+            service.person = link.person();
+            service.sourceRecordId = link.sourceRecordId();
         }
         if (event.type() == SocialCareEvent.Type.SERVICE_STARTED
                 && (service.startedOccurredAt == null || !event.occurredAt().isBefore(service.startedOccurredAt))) {

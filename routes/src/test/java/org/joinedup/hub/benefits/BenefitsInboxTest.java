@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.TestPeople;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,8 @@ class BenefitsInboxTest {
     }
 
     private static String detail(String nino, String benefit, char status, long weeklyPence) {
-        return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + "19790214" + pad("OL11XX", 8)
+        return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + TestPeople.birthDateOf(nino).replace("-", "")
+                + pad("OL11XX", 8)
                 + pad(benefit, 4) + status + "%09d".formatted(weeklyPence) + "20250401" + "        ", 150);
     }
 

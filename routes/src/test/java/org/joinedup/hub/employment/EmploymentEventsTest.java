@@ -21,6 +21,7 @@ import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.TestPeople;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +100,11 @@ class EmploymentEventsTest {
     private static String awarded(String nino, String awardId, long pence, String occurredAt) {
         return """
                 {"messageId": "%s", "type": "SUPPORT_AWARDED", "occurredAt": "%s", "office": "Oldham Jobcentre",
-                 "person": {"nino": "%s", "forename": "David", "surname": "Hughes", "dateOfBirth": "1979-02-14"},
+                 "person": {"nino": "%s", "forename": "David", "surname": "Hughes", "dateOfBirth": "%s"},
                  "award": {"awardId": "%s", "purpose": "TRAINING", "amountPence": %d,
                            "validFrom": "2026-11-20", "validTo": "2027-05-19"}}"""
-                .formatted(UUID.nameUUIDFromBytes((awardId + occurredAt + "A").getBytes()), occurredAt, nino, awardId,
-                        pence);
+                .formatted(UUID.nameUUIDFromBytes((awardId + occurredAt + "A").getBytes()), occurredAt, nino,
+                        TestPeople.birthDateOf(nino), awardId, pence);
     }
 
     private static String withdrawn(String nino, String awardId, String occurredAt) {

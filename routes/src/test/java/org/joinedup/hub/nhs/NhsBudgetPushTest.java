@@ -232,7 +232,9 @@ class NhsBudgetPushTest {
                 .returnResourceType(Bundle.class).execute();
 
         assertEquals(List.of("Patient", "Account", "Account"),
-                all.getEntry().stream().map(e -> e.getResource().fhirType()).toList());
+                all.getEntry().stream().map(e -> e.getResource().fhirType()).toList(),
+                () -> "the person's records: " + given().auth().oauth2(DemoTokens.of("coordinator"))
+                        .get("/api/people/" + patient.getIdPart() + "/source-records").asString());
         assertEquals(List.of("Patient", "Account"),
                 trustView.getEntry().stream().map(e -> e.getResource().fhirType()).toList(),
                 "a trust sees only its own budgets");

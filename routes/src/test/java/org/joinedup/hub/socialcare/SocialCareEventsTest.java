@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.joinedup.hub.support.BudgetBundles;
 import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.TestPeople;
 import org.joinedup.hub.support.Fhir;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
@@ -187,11 +188,11 @@ class SocialCareEventsTest {
             String occurredAt) {
         return """
                 {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "%s", "council": "E08000004",
-                 "client": {"clientId": "%s"%s, "forename": "Dave", "surname": "Hughes", "dateOfBirth": "1979-02-14"},
+                 "client": {"clientId": "%s"%s, "forename": "Dave", "surname": "Hughes", "dateOfBirth": "%s"},
                  "allocation": {"allocationId": "%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
                                 "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
                 .formatted(eventId, occurredAt, clientId, nhs == null ? "" : ", \"nhsNumber\": \"" + nhs + "\"",
-                        allocationId, pence);
+                        TestPeople.birthDateOf(nhs != null ? nhs : clientId), allocationId, pence);
     }
 
     private static JsonPath awaitPerson(String nhs, java.util.function.Predicate<JsonPath> ready) {

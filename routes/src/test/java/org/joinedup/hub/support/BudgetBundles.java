@@ -70,7 +70,7 @@ public final class BudgetBundles {
         patient.addIdentifier().setSystem(NHS).setValue(nhsNumber)
                 .addExtension(VERIFICATION, new CodeableConcept(new Coding(VERIFICATION_SYSTEM, "01", null)));
         patient.addName().setFamily("Hughes").addGiven("David");
-        patient.getBirthDateElement().setValueAsString("1979-02-14");
+        patient.getBirthDateElement().setValueAsString(TestPeople.birthDateOf(nhsNumber));
         patient.addAddress().setPostalCode("OL1 1XX");
         bundle.addEntry().setFullUrl("urn:uuid:patient-" + nhsNumber).setResource(patient).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient?identifier=" + NHS + "|" + nhsNumber);

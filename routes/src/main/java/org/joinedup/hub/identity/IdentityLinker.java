@@ -1,0 +1,286 @@
+package org.joinedup.hub.identity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonIdentifier;
+import org.joinedup.hub.people.RecordChangedMeanwhileException;
+import org.joinedup.hub.people.PersonDirectory.Demographics;
+import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.identity.BlockingRule;
+import org.joinedup.model.identity.LinkDecider.Candidate;
+import org.joinedup.model.identity.LinkDecision;
+import org.joinedup.model.identity.MatchRecord;
+import org.joinedup.model.identity.Names;
+
+/**
+ * Links an agency's record to one hub person. The record's own key (the agency's id for it) finds it again when it
+ * comes back, and its link stands; a new record is compared with the records blocking finds and linked, proposed for
+ * review, or made a new person, by the {@link org.joinedup.model.identity.LinkDecider}. The evidence is stored with
+ * the link. A record that was a person on its own and arrives again with new details is matched again (it may have
+ * arrived before the records it belongs with), unless a person has decided about it.
+ */
+@ApplicationScoped
+public class IdentityLinker {
+
+    public static final String MATCHING = "identity-matching";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    IdentityModel identity;
+
+    @Inject
+    NameFrequencies frequencies;
+
+    @Inject
+    PersonMerger merger;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(TxType.MANDATORY)
+    public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics details) {
+        SourceRecord record = SourceRecord.<SourceRecord>find(
+                "holder = ?1 and sourceSystem = ?2 and sourceValue = ?3", key.holder(), key.system(), key.value())
+                .firstResultOptional().orElse(null);
+        if (record != null) {
+            boolean changed = update(record, identifiers, details);
+            if (changed) {
+                reindex(record);
+                rematchIfAlone(record);
+            }
+            index(record.person, key, identifiers, null);
+            return new SourceLink(record.person, record.id);
+        }
+        record = newRecord(key, identifiers, details);
+        MatchRecord incoming = record.toMatchRecord();
+        List<String> keys = BlockingRule.keys(incoming, identity.model().blockingRules());
+        List<Candidate> candidates = candidates(keys, null);
+        LinkDecision decision = identity.decider().decide(incoming, candidates, frequencies, Set.of());
+        Person person = decision.linked() ? Person.findById(UUID.fromString(decision.personId())) : newPerson();
+        record.person = person;
+        describe(record, decision);
+        record.persist();
+        insertBlocks(record.id, keys);
+        propose(record, decision);
+        IdentityAudit.log(MATCHING, decision.linked() ? IdentityAudit.Action.LINKED : IdentityAudit.Action.NEW_PERSON,
+                person.id, null, record.id, key.agency() + " record " + key.system() + "|" + key.value() + ": "
+                        + decision.reason());
+        Set<String> considered = new HashSet<>();
+        candidates.forEach(c -> considered.add(c.personId()));
+        index(person, key, identifiers, decision.linked() ? null : considered);
+        return new SourceLink(person, record.id);
+    }
+
+    /**
+     * Records the identifiers the person is known by (for look-ups by identifier). One that already belongs to
+     * another person is not moved: deciding between two people is the identity review's job. For a person just made,
+     * an identifier held by someone matching did not consider means another transaction linked it meanwhile: reading
+     * again (the error policy retries) decides with full knowledge; and two made at once collide on the identifier's
+     * unique index, with the same effect.
+     *
+     * @param considered the people matching compared a new person's record with, or null when no person was made
+     */
+    private void index(Person person, SourceKey key, List<IdentifierRecord> identifiers, Set<String> considered) {
+        List<IdentifierRecord> all = new ArrayList<>();
+        all.add(new IdentifierRecord(key.system(), key.value(), true));
+        all.addAll(identifiers);
+        for (IdentifierRecord id : all) {
+            java.util.Optional<PersonIdentifier> held = person.identifiers.stream()
+                    .filter(i -> i.system.equals(id.system()) && i.value.equals(id.value())).findFirst();
+            if (held.isPresent()) {
+                held.get().verified |= id.verified();
+                continue;
+            }
+            java.util.Optional<PersonIdentifier> elsewhere = PersonIdentifier.<PersonIdentifier>find(
+                    "system = ?1 and value = ?2", id.system(), id.value()).firstResultOptional();
+            if (elsewhere.isEmpty()) {
+                PersonIdentifier identifier = new PersonIdentifier();
+                identifier.person = person;
+                identifier.system = id.system();
+                identifier.value = id.value();
+                identifier.verified = id.verified();
+                person.identifiers.add(identifier);
+            } else if (considered != null && !considered.contains(elsewhere.get().person.id.toString())) {
+                throw new RecordChangedMeanwhileException(id.system() + "|" + id.value()
+                        + " was given to a person while this record was being linked");
+            }
+        }
+        person.persistAndFlush();
+    }
+
+    /** Source records blocking finds for these keys, with their people; those of the given person left out. */
+    List<Candidate> candidates(List<String> keys, UUID excludePerson) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<SourceRecord> found = em.createQuery("select r from SourceRecord r join fetch r.person where r.id in"
+                        + " (select b.sourceRecordId from SourceRecordBlock b where b.blockKey in :keys)",
+                        SourceRecord.class)
+                .setParameter("keys", keys).setMaxResults(1000).getResultList();
+        List<Candidate> candidates = new ArrayList<>(found.size());
+        for (SourceRecord r : found) {
+            if (!r.person.id.equals(excludePerson)) {
+                candidates.add(new Candidate(r.person.id.toString(), r.toMatchRecord()));
+            }
+        }
+        return candidates;
+    }
+
+    private void describe(SourceRecord record, LinkDecision decision) {
+        record.linkMethod = switch (decision.outcome()) {
+            case LINKED_BY_IDENTIFIER -> SourceRecord.LinkMethod.IDENTIFIER;
+            case LINKED_BY_SCORE -> SourceRecord.LinkMethod.SCORE;
+            case NEW_PERSON -> SourceRecord.LinkMethod.NEW_PERSON;
+        };
+        record.matchWeight = decision.score() == null ? null : decision.score().weight();
+        record.matchExplanation = decision.score() == null ? null : toJson(MatchExplanation.of(decision.score()));
+        record.linkReason = decision.reason();
+        record.updatedAt = Instant.now();
+    }
+
+    private void propose(SourceRecord record, LinkDecision decision) {
+        for (LinkDecision.Proposal proposal : decision.reviews()) {
+            SourceRecord candidate = SourceRecord.findById(UUID.fromString(proposal.candidateRecordId()));
+            boolean open = MatchReview.count("record = ?1 and candidate = ?2 and status = ?3", record, candidate,
+                    MatchReview.Status.OPEN) > 0;
+            if (open) {
+                continue;
+            }
+            MatchReview review = new MatchReview();
+            review.id = UUID.randomUUID();
+            review.record = record;
+            review.candidate = candidate;
+            review.matchWeight = proposal.score() == null ? null : proposal.score().weight();
+            review.matchExplanation = proposal.score() == null ? null : toJson(MatchExplanation.of(proposal.score()));
+            review.reason = proposal.reason();
+            review.status = MatchReview.Status.OPEN;
+            review.createdAt = Instant.now();
+            review.persist();
+            IdentityAudit.log(MATCHING, IdentityAudit.Action.PROPOSED, candidate.person.id, record.person.id,
+                    record.id, "link proposed for review: " + proposal.reason());
+        }
+    }
+
+    /**
+     * A record that was its own person and now says more about itself may belong with someone the hub already knows:
+     * matching runs again, and a link moves it (and what it brought) to that person. Never when a person has decided
+     * about the record, never when its person holds other records.
+     */
+    private void rematchIfAlone(SourceRecord record) {
+        if (record.linkMethod != SourceRecord.LinkMethod.NEW_PERSON
+                || SourceRecord.count("person", record.person) > 1
+                || MatchDecision.count("record = ?1 or other = ?1", record) > 0) {
+            return;
+        }
+        MatchRecord incoming = record.toMatchRecord();
+        List<String> keys = BlockingRule.keys(incoming, identity.model().blockingRules());
+        LinkDecision decision = identity.decider().decide(incoming, candidates(keys, record.person.id), frequencies,
+                Set.of());
+        if (decision.linked()) {
+            Person into = Person.findById(UUID.fromString(decision.personId()));
+            Person alone = record.person;
+            describe(record, decision);
+            merger.merge(alone, into, MATCHING, "record " + record.sourceSystem + "|" + record.sourceValue
+                    + " matched again with new details: " + decision.reason());
+        } else {
+            propose(record, decision);
+        }
+    }
+
+    private SourceRecord newRecord(SourceKey key, List<IdentifierRecord> identifiers, Demographics details) {
+        SourceRecord record = new SourceRecord();
+        record.id = UUID.randomUUID();
+        record.agency = key.agency();
+        record.holder = key.holder();
+        record.sourceSystem = key.system();
+        record.sourceValue = key.value();
+        record.createdAt = Instant.now();
+        update(record, identifiers, details);
+        return record;
+    }
+
+    /** Takes the agency's latest values (a missing value does not erase a known one); true when any changed. */
+    private static boolean update(SourceRecord record, List<IdentifierRecord> identifiers, Demographics details) {
+        String before = fingerprint(record);
+        record.givenName = firstNonNull(details.givenName(), record.givenName);
+        record.familyName = firstNonNull(details.familyName(), record.familyName);
+        record.birthDate = firstNonNull(details.birthDate(), record.birthDate);
+        record.postcode = firstNonNull(details.postcode(), record.postcode);
+        record.uprn = firstNonNull(details.uprn(), record.uprn);
+        for (IdentifierRecord id : identifiers) {
+            if (FhirSystems.NHS_NUMBER.equals(id.system())) {
+                record.nhsNumber = id.value();
+                record.nhsVerified = id.verified();
+            } else if (FhirSystems.NI_NUMBER.equals(id.system())) {
+                record.niNumber = id.value();
+            }
+        }
+        record.givenKey = Names.givenName(record.givenName);
+        record.familyKey = Names.familyName(record.familyName);
+        boolean changed = !before.equals(fingerprint(record));
+        if (changed) {
+            record.updatedAt = Instant.now();
+        }
+        return changed;
+    }
+
+    private static String fingerprint(SourceRecord r) {
+        return Objects.toString(r.givenName) + "|" + r.familyName + "|" + r.birthDate + "|" + r.postcode + "|" + r.uprn
+                + "|" + r.nhsNumber + "|" + r.nhsVerified + "|" + r.niNumber;
+    }
+
+    private void reindex(SourceRecord record) {
+        em.flush();
+        em.createNativeQuery("delete from source_record_block where source_record_id = ?1")
+                .setParameter(1, record.id).executeUpdate();
+        insertBlocks(record.id, BlockingRule.keys(record.toMatchRecord(), identity.model().blockingRules()));
+    }
+
+    private void insertBlocks(UUID recordId, List<String> keys) {
+        em.flush();
+        for (String key : new HashSet<>(keys)) {
+            em.createNativeQuery("insert into source_record_block (block_key, source_record_id) values (?1, ?2)")
+                    .setParameter(1, key).setParameter(2, recordId).executeUpdate();
+        }
+    }
+
+    private static Person newPerson() {
+        Person person = new Person();
+        person.id = UUID.randomUUID();
+        person.createdAt = Instant.now();
+        person.updatedAt = person.createdAt;
+        person.persist();
+        return person;
+    }
+
+    private String toJson(MatchExplanation explanation) {
+        try {
+            return json.writeValueAsString(explanation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a match explanation", e);
+        }
+    }
+
+    private static <T> T firstNonNull(T news, T known) {
+        return news != null ? news : known;
+    }
+}

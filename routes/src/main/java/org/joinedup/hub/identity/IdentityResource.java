@@ -1,0 +1,152 @@
+package org.joinedup.hub.identity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.joinedup.hub.people.Person;
+import org.joinedup.hub.security.Caller;
+
+/**
+ * Identity for data stewards and coordinators: the review queue ({@code GET /api/identity/reviews}, confirm, reject)
+ * and the audit ({@code GET /api/identity/audit}). A person's source records and splitting a person are under
+ * {@code /api/people/{id}} (see {@link org.joinedup.hub.people.PeopleResource}).
+ */
+@Path("/api/identity")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Caller.COORDINATOR, Caller.OPERATOR })
+public class IdentityResource {
+
+    @Inject
+    IdentityReviews reviews;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A source record as people see it. */
+    public record SourceRecordView(String id, String personId, String agency, String holder, String system,
+            String value, String givenName, String familyName, LocalDate birthDate, String postcode, String uprn,
+            String nhsNumber, boolean nhsVerified, String niNumber, String linkMethod, Double matchWeight,
+            String linkReason, JsonNode explanation, Instant linkedAt) {
+    }
+
+    public record ReviewView(String id, String status, String reason, Double matchWeight, JsonNode explanation,
+            SourceRecordView record, SourceRecordView candidate, Instant createdAt, Instant decidedAt,
+            String decidedBy, String decisionNote) {
+    }
+
+    public record Decision(String note) {
+    }
+
+    public record AuditView(Instant at, String actor, String action, String personId, String otherPersonId,
+            String sourceRecordId, String detail) {
+    }
+
+    @GET
+    @Path("/reviews")
+    @Transactional
+    public List<ReviewView> reviews(@QueryParam("status") @DefaultValue("OPEN") String status) {
+        MatchReview.Status wanted;
+        try {
+            wanted = MatchReview.Status.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException("status must be one of OPEN, CONFIRMED, REJECTED, SUPERSEDED");
+        }
+        return MatchReview.<MatchReview>find("status = ?1 order by createdAt", wanted).page(0, 500).list().stream()
+                .map(this::view).toList();
+    }
+
+    @GET
+    @Path("/reviews/{id}")
+    @Transactional
+    public Response review(@PathParam("id") UUID id) {
+        MatchReview review = MatchReview.findById(id);
+        return review == null ? problem(404, "no review " + id) : Response.ok(view(review)).build();
+    }
+
+    @POST
+    @Path("/reviews/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirm(@PathParam("id") UUID id, Decision decision) {
+        try {
+            Person survivor = reviews.confirm(id, caller.name(), decision == null ? null : decision.note());
+            return Response.ok(Map.of("status", "CONFIRMED", "personId", survivor.id.toString())).build();
+        } catch (IdentityReviews.DecisionRefused refused) {
+            return problem(409, refused.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/reviews/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reject(@PathParam("id") UUID id, Decision decision) {
+        try {
+            reviews.reject(id, caller.name(), decision == null ? null : decision.note());
+            return Response.ok(Map.of("status", "REJECTED")).build();
+        } catch (IdentityReviews.DecisionRefused refused) {
+            return problem(409, refused.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/audit")
+    @Transactional
+    public List<AuditView> audit(@QueryParam("personId") UUID personId) {
+        List<IdentityAudit> entries = personId == null
+                ? IdentityAudit.<IdentityAudit>find("order by id desc").page(0, 500).list()
+                : IdentityAudit.<IdentityAudit>find("personId = ?1 or otherPersonId = ?1 order by id desc", personId)
+                        .page(0, 500).list();
+        return entries.stream().map(e -> new AuditView(e.at, e.actor, e.action, e.personId.toString(),
+                e.otherPersonId == null ? null : e.otherPersonId.toString(),
+                e.sourceRecordId == null ? null : e.sourceRecordId.toString(), e.detail)).toList();
+    }
+
+    private ReviewView view(MatchReview r) {
+        return new ReviewView(r.id.toString(), r.status.name(), r.reason, r.matchWeight, parse(r.matchExplanation),
+                view(r.record), view(r.candidate), r.createdAt, r.decidedAt, r.decidedBy, r.decisionNote);
+    }
+
+    public SourceRecordView view(SourceRecord r) {
+        return new SourceRecordView(r.id.toString(), r.person.id.toString(), r.agency.name(), r.holder,
+                r.sourceSystem, r.sourceValue, r.givenName, r.familyName, r.birthDate, r.postcode, r.uprn,
+                r.nhsNumber, r.nhsVerified, r.niNumber, r.linkMethod.name(), r.matchWeight, r.linkReason,
+                parse(r.matchExplanation), r.updatedAt);
+    }
+
+    private JsonNode parse(String explanation) {
+        if (explanation == null) {
+            return null;
+        }
+        try {
+            return json.readTree(explanation);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored match explanation is not JSON", e);
+        }
+    }
+
+    public static Response problem(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

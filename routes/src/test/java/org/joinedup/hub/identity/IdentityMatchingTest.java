@@ -1,0 +1,272 @@
+package org.joinedup.hub.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.Fhir;
+import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.TestPeople;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Identity through the real entry points: an NHS trust's FHIR push and a council's REST events about people with the
+ * spelling differences and missing identifiers real records have; the review queue, merge and split over HTTP.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class IdentityMatchingTest {
+
+    @Test
+    void aCouncilRecordWithoutNhsNumberIsLinkedByScoreAndSaysWhy() {
+        String nhs = newNhsNumber();
+        String family = surname();
+        push(nhs, family);
+        String personId = personWithNhs(nhs);
+
+        council(allocation("C-" + nhs, "Dave", family.toUpperCase(), TestPeople.birthDateOf(nhs), "bd7 1dp", null));
+
+        JsonPath records = await().atMost(Duration.ofSeconds(20)).until(() -> sourceRecords(personId),
+                r -> r.getList("$").size() == 2);
+        Map<String, Object> council = records.getMap("find { it.agency == 'SOCIAL_CARE' }");
+        assertEquals("SCORE", council.get("linkMethod"));
+        assertTrue(((Number) council.get("matchWeight")).doubleValue() >= 4, "" + council);
+        assertEquals("nickname", records.getString(
+                "find { it.agency == 'SOCIAL_CARE' }.explanation.comparisons.find { it.comparison == 'given-name' }.level"));
+        assertEquals("same-postcode", records.getString(
+                "find { it.agency == 'SOCIAL_CARE' }.explanation.comparisons.find { it.comparison == 'address' }.level"));
+        assertEquals("NEW_PERSON", records.getString("find { it.agency == 'NHS' }.linkMethod"),
+                "the trust's record came first and made the person");
+        awaitPerson(personId, p -> p.getList("contributions").size() == 2);
+    }
+
+    @Test
+    void aDoubtfulMatchWaitsForReviewAndConfirmingItMergesEverythingAcross() {
+        String nhs = newNhsNumber();
+        String family = surname();
+        push(nhs, family);
+        String personId = personWithNhs(nhs);
+        String bornYearLater = LocalDate.parse(TestPeople.birthDateOf(nhs)).plusYears(1).toString();
+        String client = "C-" + UUID.randomUUID();
+
+        council(allocation(client, "David", family, bornYearLater, "M1 1AA", null));
+
+        Map<String, Object> review = awaitReviewOf(client);
+        assertEquals(personId, JsonPath.from(json(review)).getString("candidate.personId"));
+        String councilPerson = JsonPath.from(json(review)).getString("record.personId");
+        assertNotEquals(personId, councilPerson, "kept apart until someone decides");
+        assertEquals("one-field-off", JsonPath.from(json(review))
+                .getString("explanation.comparisons.find { it.comparison == 'birth-date' }.level"));
+        awaitPerson(councilPerson, p -> p.getList("contributions").size() == 1);
+
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body("{\"note\": \"same man: birth year mistyped by the council\"}")
+                .post("/api/identity/reviews/" + review.get("id") + "/confirm")
+                .then().statusCode(200).body("personId", equalTo(personId));
+
+        JsonPath merged = awaitPerson(personId, p -> p.getList("contributions").size() == 2);
+        assertEquals(List.of("NHS", "SOCIAL_CARE"), merged.getList("contributions.agency"));
+        // the council's person now leads to the one person
+        given().auth().oauth2(DemoTokens.of("coordinator")).redirects().follow(false)
+                .get("/api/people/" + councilPerson).then().statusCode(301)
+                .header("Location", containsString("/api/people/" + personId));
+        assertEquals(2, sourceRecords(personId).getList("$").size());
+        assertEquals("MANUAL", sourceRecords(personId).getString("find { it.agency == 'SOCIAL_CARE' }.linkMethod"));
+        List<String> audit = given().auth().oauth2(DemoTokens.of("operator")).queryParam("personId", personId)
+                .get("/api/identity/audit").then().statusCode(200).extract().jsonPath().getList("action");
+        assertTrue(audit.containsAll(List.of("CONFIRMED", "MERGED", "PROPOSED")), audit.toString());
+        // deciding twice is refused
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body("{}")
+                .post("/api/identity/reviews/" + review.get("id") + "/reject")
+                .then().statusCode(409).body("error", containsString("CONFIRMED"));
+
+        // a wrongly merged person can be split again: the council record and its allocation go back apart
+        String councilRecord = sourceRecords(personId).getString("find { it.agency == 'SOCIAL_CARE' }.id");
+        String apart = given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body("{\"sourceRecordIds\": [\"" + councilRecord + "\"], \"reason\": \"a different David\"}")
+                .post("/api/people/" + personId + "/split").then().statusCode(200)
+                .extract().jsonPath().getString("newPersonId");
+        JsonPath kept = awaitPerson(personId, p -> p.getList("contributions").size() == 1);
+        assertEquals(List.of("NHS"), kept.getList("contributions.agency"));
+        JsonPath made = awaitPerson(apart, p -> p.getList("contributions").size() == 1);
+        assertEquals(List.of("SOCIAL_CARE"), made.getList("contributions.agency"));
+
+        // the council sends the client again with more details: the person's decision stands
+        council(allocation(client, "David", family, bornYearLater, "BD7 1DP", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> sourceRecords(apart).getString("[0].postcode"),
+                "BD7 1DP"::equals);
+        assertEquals(1, sourceRecords(personId).getList("$").size(), "not joined again by matching");
+    }
+
+    @Test
+    void aRejectedProposalKeepsThePeopleApart() {
+        String nhs = newNhsNumber();
+        String family = surname();
+        push(nhs, family);
+        String personId = personWithNhs(nhs);
+        String client = "C-" + UUID.randomUUID();
+        council(allocation(client, "David", family, LocalDate.parse(TestPeople.birthDateOf(nhs)).plusYears(1)
+                .toString(), "M1 1AA", null));
+        Map<String, Object> review = awaitReviewOf(client);
+
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body("{\"note\": \"father and son\"}")
+                .post("/api/identity/reviews/" + review.get("id") + "/reject").then().statusCode(200);
+
+        given().auth().oauth2(DemoTokens.of("operator")).queryParam("status", "REJECTED")
+                .get("/api/identity/reviews").then().statusCode(200)
+                .body("find { it.id == '" + review.get("id") + "' }.decidedBy", equalTo("operator"))
+                .body("find { it.id == '" + review.get("id") + "' }.decisionNote", equalTo("father and son"));
+        assertEquals(1, sourceRecords(personId).getList("$").size());
+        // the council's record later gains its postcode: still not joined, nor proposed again
+        council(allocation(client, "David", family, LocalDate.parse(TestPeople.birthDateOf(nhs)).plusYears(1)
+                .toString(), "BD7 1DP", null));
+        String councilPerson = JsonPath.from(json(review)).getString("record.personId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sourceRecords(councilPerson).getString("[0].postcode"),
+                "BD7 1DP"::equals);
+        assertEquals(1, sourceRecords(personId).getList("$").size());
+        assertTrue(openReviewsOf(client).isEmpty());
+    }
+
+    @Test
+    void theSameNiNumberWithTwoDifferentNhsNumbersGoesToReviewNotToAMerge() {
+        String nhsA = newNhsNumber();
+        String nhsB = newNhsNumber();
+        String ni = "JK" + (100_000 + ThreadLocalRandom.current().nextInt(900_000)) + "C";
+        String family = surname();
+        String born = TestPeople.birthDateOf(nhsA);
+        String first = "C-" + UUID.randomUUID();
+        council(allocation(first, "Ann", family, born, "BD7 1DP", ", \"nhsNumber\": \"" + nhsA
+                + "\", \"niNumber\": \"" + ni + "\""));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !findPeople("niNumber", ni).isEmpty());
+        String second = "C-" + UUID.randomUUID();
+
+        council(allocation(second, "Ann", family, born, "BD7 1DP", ", \"nhsNumber\": \"" + nhsB
+                + "\", \"niNumber\": \"" + ni.toLowerCase() + "\""));
+
+        Map<String, Object> review = awaitReviewOf(second);
+        assertTrue(review.get("reason").toString().contains("different NHS number"), review.toString());
+        assertNotEquals(JsonPath.from(json(review)).getString("record.personId"),
+                JsonPath.from(json(review)).getString("candidate.personId"));
+    }
+
+    @Test
+    void twinsAreNotMergedEvenThoughAllButTheirFirstNamesAgree() {
+        String family = surname();
+        String born = "2011-09-30";
+        String sam = "C-" + UUID.randomUUID();
+        String kayleigh = "C-" + UUID.randomUUID();
+        council(allocation(sam, "Sam", family, born, "BD7 1DP", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> openReviewsOf(sam).isEmpty()
+                && appliedCount(sam) > 0);
+
+        council(allocation(kayleigh, "Kayleigh", family, born, "BD7 1DP", null));
+
+        Map<String, Object> review = awaitReviewOf(kayleigh);
+        assertTrue(review.get("reason").toString().contains("given names differ"), review.toString());
+        assertNotEquals(JsonPath.from(json(review)).getString("record.personId"),
+                JsonPath.from(json(review)).getString("candidate.personId"));
+    }
+
+    // --- helpers ---
+
+    private static String surname() {
+        StringBuilder name = new StringBuilder("Q");
+        for (int i = 0; i < 7; i++) {
+            name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    private static void push(String nhs, String family) {
+        var bundle = BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(), "1000.00");
+        var patient = (org.hl7.fhir.r4.model.Patient) bundle.getEntry().get(0).getResource();
+        patient.getNameFirstRep().setFamily(family);
+        // away from the other tests' people (Oldham): only this test's records meet in blocking
+        patient.getAddressFirstRep().setPostalCode("BD7 1DP");
+        Fhir.clientFor("trust").transaction().withBundle(bundle).execute();
+    }
+
+    private static String allocation(String clientId, String forename, String surname, String born, String postcode,
+            String identifiers) {
+        return """
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004",
+                 "client": {"clientId": "%s"%s, "forename": "%s", "surname": "%s", "dateOfBirth": "%s",
+                            "postcode": "%s"},
+                 "allocation": {"allocationId": "%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 500000,
+                                "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(UUID.randomUUID(), clientId, identifiers == null ? "" : identifiers, forename, surname,
+                        born, postcode, "A-" + clientId);
+    }
+
+    private static void council(String event) {
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(event)
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+    }
+
+    private static String personWithNhs(String nhs) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<Map<String, Object>> found = findPeople("nhsNumber", nhs);
+            return found.isEmpty() ? null : found.get(0).get("id").toString();
+        }, id -> id != null);
+    }
+
+    private static List<Map<String, Object>> findPeople(String param, String value) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).queryParam(param, value).get("/api/people")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static JsonPath sourceRecords(String personId) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId + "/source-records")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitPerson(String personId, Predicate<JsonPath> ready) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + personId).then().statusCode(200).extract().jsonPath(), ready::test);
+    }
+
+    private static List<Map<String, Object>> openReviewsOf(String clientId) {
+        return given().auth().oauth2(DemoTokens.of("operator")).get("/api/identity/reviews")
+                .then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.record.value == '" + clientId + "' }");
+    }
+
+    private static Map<String, Object> awaitReviewOf(String clientId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> openReviewsOf(clientId), r -> !r.isEmpty()).get(0);
+    }
+
+    private static int appliedCount(String clientId) {
+        return given().auth().oauth2(DemoTokens.of("operator")).get("/api/identity/audit").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.detail.contains('" + clientId + "') }").size();
+    }
+
+    private static String json(Map<String, Object> map) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(map);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
