@@ -37,6 +37,7 @@ import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonIdentifier;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.socialcare.CareService;
+import org.joinedup.hub.socialcare.CouncilPayment;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.Pence;
 
@@ -96,10 +97,14 @@ public class CasesResource {
                             s.startDate, s.endDate)).toList();
             List<AlertView> personAlerts = PeopleResource.alerts(personId.toString());
             List<PeopleResource.BenefitView> benefits = PeopleResource.benefits(personId.toString());
+            List<PaymentView> payments = CouncilPayment.<CouncilPayment>list("person.id = ?1 order by paidOn",
+                    personId).stream().map(p -> new PaymentView(p.council.code, p.paymentId, p.allocationId,
+                            p.amountPence, p.paidOn, p.payee, p.category)).toList();
             alerts.addAll(personAlerts);
             members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
                     personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
-                            personAlerts, benefits), contributions, tenancies, services, benefits, personAlerts));
+                            personAlerts, benefits), contributions, tenancies, services, benefits, payments,
+                    personAlerts));
             timeline.addAll(timeline(person));
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
@@ -173,6 +178,11 @@ public class CasesResource {
                         "service " + s.serviceId + " ended " + s.endDate));
             }
         }
+        for (CouncilPayment p : CouncilPayment.<CouncilPayment>list("person", person)) {
+            entries.add(new TimelineEntry(p.occurredAt, AgencyKind.SOCIAL_CARE.name(), who, "PAYMENT_MADE",
+                    new Pence(p.amountPence) + " paid to " + p.payee + " for " + p.category + " on " + p.paidOn
+                            + " (allocation " + p.allocationId + ")"));
+        }
         for (PersonAlert a : PersonAlert.<PersonAlert>list("person", person)) {
             entries.add(new TimelineEntry(a.raisedAt, a.agency.name(), who, "ALERT_" + a.kind, a.detail));
         }
@@ -200,7 +210,13 @@ public class CasesResource {
     /** A family member, the agencies involved with them and what each holds. */
     public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
             Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
-            List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<AlertView> alerts) {
+            List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<PaymentView> payments,
+            List<AlertView> alerts) {
+    }
+
+    /** A payment a council made out of the person's budget, as the council reported it. */
+    public record PaymentView(String council, String paymentId, String allocationId, long amountPence,
+            LocalDate paidOn, String payee, String category) {
     }
 
     /** A service a council arranges, with its weekly cost. */

@@ -25,7 +25,11 @@ public class PersonMerger {
 
     /** Tables whose rows belong to a person and remember the source record that brought them. */
     private static final List<String> ATTACHED = List.of("contribution", "care_service", "tenancy_member",
-            "benefit_award");
+            "benefit_award", "council_payment");
+
+    /** What follows its source record in a split: the attached rows, alerts and the household links it stated. */
+    private static final List<String> SPLIT_WITH_RECORD = List.of("contribution", "care_service", "tenancy_member",
+            "benefit_award", "council_payment", "person_alert", "household_link");
 
     @Inject
     EntityManager em;
@@ -88,14 +92,12 @@ public class PersonMerger {
         em.persist(apart);
         em.flush();
         List<UUID> ids = records.stream().map(r -> r.id).toList();
-        for (String table : List.of("contribution", "care_service", "tenancy_member", "benefit_award",
-                "person_alert")) {
+        // what the split records brought goes with them
+        for (String table : SPLIT_WITH_RECORD) {
             em.createNativeQuery("update " + table + " set person_id = ?1 where person_id = ?2 and source_record_id in"
                     + " (?3)").setParameter(1, apart.id).setParameter(2, person.id).setParameter(3, ids)
                     .executeUpdate();
         }
-        em.createNativeQuery("update household_link set person_id = ?1 where person_id = ?2 and source_record_id in"
-                + " (?3)").setParameter(1, apart.id).setParameter(2, person.id).setParameter(3, ids).executeUpdate();
         em.createNativeQuery("update source_record set person_id = ?1, link_method = 'MANUAL', updated_at = now()"
                 + " where id in (?2)").setParameter(1, apart.id).setParameter(2, ids).executeUpdate();
         // identifiers are re-derived from each person's records: each goes with the record that carries it

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.budget.Contribution;
@@ -33,14 +32,13 @@ import org.joinedup.model.SocialCareEvent.Client;
 
 /**
  * Applies a council event that the message store accepted, exactly once, in one transaction: the client becomes
- * (or is linked to) a hub person, with the household links the council states; an allocation becomes a council contribution from that department; a service is
- * recorded with its weekly cost. Events about one thing may arrive out of order: an older event never overwrites
- * what a newer one said. Payments wait for the ledger (they stay RECEIVED until it exists).
+ * (or is linked to) a hub person, with the household links the council states; an allocation becomes a council
+ * contribution from that department; a service is recorded with its weekly cost; a payment is recorded against the
+ * allocation it draws on. Events about one thing may arrive out of order: an older event never overwrites what a
+ * newer one said.
  */
 @ApplicationScoped
 public class SocialCareEventApplier {
-
-    private static final Logger LOG = Logger.getLogger(SocialCareEventApplier.class);
 
     @Inject
     InboundMessageStore store;
@@ -66,10 +64,6 @@ public class SocialCareEventApplier {
         }
         InboundMessage message = em.find(InboundMessage.class, messageId);
         SocialCareEvent event = reader.read(message.payload);
-        if (event.type() == SocialCareEvent.Type.PAYMENT_MADE) {
-            LOG.debugf("payment event %s stored; payments are applied by the ledger", event.eventId());
-            return;
-        }
         FundingBody council = FundingBody.findOrRegister(AgencyKind.SOCIAL_CARE, event.council(), null);
         SourceLink link = person(event);
         Person person = link.person();
@@ -77,6 +71,7 @@ public class SocialCareEventApplier {
             case ALLOCATION_CONFIRMED -> allocation(event, council, link, messageId, message.sender);
             case SERVICE_STARTED, SERVICE_ENDED -> service(event, council, link, messageId);
             case CLIENT_UPDATED -> household(event, link, messageId);
+            case PAYMENT_MADE -> payment(event, council, link, messageId);
             default -> { }
         }
         families.regroup(person);
@@ -124,6 +119,30 @@ public class SocialCareEventApplier {
                 new ContributionBook.Terms(allocation.department(), ContributionStatus.ACTIVE,
                         allocation.annualAmount(), allocation.periodStart(), allocation.periodEnd(), null),
                 event.occurredAt(), messageId, caller);
+    }
+
+    /** A payment is recorded once per payment id, against the allocation's contribution when the hub has it. */
+    private void payment(SocialCareEvent event, FundingBody council, SourceLink link, long messageId) {
+        SocialCareEvent.Payment news = event.payment();
+        if (CouncilPayment.count("council = ?1 and paymentId = ?2", council, news.paymentId()) > 0) {
+            return; // the same payment reported again (a new eventId for it) changes nothing
+        }
+        CouncilPayment payment = new CouncilPayment();
+        payment.id = UUID.randomUUID();
+        payment.council = council;
+        payment.paymentId = news.paymentId();
+        payment.allocationId = news.allocationId();
+        payment.contribution = contributions.find(council, FhirSystems.COUNCIL_ALLOCATION_PREFIX + event.council(),
+                news.allocationId());
+        payment.person = link.person();
+        payment.sourceRecordId = link.sourceRecordId();
+        payment.amountPence = news.amount().value();
+        payment.paidOn = news.paidOn();
+        payment.payee = news.payee();
+        payment.category = news.category();
+        payment.occurredAt = event.occurredAt();
+        payment.messageId = messageId;
+        payment.persist();
     }
 
     private void service(SocialCareEvent event, FundingBody council, SourceLink link, long messageId) {

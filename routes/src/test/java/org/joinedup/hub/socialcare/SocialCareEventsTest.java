@@ -195,6 +195,46 @@ class SocialCareEventsTest {
                         TestPeople.birthDateOf(nhs != null ? nhs : clientId), allocationId, pence);
     }
 
+    @Test
+    void aPaymentIsRecordedOnceAgainstItsAllocationAndShownOnTheCase() {
+        String nhs = newNhsNumber();
+        String client = "C-" + nhs;
+        String allocationId = "A-" + UUID.randomUUID();
+        post(allocation(UUID.randomUUID().toString(), client, nhs, allocationId, 1_000_000, "2026-11-20T09:00:00Z"))
+                .then().statusCode(202);
+        String payment = """
+                {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z", "council": "E08000004",
+                 "client": {"clientId": "%s", "nhsNumber": "%s", "forename": "Dave", "surname": "Hughes",
+                            "dateOfBirth": "%s"},
+                 "payment": {"paymentId": "PAY-%s", "allocationId": "%s", "amountPence": 42050,
+                             "paidOn": "2026-11-24", "payee": "Oldham Personal Assistants Ltd",
+                             "category": "PERSONAL_ASSISTANT"}}""";
+        String paymentId = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String again = UUID.randomUUID().toString();
+        post(payment.formatted(first, client, nhs, TestPeople.birthDateOf(nhs), paymentId, allocationId))
+                .then().statusCode(202);
+        // the council's system reports the same payment again under a new event id
+        post(payment.formatted(again, client, nhs, TestPeople.birthDateOf(nhs), paymentId, allocationId))
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedMessages().stream()
+                .filter(m -> first.equals(m.get("agencyMessageId")) || again.equals(m.get("agencyMessageId")))
+                .count() == 2);
+        String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().statusCode(200).extract().jsonPath().getString("[0].caseId");
+        JsonPath familyCase = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> payments = familyCase.getList("members[0].payments");
+        assertEquals(1, payments.size(), "the same payment reported twice is one payment");
+        assertEquals(42050, payments.get(0).get("amountPence"));
+        assertEquals(allocationId, payments.get(0).get("allocationId"));
+        assertEquals("PERSONAL_ASSISTANT", payments.get(0).get("category"));
+        assertTrue(familyCase.getString("timeline.find { it.kind == 'PAYMENT_MADE' }.summary")
+                .startsWith("£420.50 paid to Oldham Personal Assistants Ltd"),
+                familyCase.getString("timeline.find { it.kind == 'PAYMENT_MADE' }.summary"));
+    }
+
     private static JsonPath awaitPerson(String nhs, java.util.function.Predicate<JsonPath> ready) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             List<Map<String, Object>> found = given().auth().oauth2(DemoTokens.of("coordinator"))
