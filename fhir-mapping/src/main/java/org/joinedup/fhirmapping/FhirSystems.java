@@ -39,6 +39,14 @@ public final class FhirSystems {
 
     public static final String GBP = "GBP";
 
+    /** The single assessment: the Questionnaire's canonical URL, and the code system of its "how much support" answers. */
+    public static final String SINGLE_ASSESSMENT = HUB_BASE + "/Questionnaire/single-assessment";
+    public static final String SUPPORT_NEED = HUB_BASE + "/CodeSystem/support-need";
+    /** Points of an answer option (FHIR core extension). */
+    public static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    /** Who completed an assessment: SELF (the person or family), PROFESSIONAL, AGENCY (an agency's system). */
+    public static final String ASSESSMENT_MODE_EXTENSION = HUB_BASE + "/StructureDefinition/assessment-mode";
+
     private FhirSystems() {
     }
 }
