@@ -36,6 +36,7 @@ import org.joinedup.hub.people.PeopleResource.TenancyView;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonIdentifier;
 import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.socialcare.CareService;
 import org.joinedup.hub.socialcare.CouncilPayment;
 import org.joinedup.model.AgencyKind;
@@ -52,6 +53,9 @@ public class CasesResource {
 
     @Inject
     FhirReads reads;
+
+    @Inject
+    AssessmentViews assessments;
 
     /** {@code GET /api/cases?coordinator=...}: a coordinator's caseload, with each case's open alerts. */
     @GET
@@ -104,7 +108,7 @@ public class CasesResource {
             members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
                     personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
                             personAlerts, benefits), contributions, tenancies, services, benefits, payments,
-                    personAlerts));
+                    personAlerts, assessments.current(personId).orElse(null)));
             timeline.addAll(timeline(person));
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
@@ -211,7 +215,7 @@ public class CasesResource {
     public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
             Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
             List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<PaymentView> payments,
-            List<AlertView> alerts) {
+            List<AlertView> alerts, AssessmentViews.AssessmentSummary assessment) {
     }
 
     /** A payment a council made out of the person's budget, as the council reported it. */

@@ -26,6 +26,12 @@ public class HubFhirServlet extends RestfulServer {
     AccountResourceProvider accounts;
 
     @Inject
+    QuestionnaireResourceProvider questionnaires;
+
+    @Inject
+    QuestionnaireResponseResourceProvider assessments;
+
+    @Inject
     BudgetTransactionProvider transactions;
 
     @Inject
@@ -38,7 +44,7 @@ public class HubFhirServlet extends RestfulServer {
         setServerName("JoinedUp");
         setServerVersion("0.1.0");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(List.of(patients, accounts));
+        setResourceProviders(List.of(patients, accounts, questionnaires, assessments));
         registerProvider(transactions);
         registerInterceptor(rejectedRequests);
     }

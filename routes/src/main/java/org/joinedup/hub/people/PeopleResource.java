@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.assessment.Assessment;
+import org.joinedup.hub.assessment.AssessmentBook;
+import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.benefits.BenefitAward;
 import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
@@ -47,6 +50,16 @@ public class PeopleResource {
 
     @Inject
     IdentityReviews reviews;
+
+    @Inject
+    AssessmentBook assessments;
+
+    @Inject
+    AssessmentViews assessmentViews;
+
+    private final org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper answersMapper =
+            new org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper(
+                    org.joinedup.fhirmapping.SingleAssessmentQuestionnaire.build());
 
     /**
      * {@code GET /api/people?nhsNumber=...}: the people with this NHS number (any spacing). An empty array when
@@ -104,6 +117,81 @@ public class PeopleResource {
         } catch (IdentityReviews.DecisionRefused refused) {
             return IdentityResource.problem(422, refused.getMessage());
         }
+    }
+
+    /** An assessment through the JSON API: answers by linkId, who completed it, and the sender's identifier. */
+    public record AssessmentRequest(java.util.Map<String, Object> answers, String mode, String completedBy,
+            String identifier) {
+    }
+
+    /**
+     * {@code POST /api/people/{id}/assessments}: records a single assessment (a new version) from answers by linkId,
+     * checked against the Questionnaire; {@code 201} with its summary and indicative budget, {@code 200} for a
+     * re-sent identifier, {@code 422} with a problem per item.
+     */
+    @jakarta.ws.rs.POST
+    @Path("/{id}/assessments")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST})
+    public jakarta.ws.rs.core.Response assess(@PathParam("id") java.util.UUID personId, AssessmentRequest request) {
+        if (request == null || request.answers() == null) {
+            return IdentityResource.problem(400, "give answers, a map of the Questionnaire's linkIds to values");
+        }
+        Assessment.Mode mode;
+        try {
+            mode = request.mode() == null ? defaultMode()
+                    : Assessment.Mode.valueOf(request.mode().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return IdentityResource.problem(400, "mode must be SELF, PROFESSIONAL or AGENCY");
+        }
+        org.hl7.fhir.r4.model.QuestionnaireResponse response = answersMapper.map(request.answers());
+        if (request.identifier() != null) {
+            response.getIdentifier().setSystem(org.joinedup.fhirmapping.FhirSystems.HUB_BASE + "/Id/assessment/"
+                    + caller.agency()).setValue(request.identifier());
+        }
+        try {
+            AssessmentBook.Recorded recorded = assessments.submit(personId, response, mode,
+                    request.completedBy() == null ? caller.name() : request.completedBy(),
+                    mode == Assessment.Mode.AGENCY ? caller.agency() : null, caller.name());
+            return jakarta.ws.rs.core.Response.status(recorded.repeat() ? 200 : 201)
+                    .entity(assessmentView(recorded.assessment().id)).build();
+        } catch (org.joinedup.model.InvalidMessageException invalid) {
+            return jakarta.ws.rs.core.Response.status(422).type(MediaType.APPLICATION_JSON)
+                    .entity(java.util.Map.of("status", "REJECTED", "problems", invalid.issues().stream()
+                            .map(i -> java.util.Map.of("path", i.expression(), "reason", i.reason())).toList()))
+                    .build();
+        }
+    }
+
+    private Assessment.Mode defaultMode() {
+        return caller.hasRole(Caller.COORDINATOR) ? Assessment.Mode.PROFESSIONAL : Assessment.Mode.AGENCY;
+    }
+
+    @Transactional
+    AssessmentViews.AssessmentSummary assessmentView(java.util.UUID assessmentId) {
+        return assessmentViews.summary(Assessment.findById(assessmentId));
+    }
+
+    /** {@code GET /api/people/{id}/assessments}: every version of the person's assessment, newest first. */
+    @GET
+    @Path("/{id}/assessments")
+    @Transactional
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    public List<AssessmentViews.AssessmentSummary> assessments(@PathParam("id") java.util.UUID personId) {
+        return assessments.of(personId).stream().map(assessmentViews::summary).toList();
+    }
+
+    /**
+     * {@code GET /api/people/{id}/indicative-budget}: the indicative budget of the current assessment, each funding
+     * body's share explained, beside the contributions agencies have confirmed; earlier results listed.
+     */
+    @GET
+    @Path("/{id}/indicative-budget")
+    @Transactional
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    public AssessmentViews.IndicativeBudgetView indicativeBudget(@PathParam("id") java.util.UUID personId) {
+        return assessmentViews.indicative(personId)
+                .orElseThrow(() -> new NotFoundException("person " + personId + " has no assessment yet"));
     }
 
     /** When the person was merged into another (identity review), the one they are now. */

@@ -36,6 +36,8 @@ public interface HubConfig {
 
     Identity identity();
 
+    Ras ras();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -107,6 +109,14 @@ public interface HubConfig {
         /** The coordinator a newly formed family case is assigned to. */
         @WithDefault("coordinator")
         String defaultCoordinator();
+    }
+
+    interface Ras {
+        /**
+         * A directory of RAS rule files (*.properties, one per funding body; see config/ras/README.md); the packaged
+         * copies of config/ras when not set.
+         */
+        java.util.Optional<Path> directory();
     }
 
     interface Identity {

@@ -1,0 +1,45 @@
+package org.joinedup.hub.fhir;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.RequiredParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.joinedup.fhirmapping.SingleAssessmentQuestionnaire;
+
+/** {@code GET /fhir/Questionnaire/single-assessment} and {@code Questionnaire?url=...}: the single assessment. */
+@Singleton
+public class QuestionnaireResourceProvider implements IResourceProvider {
+
+    private final Questionnaire assessment = SingleAssessmentQuestionnaire.build();
+
+    @Override
+    public Class<Questionnaire> getResourceType() {
+        return Questionnaire.class;
+    }
+
+    @Read
+    public Questionnaire read(@IdParam IdType id) {
+        if (!SingleAssessmentQuestionnaire.ID.equals(id.getIdPart())) {
+            throw new ResourceNotFoundException(id);
+        }
+        return assessment.copy();
+    }
+
+    @Search
+    public List<Questionnaire> byUrl(@RequiredParam(name = Questionnaire.SP_URL) UriParam url) {
+        String wanted = url.getValue();
+        String base = wanted.contains("|") ? wanted.substring(0, wanted.indexOf('|')) : wanted;
+        String version = wanted.contains("|") ? wanted.substring(wanted.indexOf('|') + 1) : null;
+        boolean match = assessment.getUrl().equals(base) && (version == null || assessment.getVersion().equals(version));
+        return match ? List.of(assessment.copy()) : List.of();
+    }
+}
