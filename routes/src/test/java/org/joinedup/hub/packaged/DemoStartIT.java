@@ -43,7 +43,40 @@ class DemoStartIT {
             JsonPath council = JsonPath.from(again.get("/api/inbound/messages?agency=SOCIAL_CARE",
                     again.token("operator")).body());
             assertEquals(List.of(1, 1, 1, 1, 1), council.getList("repeats"), "the council's events are stored once each");
+            assertACoordinatorCanAssessDaveAndSeeHisIndicativeBudget(again, personId);
         }
+    }
+
+    /** The single assessment on the demo family: recorded by the coordinator, explained beside what agencies gave. */
+    private static void assertACoordinatorCanAssessDaveAndSeeHisIndicativeBudget(HubProcess hub, String personId)
+            throws Exception {
+        String coordinator = hub.token("coordinator");
+        StringBuilder answers = new StringBuilder("{\"what-matters.important\": \"Being a good dad to Sam and Kayleigh\"");
+        for (String domain : List.of("personal-care", "eating", "health", "mental-wellbeing", "home", "money", "work",
+                "family", "community", "safety")) {
+            answers.append(", \"").append(domain).append(".need\": \"")
+                    .append(domain.equals("personal-care") ? "substantial" : domain.equals("work") ? "low" : "none")
+                    .append('"');
+        }
+        answers.append(", \"work.wants-support\": true}");
+        var recorded = hub.postJson("/api/people/" + personId + "/assessments", coordinator,
+                "{\"answers\": " + answers + ", \"mode\": \"SELF\", \"completedBy\": \"Dave Hughes\"}");
+        assertEquals(201, recorded.statusCode(), recorded.body());
+        JsonPath budget = JsonPath.from(hub.get("/api/people/" + personId + "/indicative-budget", coordinator)
+                .body());
+        // council: personal care 18 points x £120.00 = £2,160.00, beside the £9,360.00 Oldham confirmed
+        assertEquals(216000, budget.getInt("shares.find { it.agency == 'SOCIAL_CARE' }.indicativePence"));
+        assertEquals(936000, budget.getInt("shares.find { it.agency == 'SOCIAL_CARE' }.confirmedPence"));
+        // employment: work 2 points x £200.00, beside DWP's £450.00 training award
+        assertEquals(40000, budget.getInt("shares.find { it.agency == 'EMPLOYMENT' }.indicativePence"));
+        assertEquals(45000, budget.getInt("shares.find { it.agency == 'EMPLOYMENT' }.confirmedPence"));
+        // NHS: not found eligible for continuing healthcare here, though two trusts fund him
+        assertEquals(false, budget.getBoolean("shares.find { it.agency == 'NHS' }.eligible"));
+        assertEquals(1825000 + 240050, budget.getInt("shares.find { it.agency == 'NHS' }.confirmedPence"));
+        assertEquals(216000 + 40000, budget.getInt("totalPence"));
+        JsonPath family = JsonPath.from(hub.get("/api/cases/" + JsonPath.from(hub.get("/api/people?nhsNumber=" + DAVE,
+                coordinator).body()).getString("[0].caseId"), coordinator).body());
+        assertEquals(20, family.getInt("members.find { it.personId == '" + personId + "' }.assessment.totalPoints"));
     }
 
     private static Map<String, Integer> contributions(JsonPath person) {

@@ -11,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives each test run its own data directory and free ports, and lets the hub start its real embedded PostgreSQL
- * and Artemis broker there, exactly as it does on a deployer's machine.
+ * and Artemis broker there, exactly as it does on a deployer's machine; the RAS rules are copied into
+ * {@code <data dir>/ras} and read from there.
  */
 public class HubTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,8 +20,16 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             Path dataDir = Files.createTempDirectory("joinedup-test-");
+            // the RAS rules from a directory of their own, as a deployer keeps them, so a test can change one
+            Path ras = Files.createDirectories(dataDir.resolve("ras"));
+            for (String rule : org.joinedup.model.assessment.RasRules.PACKAGED) {
+                try (var in = HubTestResource.class.getResourceAsStream("/ras/" + rule + ".properties")) {
+                    Files.copy(in, ras.resolve(rule + ".properties"));
+                }
+            }
             return Map.of(
                     "hub.data-dir", dataDir.toString(),
+                    "hub.ras.directory", ras.toString(),
                     "hub.db.embedded-port", Integer.toString(freePort()),
                     "hub.broker.port", Integer.toString(freePort()));
         } catch (IOException e) {
