@@ -6,10 +6,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.model.AgencyKind;
@@ -25,6 +27,9 @@ import org.joinedup.model.Pence;
  */
 @ApplicationScoped
 public class ContributionBook {
+
+    @Inject
+    PooledBudgetLedger ledger;
 
     /** What a funding body says about a contribution. */
     public record Terms(String type, ContributionStatus status, Pence amount, LocalDate periodStart,
@@ -63,6 +68,7 @@ public class ContributionBook {
             copy(terms, occurredAt, contribution);
             contribution.persistAndFlush();
             revision(contribution, "CONFIRMED", messageId, caller);
+            post(contribution, link, "CONFIRMED", messageId, caller);
             return new AccountOutcome(contribution.id.toString(), true, contribution.version);
         }
         if (!existing.person.id.equals(person.id)) {
@@ -82,6 +88,7 @@ public class ContributionBook {
             case ACTIVE -> "REVISED";
         };
         revision(existing, change, messageId, caller);
+        post(existing, link, change, messageId, caller);
         return new AccountOutcome(existing.id.toString(), false, existing.version);
     }
 
@@ -107,6 +114,25 @@ public class ContributionBook {
                 || !c.periodStart.equals(t.periodStart())
                 || !c.periodEnd.equals(t.periodEnd())
                 || !Objects.equals(c.carePlanTitle, t.carePlanTitle());
+    }
+
+    /**
+     * The change in the ledger; when a cut or a withdrawal leaves money committed that the funder no longer gives,
+     * the person's case gets an alert: the plan must be looked at again.
+     */
+    private void post(Contribution contribution, SourceLink link, String change, long messageId, String caller) {
+        PooledBudgetLedger.FundingPosted posted = ledger.fundingChanged(contribution, change,
+                new PooledBudgetLedger.Cause(caller, contribution.agency + " contribution " + contribution.sourceValue
+                        + " " + change.toLowerCase(java.util.Locale.UK) + " (version " + contribution.version + ")",
+                        messageId));
+        if (posted.shortfallPence() > 0) {
+            PersonAlert.raise(new SourceLink(contribution.person, contribution.sourceRecordId), contribution.agency,
+                    "REPLAN_NEEDED", contribution.id.toString(), contribution.fundingBody.code + " "
+                            + change.toLowerCase(java.util.Locale.UK) + " contribution " + contribution.sourceValue
+                            + ": " + new org.joinedup.model.Pence(posted.shortfallPence())
+                            + " already committed or paid is no longer funded; the plan must be looked at again",
+                    messageId);
+        }
     }
 
     private static void revision(Contribution contribution, String change, long messageId, String caller) {

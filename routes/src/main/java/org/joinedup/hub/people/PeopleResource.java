@@ -55,6 +55,9 @@ public class PeopleResource {
     AssessmentBook assessments;
 
     @Inject
+    org.joinedup.hub.budget.BudgetStatement budgetStatement;
+
+    @Inject
     AssessmentViews assessmentViews;
 
     private final org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper answersMapper =
@@ -192,6 +195,17 @@ public class PeopleResource {
     public AssessmentViews.IndicativeBudgetView indicativeBudget(@PathParam("id") java.util.UUID personId) {
         return assessmentViews.indicative(personId)
                 .orElseThrow(() -> new NotFoundException("person " + personId + " has no assessment yet"));
+    }
+
+    /**
+     * {@code GET /api/people/{id}/budget}: the pooled personal budget from the ledger: each contribution's confirmed,
+     * available, committed and paid pence, the totals, and every posting with its cause.
+     */
+    @GET
+    @Path("/{id}/budget")
+    @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
+    public org.joinedup.hub.budget.BudgetStatement.Statement budget(@PathParam("id") java.util.UUID personId) {
+        return budgetStatement.of(personId);
     }
 
     /** When the person was merged into another (identity review), the one they are now. */

@@ -66,4 +66,9 @@ public class CouncilPayment extends PanacheEntityBase {
 
     @Column(name = "message_id")
     public long messageId;
+
+    /** POSTED to the ledger, or REFUSED (with the reason) when it could not be. */
+    public String status;
+
+    public String refusal;
 }

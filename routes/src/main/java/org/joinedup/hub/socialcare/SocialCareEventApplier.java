@@ -19,6 +19,8 @@ import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.people.HouseholdLink;
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
@@ -28,6 +30,7 @@ import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ContributionStatus;
 import org.joinedup.model.IdentifierRecord;
 import org.joinedup.model.SocialCareEvent;
+import org.joinedup.model.ledger.LedgerRefusal;
 import org.joinedup.model.SocialCareEvent.Client;
 
 /**
@@ -54,6 +57,9 @@ public class SocialCareEventApplier {
 
     @Inject
     Families families;
+
+    @Inject
+    PooledBudgetLedger ledger;
 
     private final SocialCareEventReader reader = new SocialCareEventReader();
 
@@ -142,6 +148,22 @@ public class SocialCareEventApplier {
         payment.category = news.category();
         payment.occurredAt = event.occurredAt();
         payment.messageId = messageId;
+        payment.status = "POSTED";
+        try {
+            if (payment.contribution == null) {
+                throw new LedgerRefusal("allocation " + news.allocationId() + " is not known to the hub");
+            }
+            ledger.pay(payment.contribution.id, payment.amountPence, news.category(), false,
+                    event.council() + ":" + news.paymentId(),
+                    new PooledBudgetLedger.Cause("council " + event.council(), "payment " + news.paymentId() + " to "
+                            + news.payee() + " for " + news.category(), messageId));
+        } catch (LedgerRefusal refused) {
+            payment.status = "REFUSED";
+            payment.refusal = refused.getMessage();
+            PersonAlert.raise(link, AgencyKind.SOCIAL_CARE, "PAYMENT_REFUSED", event.council() + ":"
+                    + news.paymentId(), "payment " + news.paymentId() + " of " + news.amount() + " to " + news.payee()
+                    + " refused: " + refused.getMessage(), messageId);
+        }
         payment.persist();
     }
 

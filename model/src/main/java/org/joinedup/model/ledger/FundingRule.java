@@ -1,0 +1,92 @@
+package org.joinedup.model.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.joinedup.model.AgencyKind;
+
+/**
+ * What one funding stream's money may pay for, from {@code config/funding/<stream>.properties}: allowed spending
+ * categories and those never allowed, revenue or capital, carry-forward, who approves, and whether paying a
+ * connected person needs an exception.
+ */
+public record FundingRule(String id, AgencyKind agency, String name, Set<String> categories, Set<String> never,
+        String money, boolean carryForward, AgencyKind approver, boolean connectedPersonNeedsException) {
+
+    /** The streams packaged with the hub (the files under {@code config/funding/}). */
+    public static final List<String> PACKAGED = List.of("council-adult-social-care", "disabled-facilities-grant",
+            "employment-support", "nhs-continuing-care");
+
+    /** Why this money may not pay for the category, or empty when it may. */
+    public Optional<String> refusal(String category) {
+        String c = category == null ? "" : category.trim().toUpperCase(Locale.ROOT);
+        if (never.contains(c)) {
+            return Optional.of(name + " money may never pay for " + c);
+        }
+        if (!categories.contains(c)) {
+            return Optional.of(name + " money may pay only for " + categories.stream().sorted()
+                    .collect(Collectors.joining(", ")) + "; not " + (c.isEmpty() ? "an unnamed category" : c));
+        }
+        return Optional.empty();
+    }
+
+    public static FundingRule load(String id, Reader in) {
+        Properties p = new Properties();
+        try {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new FundingRule(id, AgencyKind.valueOf(required(id, p, "agency")), required(id, p, "name"),
+                    set(required(id, p, "categories")), set(p.getProperty("never", "")),
+                    p.getProperty("money", "REVENUE").trim(),
+                    Boolean.parseBoolean(p.getProperty("carry-forward", "false").trim()),
+                    AgencyKind.valueOf(required(id, p, "approver")),
+                    Boolean.parseBoolean(p.getProperty("connected-person-needs-exception", "true").trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("funding rule " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The packaged rules, one per agency kind that contributes. */
+    public static List<FundingRule> packaged() {
+        List<FundingRule> rules = new ArrayList<>();
+        for (String id : PACKAGED) {
+            try (InputStream in = FundingRule.class.getResourceAsStream("/funding/" + id + ".properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("funding rule funding/" + id + ".properties missing");
+                }
+                rules.add(load(id, new InputStreamReader(in, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    private static String required(String id, Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " is missing");
+        }
+        return value.trim();
+    }
+
+    private static Set<String> set(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,104 @@
+package org.joinedup.model.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The ledger's invariants under random sequences of everything that moves money: contributions confirmed, revised,
+ * withdrawn; commitments made and released; payments (from commitments and one-off), refunds, clawbacks and year
+ * ends. Whatever the order, and whether each step is allowed or refused: every posting sums to zero, no balance goes
+ * below zero, confirmed = available + committed + paid, and what the funder is owed back is exactly what was taken
+ * back.
+ */
+class LedgerPropertiesTest {
+
+    private static final List<String> CONTRIBUTIONS = List.of("nhs", "council", "dfg");
+
+    record Step(String kind, int contribution, int other, long pence) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> sequences() {
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.of("confirm", "revise", "withdraw", "commit", "release", "payCommitted", "payOneOff",
+                        "refund", "clawback", "yearEnd", "yearEndBack"),
+                Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
+                Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
+                Arbitraries.longs().between(-1_000, 2_000_000)).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    @Property(tries = 500)
+    void everyPostingBalancesAndNoBalanceGoesNegative(@ForAll("sequences") List<Step> steps) {
+        Map<String, List<EntryLine>> ledger = new HashMap<>();
+        Map<String, Long> funderIntends = new HashMap<>();
+        CONTRIBUTIONS.forEach(c -> {
+            ledger.put(c, new ArrayList<>());
+            funderIntends.put(c, 0L);
+        });
+        long allMoney = 0;
+        for (Step step : steps) {
+            String c = CONTRIBUTIONS.get(step.contribution());
+            String other = CONTRIBUTIONS.get(step.other());
+            Balances now = Balances.NONE.plus(ledger.get(c));
+            List<EntryLine> posting;
+            long intendedAfter = funderIntends.get(c);
+            try {
+                posting = switch (step.kind()) {
+                    case "confirm" -> PostingRules.confirm(c, step.pence());
+                    case "revise" -> PostingRules.revise(c, now, step.pence());
+                    case "withdraw" -> PostingRules.withdraw(c, now);
+                    case "commit" -> PostingRules.commit(c, now, step.pence());
+                    case "release" -> PostingRules.release(c, now, step.pence());
+                    case "payCommitted" -> PostingRules.pay(c, now, step.pence(), true);
+                    case "payOneOff" -> PostingRules.pay(c, now, step.pence(), false);
+                    case "refund" -> PostingRules.refund(c, now, step.pence());
+                    case "clawback" -> PostingRules.clawback(c, now, step.pence());
+                    case "yearEnd" -> c.equals(other) ? List.of() : PostingRules.carryForward(c, now, other);
+                    case "yearEndBack" -> PostingRules.carryForward(c, now, null);
+                    default -> throw new IllegalStateException(step.kind());
+                };
+            } catch (LedgerRefusal refused) {
+                continue;
+            }
+            long sum = posting.stream().mapToLong(EntryLine::pence).sum();
+            assertEquals(0, sum, "a posting must balance: " + posting);
+            switch (step.kind()) {
+                case "confirm" -> intendedAfter += step.pence();
+                case "revise" -> intendedAfter = step.pence();
+                case "withdraw", "yearEndBack" -> intendedAfter -= now.available();
+                case "clawback" -> intendedAfter -= step.pence();
+                case "yearEnd" -> {
+                    if (!c.equals(other)) {
+                        intendedAfter -= now.available();
+                        funderIntends.merge(other, now.available(), Long::sum);
+                    }
+                }
+                default -> { }
+            }
+            funderIntends.put(c, intendedAfter);
+            for (EntryLine line : posting) {
+                ledger.get(line.contributionId()).add(line);
+                allMoney += line.pence();
+            }
+            for (String each : CONTRIBUTIONS) {
+                Balances balances = Balances.NONE.plus(ledger.get(each));
+                assertTrue(balances.consistent(), each + " " + balances + " after " + step);
+                assertEquals(funderIntends.get(each), balances.confirmed(), each + " confirmed after " + step);
+            }
+        }
+        assertEquals(0, allMoney, "money is neither made nor lost");
+    }
+}

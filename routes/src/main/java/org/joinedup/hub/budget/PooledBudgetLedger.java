@@ -1,0 +1,173 @@
+package org.joinedup.hub.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.joinedup.model.ledger.Balances;
+import org.joinedup.model.ledger.EntryLine;
+import org.joinedup.model.ledger.FundingRule;
+import org.joinedup.model.ledger.LedgerAccount;
+import org.joinedup.model.ledger.LedgerRefusal;
+import org.joinedup.model.ledger.PostingKind;
+import org.joinedup.model.ledger.PostingRules;
+
+/**
+ * The pooled personal budget's ledger in PostgreSQL: every movement of money is a posting of balanced entries
+ * ({@link PostingRules} decides them from the contribution's balances), naming who or what caused it, why, and the
+ * agency message. A contribution's row is locked while its balances are read and the posting is written, so two
+ * payments racing cannot spend the same pence; a posting's idempotency key makes a redelivered message post nothing
+ * the second time. Balances are always derived from the entries.
+ */
+@ApplicationScoped
+public class PooledBudgetLedger {
+
+    @Inject
+    EntityManager em;
+
+    /** The funding rules of each kind of contribution (config/funding, packaged). */
+    private final java.util.Map<org.joinedup.model.AgencyKind, FundingRule> rules = FundingRule.packaged().stream()
+            .collect(java.util.stream.Collectors.toMap(FundingRule::agency, r -> r));
+
+    /** Who or what caused a movement, why, and the agency message it came from (null for a person's action). */
+    public record Cause(String causedBy, String reason, Long messageId) {
+    }
+
+    /** A posting made (or found again for the same key). */
+    public record Posted(long postingId, boolean repeat) {
+    }
+
+    /**
+     * What a funding change did: the posting, and the pence the funder cut that were already committed or paid
+     * (0 normally; more means the plan must be looked at again).
+     */
+    public record FundingPosted(Optional<Posted> posted, long shortfallPence) {
+    }
+
+    /** The balances of one contribution, from its entries. */
+    @Transactional(TxType.MANDATORY)
+    public Balances balances(UUID contributionId) {
+        List<?> rows = em.createNativeQuery("select account, sum(pence) from ledger_entry where contribution_id = ?1"
+                + " group by account").setParameter(1, contributionId).getResultList();
+        List<EntryLine> sums = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            sums.add(new EntryLine(contributionId.toString(), LedgerAccount.valueOf((String) r[0]),
+                    ((Number) r[1]).longValue()));
+        }
+        return Balances.NONE.plus(sums);
+    }
+
+    /** The funding body's new terms for a contribution: confirmed, revised, withdrawn; nothing if nothing moves. */
+    @Transactional(TxType.MANDATORY)
+    public FundingPosted fundingChanged(Contribution contribution, String change, Cause cause) {
+        Balances now = lockAndRead(contribution.id);
+        String id = contribution.id.toString();
+        List<EntryLine> lines;
+        PostingKind kind;
+        switch (contribution.status) {
+            case WITHDRAWN -> {
+                kind = PostingKind.CONTRIBUTION_WITHDRAWN;
+                lines = PostingRules.withdraw(id, now);
+            }
+            case ENDED -> {
+                return new FundingPosted(Optional.empty(), 0); // the period is over; settled at year end
+            }
+            default -> {
+                kind = now.confirmed() == 0 && "CONFIRMED".equals(change) ? PostingKind.CONTRIBUTION_CONFIRMED
+                        : PostingKind.CONTRIBUTION_REVISED;
+                try {
+                    lines = PostingRules.revise(id, now, contribution.amountPence);
+                } catch (LedgerRefusal cutTooDeep) {
+                    // the funder has the last word on its money: everything not yet committed or paid goes back,
+                    // and the rest of the cut is a shortfall the plan must answer
+                    long shortfall = now.confirmed() - contribution.amountPence - now.available();
+                    List<EntryLine> all = PostingRules.withdraw(id, now);
+                    return new FundingPosted(all.isEmpty() ? Optional.empty() : Optional.of(write(kind,
+                            key(kind, contribution.id, cause, contribution.version), all, cause)), shortfall);
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return new FundingPosted(Optional.empty(), contribution.status == org.joinedup.model.ContributionStatus
+                    .WITHDRAWN ? now.committed() : 0);
+        }
+        return new FundingPosted(Optional.of(write(kind, key(kind, contribution.id, cause, contribution.version),
+                lines, cause)), contribution.status == org.joinedup.model.ContributionStatus.WITHDRAWN
+                        ? now.committed() : 0);
+    }
+
+    /**
+     * A payment out of a contribution for a spending category: a one-off from what is available (before a plan is
+     * approved), or against a commitment. Refused with the reason when the contribution's funding rules do not allow
+     * the category, or when there is not enough.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
+    public Posted pay(UUID contributionId, long pence, String category, boolean fromCommitment, String paymentKey,
+            Cause cause) {
+        Optional<Long> known = posting("payment:" + paymentKey);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        Balances now = lockAndRead(contributionId);
+        Contribution contribution = em.find(Contribution.class, contributionId);
+        FundingRule rule = rules.get(contribution.agency);
+        if (rule == null) {
+            throw new LedgerRefusal("no funding rules for " + contribution.agency + " money");
+        }
+        Optional<String> refusal = rule.refusal(category);
+        if (refusal.isPresent()) {
+            throw new LedgerRefusal(refusal.get());
+        }
+        return write(PostingKind.PAYMENT, "payment:" + paymentKey,
+                PostingRules.pay(contributionId.toString(), now, pence, fromCommitment), cause);
+    }
+
+    /** Locks the contribution (so movements on it happen one at a time) and reads its balances. */
+    private Balances lockAndRead(UUID contributionId) {
+        em.flush();
+        Contribution locked = em.find(Contribution.class, contributionId, LockModeType.PESSIMISTIC_WRITE);
+        if (locked == null) {
+            throw new LedgerRefusal("no contribution " + contributionId);
+        }
+        return balances(contributionId);
+    }
+
+    private Posted write(PostingKind kind, String key, List<EntryLine> lines, Cause cause) {
+        Optional<Long> known = posting(key);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        long postingId = ((Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key, caused_by,"
+                + " message_id, reason) values (?1, ?2, ?3, ?4, ?5) returning id")
+                .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
+                .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).getSingleResult()).longValue();
+        for (EntryLine line : lines) {
+            em.createNativeQuery("insert into ledger_entry (posting_id, contribution_id, account, pence)"
+                    + " values (?1, ?2, ?3, ?4)").setParameter(1, postingId)
+                    .setParameter(2, UUID.fromString(line.contributionId())).setParameter(3, line.account().name())
+                    .setParameter(4, line.pence()).executeUpdate();
+        }
+        return new Posted(postingId, false);
+    }
+
+    private Optional<Long> posting(String key) {
+        List<?> found = em.createNativeQuery("select id from ledger_posting where idempotency_key = ?1")
+                .setParameter(1, key).getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(((Number) found.get(0)).longValue());
+    }
+
+    /** One posting per funding change: the message that caused it, or the contribution's version for a person's. */
+    private static String key(PostingKind kind, UUID contribution, Cause cause, int version) {
+        return kind + ":" + contribution + ":" + (cause.messageId() != null ? "message-" + cause.messageId()
+                : "version-" + version);
+    }
+}

@@ -1,0 +1,223 @@
+package org.joinedup.hub.budget;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
+import static org.joinedup.hub.support.BudgetBundles.push;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.hl7.fhir.r4.model.Account;
+import org.hl7.fhir.r4.model.Bundle;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.Fhir;
+import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.TestPeople;
+import org.joinedup.model.ledger.Balances;
+import org.joinedup.model.ledger.LedgerRefusal;
+import org.junit.jupiter.api.Test;
+
+/** The ledger through the real entry points (a trust's FHIR pushes, a council's events) and under racing payments. */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class PooledBudgetLedgerTest {
+
+    @Inject
+    PooledBudgetLedger ledger;
+
+    @Inject
+    EntityManager em;
+
+    private static String personWith(String nhs) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people?nhsNumber=" + nhs).then().statusCode(200).extract().jsonPath()
+                .getString("[0].id"), id -> id != null);
+    }
+
+    private static JsonPath budget(String personId) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId + "/budget").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aTrustsBudgetIsConfirmedRevisedAndWithdrawnInTheLedgerOncePerMessage() {
+        String nhs = newNhsNumber();
+        String budgetId = "PHB-L-" + UUID.randomUUID();
+        Bundle first = push(nhs, "RR8", budgetId, "1000.00");
+        Fhir.clientFor("trust").transaction().withBundle(first).execute();
+        Fhir.clientFor("trust").transaction().withBundle(first).execute(); // redelivered: posts nothing
+        String personId = personWith(nhs);
+        JsonPath statement = budget(personId);
+        assertEquals(100000, statement.getLong("totals.confirmedPence"));
+        assertEquals(100000, statement.getLong("totals.availablePence"));
+        assertEquals(List.of("CONTRIBUTION_CONFIRMED", "CONTRIBUTION_CONFIRMED"), statement.getList("postings.kind"));
+        assertEquals(List.of(-100000, 100000), statement.getList("postings.pence"));
+        assertTrue(statement.getString("postings[0].causedBy").length() > 0);
+        assertTrue(statement.getLong("postings[0].messageId") > 0, "the message that caused it");
+
+        Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", budgetId, "1200.00")).execute();
+        statement = budget(personId);
+        assertEquals(120000, statement.getLong("totals.confirmedPence"));
+        assertEquals("CONTRIBUTION_REVISED", statement.getString("postings[2].kind"));
+        assertEquals(20000, statement.getLong("postings[3].pence"));
+
+        Bundle withdrawn = push(nhs, "RR8", budgetId, "1200.00");
+        ((Account) withdrawn.getEntry().get(2).getResource()).setStatus(Account.AccountStatus.ENTEREDINERROR);
+        Fhir.clientFor("trust").transaction().withBundle(withdrawn).execute();
+        statement = budget(personId);
+        assertEquals(0, statement.getLong("totals.confirmedPence"));
+        assertEquals(0, statement.getLong("totals.availablePence"));
+        assertEquals("CONTRIBUTION_WITHDRAWN", statement.getString("postings[4].kind"));
+    }
+
+    @Test
+    void councilPaymentsArePostedOnceAndOneBeyondTheMoneyIsRefusedWithAnAlert() {
+        String nhs = newNhsNumber();
+        String client = "C-" + nhs;
+        String allocation = "A-" + UUID.randomUUID();
+        council(allocationEvent(client, nhs, allocation, 50_000));
+        council(paymentEvent(client, nhs, allocation, "P-1-" + allocation, 42_050));
+        council(paymentEvent(client, nhs, allocation, "P-1-" + allocation, 42_050)); // reported again
+        council(paymentEvent(client, nhs, allocation, "P-2-" + allocation, 10_000)); // only £79.50 left
+        council(paymentEvent(client, nhs, allocation, "P-3-" + allocation, 500).replace("PERSONAL_ASSISTANT",
+                "GAMBLING")); // never allowed
+        String personId = personWith(nhs);
+
+        JsonPath statement = await().atMost(Duration.ofSeconds(30)).until(() -> budget(personId),
+                b -> b.getList("postings.kind").contains("PAYMENT") && given().auth()
+                        .oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId).then().extract()
+                        .jsonPath().getList("alerts.findAll { it.kind == 'PAYMENT_REFUSED' }").size() == 2);
+        assertEquals(50_000, statement.getLong("totals.confirmedPence"));
+        assertEquals(42_050, statement.getLong("totals.paidPence"));
+        assertEquals(7_950, statement.getLong("totals.availablePence"));
+        assertEquals(1, statement.getList("postings.findAll { it.kind == 'PAYMENT' && it.pence > 0 }").size(),
+                "the payment reported twice is posted once");
+        List<String> refusals = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
+                .then().extract().jsonPath().getList("alerts.findAll { it.kind == 'PAYMENT_REFUSED' }.detail");
+        assertTrue(refusals.stream().anyMatch(r -> r.contains("£100.00 is more than the £79.50 available")),
+                refusals.toString());
+        assertTrue(refusals.stream().anyMatch(r -> r.contains("council adult social care money may never pay for "
+                + "GAMBLING")), refusals.toString());
+    }
+
+    @Test
+    void racingPaymentsCannotOverdraw() throws Exception {
+        String nhs = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", "PHB-R-" + UUID.randomUUID(), "100.00"))
+                .execute();
+        String personId = personWith(nhs);
+        UUID contribution = UUID.fromString(budget(personId).getString("contributions[0].contributionId"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Boolean>> payments = new ArrayList<>();
+        try {
+            for (int i = 0; i < 25; i++) {
+                String key = "race-" + contribution + "-" + i;
+                payments.add(pool.submit(() -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> ledger.pay(contribution, 1_000, "PERSONAL_CARE", false, key,
+                                new PooledBudgetLedger.Cause("test", "racing payment", null)));
+                        return true;
+                    } catch (LedgerRefusal refused) {
+                        return false;
+                    }
+                }));
+            }
+            int paid = 0;
+            for (Future<Boolean> payment : payments) {
+                paid += payment.get() ? 1 : 0;
+            }
+            assertEquals(10, paid, "£100.00 pays ten £10.00 payments and no more");
+        } finally {
+            pool.shutdownNow();
+        }
+        Balances after = QuarkusTransaction.requiringNew().call(() -> ledger.balances(contribution));
+        assertEquals(new Balances(10_000, 0, 0, 10_000), after);
+    }
+
+    @Test
+    void theLedgerIsAppendOnlyAndAPostingThatDoesNotBalanceIsRefused() {
+        RuntimeException changed = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update ledger_entry set pence = pence + 1").executeUpdate()));
+        assertTrue(rootMessage(changed).contains("append-only"), rootMessage(changed));
+        String nhs = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", "PHB-U-" + UUID.randomUUID(), "10.00"))
+                .execute();
+        UUID contribution = UUID.fromString(budget(personWith(nhs)).getString("contributions[0].contributionId"));
+        RuntimeException unbalanced = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    Number posting = (Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key,"
+                            + " caused_by, reason) values ('PAYMENT', ?1, 'test', 'one-sided') returning id")
+                            .setParameter(1, "unbalanced-" + contribution).getSingleResult();
+                    em.createNativeQuery("insert into ledger_entry (posting_id, contribution_id, account, pence)"
+                            + " values (?1, ?2, 'PAID', 500)").setParameter(1, posting.longValue())
+                            .setParameter(2, contribution).executeUpdate();
+                }));
+        assertTrue(rootMessage(unbalanced).contains("does not balance"), rootMessage(unbalanced));
+        assertEquals(1000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(contribution)).available());
+    }
+
+    /** Every message in the chain, causes and suppressed ones (the transaction manager keeps the database's there). */
+    private static String rootMessage(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        collect(t, all, 0);
+        return all.toString();
+    }
+
+    private static void collect(Throwable t, StringBuilder all, int depth) {
+        if (t == null || depth > 20) {
+            return;
+        }
+        all.append(t.getMessage()).append(" | ");
+        for (Throwable suppressed : t.getSuppressed()) {
+            collect(suppressed, all, depth + 1);
+        }
+        collect(t.getCause(), all, depth + 1);
+    }
+
+    private static void council(String event) {
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(event)
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+    }
+
+    private static String client(String client, String nhs) {
+        return "{\"clientId\": \"%s\", \"nhsNumber\": \"%s\", \"forename\": \"Dave\", \"surname\": \"Hughes\", \"dateOfBirth\": \"%s\"}"
+                .formatted(client, nhs, TestPeople.birthDateOf(nhs));
+    }
+
+    private static String allocationEvent(String client, String nhs, String allocation, long pence) {
+        return """
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004", "client": %s,
+                 "allocation": {"allocationId": "%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
+                                "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(UUID.randomUUID(), client(client, nhs), allocation, pence);
+    }
+
+    private static String paymentEvent(String client, String nhs, String allocation, String paymentId, long pence) {
+        return """
+                {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z", "council": "E08000004",
+                 "client": %s,
+                 "payment": {"paymentId": "%s", "allocationId": "%s", "amountPence": %d, "paidOn": "2026-11-24",
+                             "payee": "Oldham Personal Assistants Ltd", "category": "PERSONAL_ASSISTANT"}}"""
+                .formatted(UUID.randomUUID(), client(client, nhs), paymentId, allocation, pence);
+    }
+}
