@@ -34,6 +34,12 @@ public class PatientResourceProvider implements IResourceProvider {
     Caller caller;
 
     @Inject
+    org.joinedup.hub.assessment.AssessmentBook assessments;
+
+    @Inject
+    AlertToFlagMapper flags;
+
+    @Inject
     FhirReads reads;
 
     @Override
@@ -49,9 +55,11 @@ public class PatientResourceProvider implements IResourceProvider {
 
     /**
      * {@code GET /fhir/Patient/{id}/$everything}: the person's joined-up record the caller may see, as a Bundle: the
-     * Patient and the contributions to their budget as Accounts (an NHS body sees only its own).
+     * Patient, the contributions to their budget as Accounts (an NHS body sees only its own), every version of their
+     * single assessment as QuestionnaireResponses, and their open alerts from every agency as Flags.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
+    @jakarta.transaction.Transactional
     public Bundle everything(@IdParam IdType id) {
         Patient patient = read(id);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -60,6 +68,17 @@ public class PatientResourceProvider implements IResourceProvider {
             if (!caller.seesOnlyOwnBudgets() || contribution.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
                 bundle.addEntry().setFullUrl("Account/" + contribution.id()).setResource(accounts.map(contribution));
             }
+        }
+        for (org.joinedup.hub.assessment.Assessment assessment : assessments.of(java.util.UUID.fromString(
+                patient.getIdPart()))) {
+            bundle.addEntry().setFullUrl("QuestionnaireResponse/" + assessment.id)
+                    .setResource(assessments.response(assessment));
+        }
+        for (org.joinedup.hub.people.PeopleResource.AlertView alert
+                : org.joinedup.hub.people.PeopleResource.alerts(patient.getIdPart())) {
+            org.hl7.fhir.r4.model.Flag flag = flags.map(patient.getIdPart(), alert);
+            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+                    (patient.getIdPart() + alert.kind() + alert.raisedAt()).getBytes())).setResource(flag);
         }
         bundle.setTotal(bundle.getEntry().size());
         return bundle;

@@ -110,6 +110,13 @@ class AssessmentTest {
         assertEquals(45, current.getInt("[0].totalPoints"));
         assertEquals(18, current.getInt("[0].pointsByDomain.personal-care"));
         assertEquals("Mornings are the hardest.", current.getString("[0].ownWords['personal-care.own-words']"));
+        // the joined-up record as FHIR carries the assessment
+        Bundle everything = Fhir.clientFor("coordinator").operation()
+                .onInstance(new org.hl7.fhir.r4.model.IdType("Patient", personId)).named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class)
+                .execute();
+        assertEquals(List.of("Patient", "Account", "QuestionnaireResponse"),
+                everything.getEntry().stream().map(e -> e.getResource().fhirType()).toList());
         // the coordinator's case shows the summary
         String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs).then()
                 .statusCode(200).extract().jsonPath().getString("[0].caseId");

@@ -117,6 +117,14 @@ class PooledBudgetLedgerTest {
                 refusals.toString());
         assertTrue(refusals.stream().anyMatch(r -> r.contains("council adult social care money may never pay for "
                 + "GAMBLING")), refusals.toString());
+        // the refusals reach the FHIR record too, as Flags
+        Bundle everything = Fhir.clientFor("coordinator").operation()
+                .onInstance(new org.hl7.fhir.r4.model.IdType("Patient", personId)).named("$everything")
+                .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class)
+                .execute();
+        assertEquals(2, everything.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof org.hl7.fhir.r4.model.Flag flag
+                        && "PAYMENT_REFUSED".equals(flag.getCode().getCodingFirstRep().getCode())).count());
     }
 
     @Test
