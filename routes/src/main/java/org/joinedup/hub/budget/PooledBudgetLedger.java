@@ -128,7 +128,20 @@ public class PooledBudgetLedger {
             throw new LedgerRefusal(refusal.get());
         }
         return write(PostingKind.PAYMENT, "payment:" + paymentKey,
-                PostingRules.pay(contributionId.toString(), now, pence, fromCommitment), cause);
+                PostingRules.pay(contributionId.toString(), now, pence, fromCommitment), cause,
+                category.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** An approved plan line: its yearly cost moves from available to committed; refused when not available. */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
+    public Posted commit(UUID contributionId, long pence, String category, String commitmentKey, Cause cause) {
+        Optional<Long> known = posting("commitment:" + commitmentKey);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        Balances now = lockAndRead(contributionId);
+        return write(PostingKind.COMMITMENT, "commitment:" + commitmentKey,
+                PostingRules.commit(contributionId.toString(), now, pence), cause, category);
     }
 
     /** Locks the contribution (so movements on it happen one at a time) and reads its balances. */
@@ -142,14 +155,20 @@ public class PooledBudgetLedger {
     }
 
     private Posted write(PostingKind kind, String key, List<EntryLine> lines, Cause cause) {
+        return write(kind, key, lines, cause, null);
+    }
+
+    /** Writes a posting and its entries, unless one with the key exists; the category says what money was for. */
+    private Posted write(PostingKind kind, String key, List<EntryLine> lines, Cause cause, String category) {
         Optional<Long> known = posting(key);
         if (known.isPresent()) {
             return new Posted(known.get(), true);
         }
         long postingId = ((Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key, caused_by,"
-                + " message_id, reason) values (?1, ?2, ?3, ?4, ?5) returning id")
+                + " message_id, reason, category) values (?1, ?2, ?3, ?4, ?5, ?6) returning id")
                 .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
-                .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).getSingleResult()).longValue();
+                .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).setParameter(6, category)
+                .getSingleResult()).longValue();
         for (EntryLine line : lines) {
             em.createNativeQuery("insert into ledger_entry (posting_id, contribution_id, account, pence)"
                     + " values (?1, ?2, ?3, ?4)").setParameter(1, postingId)

@@ -1,0 +1,201 @@
+package org.joinedup.hub.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.PooledBudgetLedger;
+import org.joinedup.hub.people.Person;
+import org.joinedup.model.AgencyKind;
+import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.NotPermittedException;
+import org.joinedup.model.ValidationIssue;
+import org.joinedup.model.ledger.FundingRule;
+import org.joinedup.model.ledger.LedgerRefusal;
+import org.joinedup.model.plan.FundingProposer;
+import org.joinedup.model.plan.LineCost;
+
+/**
+ * Support plans and their money: a plan is drafted with its lines, the hub proposes (or checks the coordinator's
+ * choice of) the contribution paying each line, each funding body approves or refuses the lines its money pays for,
+ * an approved line becomes a commitment in the ledger, and payments are drawn from it.
+ */
+@ApplicationScoped
+public class PlanBook {
+
+    private static final Map<AgencyKind, FundingRule> RULES = FundingRule.packaged().stream()
+            .collect(Collectors.toMap(FundingRule::agency, Function.identity()));
+
+    @Inject
+    PooledBudgetLedger ledger;
+
+    /** A line as drafted. */
+    public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
+            long unitPence, int units, String management, UUID contributionId) {
+    }
+
+    /** Drafts a plan (a new version) and proposes its funding; refused line by line when it cannot be funded. */
+    @Transactional
+    public SupportPlan draft(UUID personId, String whatMatters, String goals, List<DraftLine> lines, String by) {
+        Person person = Person.findById(personId);
+        List<ValidationIssue> problems = new ArrayList<>();
+        if (person == null || person.mergedInto != null) {
+            throw new InvalidMessageException("personId", "no person " + personId);
+        }
+        if (whatMatters == null || whatMatters.isBlank()) {
+            problems.add(new ValidationIssue("whatMatters", "say what matters to the person, in their words"));
+        }
+        if (lines == null || lines.isEmpty()) {
+            problems.add(new ValidationIssue("lines", "a plan needs at least one line"));
+        }
+        List<FundingProposer.Line> costs = new ArrayList<>();
+        for (int i = 0; lines != null && i < lines.size(); i++) {
+            DraftLine line = lines.get(i);
+            String where = "lines[" + (i + 1) + "]";
+            if (line.category() == null || line.description() == null || line.payee() == null
+                    || line.costKind() == null || line.management() == null) {
+                problems.add(new ValidationIssue(where, "category, description, payee, costKind and management are"
+                        + " all needed"));
+                continue;
+            }
+            if (line.unitPence() <= 0) {
+                problems.add(new ValidationIssue(where + ".unitPence", "must be more than 0"));
+                continue;
+            }
+            long annual = new LineCost(line.costKind(), line.unitPence(), line.units()).annualPence();
+            costs.add(new FundingProposer.Line(i + 1, line.category().toUpperCase(java.util.Locale.ROOT), annual,
+                    line.contributionId() == null ? null : line.contributionId().toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        List<FundingProposer.Pot> pots = new ArrayList<>();
+        for (Contribution c : Contribution.<Contribution>list("person = ?1 and status = ?2", person,
+                ContributionStatus.ACTIVE)) {
+            FundingRule rule = RULES.get(c.agency);
+            if (rule != null) {
+                pots.add(new FundingProposer.Pot(c.id.toString(), c.fundingBody.code, ledger.balances(c.id).available(),
+                        rule));
+            }
+        }
+        FundingProposer.Proposal proposal = FundingProposer.propose(costs, pots);
+        if (!proposal.fundable()) {
+            throw new InvalidMessageException(proposal.problems());
+        }
+        SupportPlan plan = new SupportPlan();
+        plan.id = UUID.randomUUID();
+        plan.person = person;
+        Integer latest = SupportPlan.find("select max(p.version) from SupportPlan p where p.person = ?1", person)
+                .project(Integer.class).firstResult();
+        plan.version = latest == null ? 1 : latest + 1;
+        plan.whatMatters = whatMatters;
+        plan.goals = goals;
+        plan.createdBy = by;
+        plan.createdAt = Instant.now();
+        for (FundingProposer.Choice choice : proposal.choices()) {
+            DraftLine draft = lines.get(choice.line() - 1);
+            PlanLine line = new PlanLine();
+            line.id = UUID.randomUUID();
+            line.plan = plan;
+            line.lineNumber = choice.line();
+            line.category = draft.category().toUpperCase(java.util.Locale.ROOT);
+            line.description = draft.description();
+            line.payee = draft.payee();
+            line.costKind = draft.costKind();
+            line.unitPence = draft.unitPence();
+            line.units = draft.units();
+            line.annualPence = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).annualPence();
+            line.management = draft.management();
+            line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
+            line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
+                    + "; paid by " + choice.explanation();
+            line.status = PlanLine.Status.PROPOSED;
+            plan.lines.add(line);
+        }
+        plan.persist();
+        return plan;
+    }
+
+    /**
+     * The funding body of a line's contribution approves it (the yearly cost is committed in the ledger) or refuses
+     * it with written reasons. Only that body decides; a decided line is not decided again.
+     */
+    @Transactional(dontRollbackOn = LedgerRefusal.class)
+    public PlanLine decide(UUID planId, int lineNumber, boolean approve, String reason, String by, String byAgency) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
+                        "plan " + planId + " has no line " + lineNumber));
+        String funder = line.contribution.fundingBody.code;
+        if (byAgency == null || !funder.equalsIgnoreCase(byAgency)) {
+            throw new NotPermittedException("line " + lineNumber + " is paid by " + funder + "; only " + funder
+                    + " decides it");
+        }
+        if (line.status != PlanLine.Status.PROPOSED) {
+            throw new LedgerRefusal("line " + lineNumber + " was already " + line.status.name().toLowerCase()
+                    + " by " + line.decidedBy);
+        }
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw new InvalidMessageException("reason", "a refusal needs written reasons");
+        }
+        if (approve) {
+            ledger.commit(line.contribution.id, line.annualPence, line.category, line.id.toString(),
+                    new PooledBudgetLedger.Cause(by,
+                    "plan " + line.plan.version + " line " + lineNumber + " approved: " + line.description, null));
+        }
+        line.status = approve ? PlanLine.Status.APPROVED : PlanLine.Status.REFUSED;
+        line.decidedBy = by;
+        line.decidedAt = Instant.now();
+        line.decisionReason = reason;
+        return line;
+    }
+
+    /**
+     * A payment against an approved line, drawn from its commitment; never more than the line's yearly cost in all,
+     * once per reference. Refused with the reason otherwise.
+     */
+    @Transactional(dontRollbackOn = LedgerRefusal.class)
+    public PlanPayment pay(UUID planId, int lineNumber, String reference, long pence, LocalDate paidOn, String by) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
+                        "plan " + planId + " has no line " + lineNumber));
+        PlanPayment known = PlanPayment.<PlanPayment>find("line = ?1 and reference = ?2", line, reference)
+                .firstResult();
+        if (known != null) {
+            return known;
+        }
+        if (line.status != PlanLine.Status.APPROVED) {
+            throw new LedgerRefusal("line " + lineNumber + " is " + line.status.name().toLowerCase()
+                    + ": only an approved line can be paid");
+        }
+        long paidBefore = PlanPayment.<PlanPayment>list("line", line).stream().mapToLong(p -> p.amountPence).sum();
+        if (paidBefore + pence > line.annualPence) {
+            throw new LedgerRefusal(new org.joinedup.model.Pence(pence) + " would take line " + lineNumber
+                    + " past its " + new org.joinedup.model.Pence(line.annualPence) + " a year ("
+                    + new org.joinedup.model.Pence(paidBefore) + " paid already)");
+        }
+        PooledBudgetLedger.Posted posted = ledger.pay(line.contribution.id, pence, line.category, true,
+                "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "payment " + reference + " to "
+                        + line.payee + " for plan line " + lineNumber + " (" + line.description + ")", null));
+        PlanPayment payment = new PlanPayment();
+        payment.id = UUID.randomUUID();
+        payment.line = line;
+        payment.reference = reference;
+        payment.amountPence = pence;
+        payment.paidOn = paidOn;
+        payment.postingId = posted.postingId();
+        payment.paidBy = by;
+        payment.persist();
+        return payment;
+    }
+}

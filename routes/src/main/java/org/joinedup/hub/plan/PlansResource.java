@@ -1,0 +1,154 @@
+package org.joinedup.hub.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.joinedup.hub.security.Caller;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.NotPermittedException;
+import org.joinedup.model.ledger.LedgerRefusal;
+
+/**
+ * Support plans over HTTP: {@code POST /api/plans} (a coordinator drafts a plan; the hub proposes who pays each
+ * line, or refuses the plan line by line), {@code GET /api/plans/{id}}, {@code POST /api/plans/{id}/lines/{n}/approve}
+ * and {@code /refuse} (the funding body of the line's money), {@code POST /api/plans/{id}/lines/{n}/payments}.
+ */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlansResource {
+
+    @Inject
+    PlanBook plans;
+
+    @Inject
+    Caller caller;
+
+    public record DraftRequest(UUID personId, String whatMatters, String goals, List<PlanBook.DraftLine> lines) {
+    }
+
+    public record Decision(String reason) {
+    }
+
+    public record PaymentRequest(String reference, long amountPence, LocalDate paidOn) {
+    }
+
+    public record PlanView(String id, String personId, int version, String whatMatters, String goals,
+            String createdBy, Instant createdAt, long annualPence, List<LineView> lines) {
+    }
+
+    public record LineView(int number, String category, String description, String payee, String costKind,
+            long unitPence, int units, long annualPence, String management, String contributionId, String agency,
+            String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
+            String decisionReason, long paidPence) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.COORDINATOR)
+    public Response draft(DraftRequest request) {
+        if (request == null || request.personId() == null) {
+            return problem(400, "give personId, whatMatters, goals and lines");
+        }
+        try {
+            SupportPlan plan = plans.draft(request.personId(), request.whatMatters(), request.goals(),
+                    request.lines(), caller.name());
+            return Response.status(201).entity(view(plan.id)).build();
+        } catch (InvalidMessageException invalid) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "REFUSED",
+                    "problems", invalid.issues().stream().map(i -> Map.of("path", i.expression(), "reason",
+                            i.reason())).toList())).build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
+    public Response plan(@PathParam("id") UUID id) {
+        PlanView view = view(id);
+        return view == null ? problem(404, "no plan " + id) : Response.ok(view).build();
+    }
+
+    @POST
+    @Path("/{id}/lines/{line}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST })
+    public Response approve(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
+        return decide(id, line, true, decision);
+    }
+
+    @POST
+    @Path("/{id}/lines/{line}/refuse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST })
+    public Response refuse(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
+        return decide(id, line, false, decision);
+    }
+
+    private Response decide(UUID id, int line, boolean approve, Decision decision) {
+        try {
+            plans.decide(id, line, approve, decision == null ? null : decision.reason(), caller.name(),
+                    caller.agency());
+            return Response.ok(view(id)).build();
+        } catch (NotPermittedException forbidden) {
+            return problem(403, forbidden.getMessage());
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return problem(422, invalid.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/{id}/lines/{line}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    public Response pay(@PathParam("id") UUID id, @PathParam("line") int line, PaymentRequest request) {
+        if (request == null || request.reference() == null || request.paidOn() == null) {
+            return problem(400, "give reference, amountPence and paidOn");
+        }
+        try {
+            PlanPayment payment = plans.pay(id, line, request.reference(), request.amountPence(), request.paidOn(),
+                    caller.name());
+            return Response.ok(Map.of("status", "PAID", "reference", payment.reference, "amountPence",
+                    payment.amountPence, "postingId", payment.postingId)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return problem(422, invalid.getMessage());
+        }
+    }
+
+    @Transactional
+    PlanView view(UUID id) {
+        SupportPlan plan = SupportPlan.findById(id);
+        if (plan == null) {
+            return null;
+        }
+        List<LineView> lines = plan.lines.stream().map(l -> new LineView(l.lineNumber, l.category, l.description,
+                l.payee, l.costKind.name(), l.unitPence, l.units, l.annualPence, l.management,
+                l.contribution.id.toString(), l.contribution.agency.name(), l.contribution.fundingBody.code,
+                l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
+                PlanPayment.<PlanPayment>list("line", l).stream().mapToLong(p -> p.amountPence).sum())).toList();
+        return new PlanView(plan.id.toString(), plan.person.id.toString(), plan.version, plan.whatMatters, plan.goals,
+                plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).sum(), lines);
+    }
+
+    private static Response problem(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

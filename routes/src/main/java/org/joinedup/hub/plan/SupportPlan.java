@@ -1,0 +1,50 @@
+package org.joinedup.hub.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import org.joinedup.hub.people.Person;
+
+/** A person's support plan, in their words, with the lines that say what their budget buys. */
+@Entity
+@Table(name = "support_plan")
+public class SupportPlan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    public int version;
+
+    @Column(name = "what_matters")
+    public String whatMatters;
+
+    public String goals;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL)
+    @OrderBy("lineNumber")
+    public List<PlanLine> lines = new ArrayList<>();
+}

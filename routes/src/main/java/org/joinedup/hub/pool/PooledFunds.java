@@ -1,0 +1,95 @@
+package org.joinedup.hub.pool;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.ValidationIssue;
+
+/**
+ * Councils' pooled funds (section 75 style): set up with a host and partners, and what each partner puts in by
+ * period. Kept in plain tables; the money they pay out is the ledger's.
+ */
+@ApplicationScoped
+public class PooledFunds {
+
+    @Inject
+    EntityManager em;
+
+    public record Partner(String code, String department, String name) {
+    }
+
+    @Transactional
+    public UUID create(String name, String hostCode, List<Partner> partners, String by) {
+        List<ValidationIssue> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add(new ValidationIssue("name", "a pool needs a name"));
+        }
+        if (hostCode == null || hostCode.isBlank()) {
+            problems.add(new ValidationIssue("hostCode", "a pool needs a host"));
+        }
+        if (partners == null || partners.isEmpty()) {
+            problems.add(new ValidationIssue("partners", "a pool needs its partners"));
+        }
+        for (int i = 0; partners != null && i < partners.size(); i++) {
+            if (partners.get(i).code() == null || partners.get(i).name() == null) {
+                problems.add(new ValidationIssue("partners[" + i + "]", "code and name are needed"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into pooled_fund (id, name, host_code, created_by, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, id).setParameter(2, name)
+                .setParameter(3, hostCode.trim().toUpperCase(Locale.UK)).setParameter(4, by)
+                .setParameter(5, Instant.now()).executeUpdate();
+        for (Partner partner : partners) {
+            em.createNativeQuery("insert into pool_partner (pool_id, partner_code, department, name)"
+                    + " values (?1, ?2, ?3, ?4)").setParameter(1, id)
+                    .setParameter(2, partner.code().trim().toUpperCase(Locale.UK))
+                    .setParameter(3, partner.department()).setParameter(4, partner.name()).executeUpdate();
+        }
+        return id;
+    }
+
+    @Transactional
+    public UUID deposit(UUID poolId, String partnerCode, LocalDate from, LocalDate to, String money, long pence,
+            String by) {
+        List<ValidationIssue> problems = new ArrayList<>();
+        String partner = partnerCode == null ? null : partnerCode.trim().toUpperCase(Locale.UK);
+        if (partner == null || em.createNativeQuery("select 1 from pool_partner where pool_id = ?1 and partner_code"
+                + " = ?2").setParameter(1, poolId).setParameter(2, partner).getResultList().isEmpty()) {
+            problems.add(new ValidationIssue("partnerCode", "'" + partnerCode + "' is not a partner of pool " + poolId));
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            problems.add(new ValidationIssue("periodEnd", "give periodStart and a periodEnd not before it"));
+        }
+        if (pence <= 0) {
+            problems.add(new ValidationIssue("amountPence", "must be more than 0"));
+        }
+        String kind = money == null ? "REVENUE" : money.toUpperCase(Locale.ROOT);
+        if (!kind.equals("REVENUE") && !kind.equals("CAPITAL")) {
+            problems.add(new ValidationIssue("money", "REVENUE or CAPITAL"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into pool_deposit (id, pool_id, partner_code, period_start, period_end, money,"
+                + " amount_pence, recorded_by, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, id).setParameter(2, poolId).setParameter(3, partner).setParameter(4, from)
+                .setParameter(5, to).setParameter(6, kind).setParameter(7, pence).setParameter(8, by)
+                .setParameter(9, Instant.now()).executeUpdate();
+        return id;
+    }
+}

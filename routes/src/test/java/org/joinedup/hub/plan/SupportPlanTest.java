@@ -1,0 +1,151 @@
+package org.joinedup.hub.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.Fhir;
+import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.TestPeople;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A support plan through the real APIs: the coordinator drafts it, the hub proposes who pays each line, each funder
+ * approves or refuses its own lines (approved lines are committed in the ledger), payments are drawn from them.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class SupportPlanTest {
+
+    /** A person with £18,250 of NHS money (Leeds, RR8) and £9,360 from Oldham council. */
+    private static String personWithNhsAndCouncilMoney(String nhs) {
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(),
+                "18250.00")).execute();
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004", "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "David",
+                 "surname": "Hughes", "dateOfBirth": "%s"},
+                 "allocation": {"allocationId": "A-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 936000,
+                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(UUID.randomUUID(), nhs, nhs, TestPeople.birthDateOf(nhs), nhs))
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+        String personId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().extract().jsonPath().getString("[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> budget(personId).getLong("totals.availablePence")
+                == 1_825_000 + 936_000);
+        return personId;
+    }
+
+    private static JsonPath budget(String personId) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId + "/budget").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> line(String category, String description, String payee, String kind,
+            long unitPence, int units) {
+        return Map.of("category", category, "description", description, "payee", payee, "costKind", kind,
+                "unitPence", unitPence, "units", units, "management", "DIRECT_PAYMENT");
+    }
+
+    @Test
+    void aPlanIsProposedApprovedByEachFunderCommittedAndPaid() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Getting up and out in the mornings",
+                        "goals", "Back at the allotment by spring", "lines", List.of(
+                                line("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel", "HOURLY",
+                                        1_400, 20),
+                                line("COMMUNITY_ACTIVITY", "Allotment society and bus fares", "Oldham Allotments",
+                                        "WEEKLY", 3_000, 0),
+                                line("GAMING_CHAIR", "x", "y", "ONE_OFF", 100, 1))))
+                .post("/api/plans").then().statusCode(422).extract().jsonPath();
+        assertEquals("lines[3].category", plan.getString("problems[0].path"));
+
+        plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Getting up and out in the mornings",
+                        "goals", "Back at the allotment by spring", "lines", List.of(
+                                line("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel", "HOURLY",
+                                        1_400, 20),
+                                line("COMMUNITY_ACTIVITY", "Allotment society and bus fares", "Oldham Allotments",
+                                        "WEEKLY", 3_000, 0),
+                                line("EQUIPMENT", "Shower chair", "Oldham Mobility", "ONE_OFF", 25_000, 1))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath();
+        String planId = plan.getString("id");
+        assertEquals(List.of("NHS", "SOCIAL_CARE", "NHS"), plan.getList("lines.agency"));
+        assertEquals(List.of(1_456_000, 156_000, 25_000), plan.getList("lines.annualPence"));
+        assertEquals("£14.00 an hour x 20 hours a week x 52 weeks = £14560.00; paid by NHS continuing healthcare (RR8):"
+                + " the most restricted money that may pay for PERSONAL_ASSISTANT (NHS continuing healthcare pays for 7"
+                + " categories), keeping flexible money for what only it can pay for; £3690.00 of it left after this"
+                + " line", plan.getString("lines[0].fundingExplanation"));
+
+        // each funder decides only its own lines
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(403)
+                .body("error", containsString("only RR8 decides it"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(200)
+                .body("lines[0].status", equalTo("APPROVED")).body("lines[0].decidedBy", equalTo("trust"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/3/refuse").then().statusCode(422);
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
+                .body("{\"reason\": \"the OT is providing one\"}").post("/api/plans/" + planId + "/lines/3/refuse")
+                .then().statusCode(200).body("lines[2].status", equalTo("REFUSED"))
+                .body("lines[2].decisionReason", equalTo("the OT is providing one"));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/2/approve").then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(409)
+                .body("error", containsString("already approved"));
+
+        JsonPath money = budget(personId);
+        assertEquals(1_456_000 + 156_000, money.getLong("totals.committedPence"));
+        assertEquals(1_825_000 + 936_000 - 1_456_000 - 156_000, money.getLong("totals.availablePence"));
+
+        // payments are drawn from approved lines only, once per reference, never past the line
+        String payment = "{\"reference\": \"%s\", \"amountPence\": %d, \"paidOn\": \"2026-11-30\"}";
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(payment.formatted("PA-week-48", 28_000)).post("/api/plans/" + planId + "/lines/1/payments")
+                .then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(payment.formatted("PA-week-48", 28_000)).post("/api/plans/" + planId + "/lines/1/payments")
+                .then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(payment.formatted("chair", 25_000)).post("/api/plans/" + planId + "/lines/3/payments")
+                .then().statusCode(409).body("error", containsString("only an approved line can be paid"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(payment.formatted("too-much", 1_456_000)).post("/api/plans/" + planId + "/lines/1/payments")
+                .then().statusCode(409).body("error", containsString("past its £14560.00 a year"));
+
+        money = budget(personId);
+        assertEquals(28_000, money.getLong("totals.paidPence"));
+        assertEquals(1_456_000 + 156_000 - 28_000, money.getLong("totals.committedPence"));
+        given().auth().oauth2(DemoTokens.of("trust")).get("/api/plans/" + planId).then().statusCode(200)
+                .body("lines[0].paidPence", equalTo(28_000));
+    }
+
+    @Test
+    void aPlanBeyondThePooledBudgetIsRefusedWithTheReason() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Living at home", "lines", List.of(
+                        line("HOME_CARE", "Home care, four visits a day", "Care Co", "HOURLY", 2_500, 40))))
+                .post("/api/plans").then().statusCode(422)
+                .body("problems[0].path", equalTo("lines[1].annualPence"))
+                .body("problems[0].reason", containsString("£52000.00 is more than the pooled budget can give"));
+    }
+}
