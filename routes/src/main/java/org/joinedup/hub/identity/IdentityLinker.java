@@ -1,5 +1,6 @@
 package org.joinedup.hub.identity;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.Session;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonIdentifier;
@@ -250,17 +252,34 @@ public class IdentityLinker {
 
     private void reindex(SourceRecord record) {
         em.flush();
-        em.createNativeQuery("delete from source_record_block where source_record_id = ?1")
-                .setParameter(1, record.id).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from source_record_block where source_record_id = ?")) {
+                delete.setObject(1, record.id);
+                delete.executeUpdate();
+            }
+        });
         insertBlocks(record.id, BlockingRule.keys(record.toMatchRecord(), identity.model().blockingRules()));
     }
 
+    /**
+     * One multi-row insert over plain JDBC: a native query through Hibernate would flush the whole persistence
+     * context once per key (a file applier's context holds hundreds of records).
+     */
     private void insertBlocks(UUID recordId, List<String> keys) {
         em.flush();
-        for (String key : new HashSet<>(keys)) {
-            em.createNativeQuery("insert into source_record_block (block_key, source_record_id) values (?1, ?2)")
-                    .setParameter(1, key).setParameter(2, recordId).executeUpdate();
+        String[] distinct = new HashSet<>(keys).toArray(String[]::new);
+        if (distinct.length == 0) {
+            return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into source_record_block (block_key, source_record_id) select unnest(?::text[]), ?")) {
+                insert.setArray(1, connection.createArrayOf("text", distinct));
+                insert.setObject(2, recordId);
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static Person newPerson() {
