@@ -2,6 +2,7 @@ package org.joinedup.hub.identity;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,19 +130,26 @@ public class IdentityLinker {
         person.persistAndFlush();
     }
 
-    /** Source records blocking finds for these keys, with their people; those of the given person left out. */
+    /**
+     * Source records blocking finds for these keys, with their people; those of the given person left out. Read as
+     * values, not entities: a file applier links thousands of records in one persistence context, and every
+     * candidate kept there would be dirty-checked at every flush.
+     */
     List<Candidate> candidates(List<String> keys, UUID excludePerson) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<SourceRecord> found = em.createQuery("select r from SourceRecord r join fetch r.person where r.id in"
+        List<Object[]> found = em.createQuery("select r.person.id, r.id, r.givenName, r.familyName, r.birthDate,"
+                        + " r.postcode, r.uprn, r.nhsNumber, r.nhsVerified, r.niNumber from SourceRecord r where r.id in"
                         + " (select b.sourceRecordId from SourceRecordBlock b where b.blockKey in :keys)",
-                        SourceRecord.class)
+                        Object[].class)
                 .setParameter("keys", keys).setMaxResults(1000).getResultList();
         List<Candidate> candidates = new ArrayList<>(found.size());
-        for (SourceRecord r : found) {
-            if (!r.person.id.equals(excludePerson)) {
-                candidates.add(new Candidate(r.person.id.toString(), r.toMatchRecord()));
+        for (Object[] r : found) {
+            if (!r[0].equals(excludePerson)) {
+                candidates.add(new Candidate(r[0].toString(), MatchRecord.of(r[1].toString(), (String) r[2],
+                        (String) r[3], (LocalDate) r[4], (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
+                        (String) r[9])));
             }
         }
         return candidates;
