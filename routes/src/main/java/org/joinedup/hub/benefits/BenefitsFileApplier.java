@@ -42,7 +42,7 @@ public class BenefitsFileApplier {
     private static final String DWP = "DWP";
 
     static final String INCOME_CHANGED = "INCOME_CHANGED";
-    private static final int FLUSH_EVERY = 500;
+    private static final int FLUSH_EVERY = 100;
 
     @Inject
     InboundMessageStore store;

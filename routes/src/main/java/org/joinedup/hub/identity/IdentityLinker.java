@@ -1,6 +1,8 @@
 package org.joinedup.hub.identity;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import jakarta.transaction.Transactional.TxType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.Session;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.people.PersonIdentifier;
@@ -127,19 +130,26 @@ public class IdentityLinker {
         person.persistAndFlush();
     }
 
-    /** Source records blocking finds for these keys, with their people; those of the given person left out. */
+    /**
+     * Source records blocking finds for these keys, with their people; those of the given person left out. Read as
+     * values, not entities: a file applier links thousands of records in one persistence context, and every
+     * candidate kept there would be dirty-checked at every flush.
+     */
     List<Candidate> candidates(List<String> keys, UUID excludePerson) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<SourceRecord> found = em.createQuery("select r from SourceRecord r join fetch r.person where r.id in"
+        List<Object[]> found = em.createQuery("select r.person.id, r.id, r.givenName, r.familyName, r.birthDate,"
+                        + " r.postcode, r.uprn, r.nhsNumber, r.nhsVerified, r.niNumber from SourceRecord r where r.id in"
                         + " (select b.sourceRecordId from SourceRecordBlock b where b.blockKey in :keys)",
-                        SourceRecord.class)
+                        Object[].class)
                 .setParameter("keys", keys).setMaxResults(1000).getResultList();
         List<Candidate> candidates = new ArrayList<>(found.size());
-        for (SourceRecord r : found) {
-            if (!r.person.id.equals(excludePerson)) {
-                candidates.add(new Candidate(r.person.id.toString(), r.toMatchRecord()));
+        for (Object[] r : found) {
+            if (!r[0].equals(excludePerson)) {
+                candidates.add(new Candidate(r[0].toString(), MatchRecord.of(r[1].toString(), (String) r[2],
+                        (String) r[3], (LocalDate) r[4], (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
+                        (String) r[9])));
             }
         }
         return candidates;
@@ -250,17 +260,34 @@ public class IdentityLinker {
 
     private void reindex(SourceRecord record) {
         em.flush();
-        em.createNativeQuery("delete from source_record_block where source_record_id = ?1")
-                .setParameter(1, record.id).executeUpdate();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from source_record_block where source_record_id = ?")) {
+                delete.setObject(1, record.id);
+                delete.executeUpdate();
+            }
+        });
         insertBlocks(record.id, BlockingRule.keys(record.toMatchRecord(), identity.model().blockingRules()));
     }
 
+    /**
+     * One multi-row insert over plain JDBC: a native query through Hibernate would flush the whole persistence
+     * context once per key (a file applier's context holds hundreds of records).
+     */
     private void insertBlocks(UUID recordId, List<String> keys) {
         em.flush();
-        for (String key : new HashSet<>(keys)) {
-            em.createNativeQuery("insert into source_record_block (block_key, source_record_id) values (?1, ?2)")
-                    .setParameter(1, key).setParameter(2, recordId).executeUpdate();
+        String[] distinct = new HashSet<>(keys).toArray(String[]::new);
+        if (distinct.length == 0) {
+            return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into source_record_block (block_key, source_record_id) select unnest(?::text[]), ?")) {
+                insert.setArray(1, connection.createArrayOf("text", distinct));
+                insert.setObject(2, recordId);
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static Person newPerson() {

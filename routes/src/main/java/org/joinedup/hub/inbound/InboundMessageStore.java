@@ -12,8 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +36,9 @@ import org.joinedup.model.ValidationIssue;
 /**
  * The message store: every inbound message is committed here before the hub acknowledges it, and a message with
  * the same agency message id (or, when the agency sends none, the same content within
- * {@code hub.inbound.repeat-window}) from the same sender is recognised as a repeat. Status changes each commit on their own, so a rejection or failure stays visible even
- * when the work it was part of rolls back.
+ * {@code hub.inbound.repeat-window}) from the same sender is recognised as a repeat. Status changes each commit on
+ * their own, so a rejection or failure stays visible even when the work it was part of rolls back (a batch's
+ * rejections commit with the batch).
  */
 @ApplicationScoped
 public class InboundMessageStore {
@@ -45,6 +49,17 @@ public class InboundMessageStore {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')
             on conflict (agency, sender, dedup_key) do nothing
             returning id""";
+
+    /** Many messages at once: one statement, arrays in; the ids of the rows inserted (not the repeats) out. */
+    private static final String INSERT_ALL = """
+            insert into inbound_message (agency, transport, sender, agency_message_id, content_hash, dedup_key,
+                                         content_type, payload, status)
+            select ?, ?, ?, m.agency_message_id, m.content_hash, m.dedup_key, ?, m.payload, 'RECEIVED'
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                 as m (agency_message_id, content_hash, dedup_key, payload)
+            order by m.dedup_key
+            on conflict (agency, sender, dedup_key) do nothing
+            returning id, dedup_key""";
 
     @Inject
     EntityManager em;
@@ -61,14 +76,53 @@ public class InboundMessageStore {
         return receive(agency, transport, sender, agencyMessageId, contentType, payload, null, sha256(payload));
     }
 
+    /** One message of a batch: the agency's id for it (null when it sends none) and the payload. */
+    public record Incoming(String agencyMessageId, String payload) {
+    }
+
+    /**
+     * Stores a batch of messages from one sender in the caller's transaction, the new ones with one statement; each
+     * is recognised as a repeat exactly as by {@link #receive(AgencyKind, Transport, String, String, String, String)},
+     * in the order given (a message repeated within the batch is a repeat of its first occurrence).
+     *
+     * @return what became of each message, in the order given
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<StoredMessage> receiveAll(AgencyKind agency, Transport transport, String sender, String contentType,
+            List<Incoming> messages) {
+        String from = sender == null ? "" : sender;
+        int n = messages.size();
+        String[] ids = new String[n];
+        String[] hashes = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = messages.get(i).agencyMessageId();
+            payloads[i] = messages.get(i).payload();
+            hashes[i] = sha256(payloads[i]);
+            keys[i] = dedupKey(ids[i], hashes[i]);
+        }
+        Map<String, Long> inserted = insertAll(agency, transport, from, contentType, ids, hashes, keys, payloads);
+        List<StoredMessage> stored = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Long id = inserted.remove(keys[i]);
+            if (id != null) {
+                count(agency, transport, false);
+                stored.add(new StoredMessage(id, false, MessageStatus.RECEIVED));
+            } else {
+                stored.add(receive(agency, transport, from, ids[i], contentType, payloads[i], null, hashes[i]));
+            }
+        }
+        return stored;
+    }
+
     private StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
             String contentType, String payload, String payloadFile, String hash) {
-        String dedupKey = agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
+        String dedupKey = dedupKey(agencyMessageId, hash);
         String from = sender == null ? "" : sender;
         Long inserted = insert(agency, transport, from, agencyMessageId, hash, dedupKey, contentType, payload,
                 payloadFile);
-        metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport", transport.name(),
-                "repeat", Boolean.toString(inserted == null)).increment();
+        count(agency, transport, inserted == null);
         if (inserted != null) {
             return new StoredMessage(inserted, false, MessageStatus.RECEIVED);
         }
@@ -124,6 +178,38 @@ public class InboundMessageStore {
         }
     }
 
+    private static String dedupKey(String agencyMessageId, String hash) {
+        return agencyMessageId != null ? "id:" + agencyMessageId : "sha256:" + hash;
+    }
+
+    private void count(AgencyKind agency, Transport transport, boolean repeat) {
+        metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport", transport.name(),
+                "repeat", Boolean.toString(repeat)).increment();
+    }
+
+    private Map<String, Long> insertAll(AgencyKind agency, Transport transport, String from, String contentType,
+            String[] ids, String[] hashes, String[] keys, String[] payloads) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                insert.setString(1, agency.name());
+                insert.setString(2, transport.name());
+                insert.setString(3, from);
+                insert.setString(4, contentType);
+                insert.setArray(5, connection.createArrayOf("text", ids));
+                insert.setArray(6, connection.createArrayOf("text", hashes));
+                insert.setArray(7, connection.createArrayOf("text", keys));
+                insert.setArray(8, connection.createArrayOf("text", payloads));
+                Map<String, Long> inserted = new HashMap<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.put(rows.getString(2), rows.getLong(1));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
     private Long insert(AgencyKind agency, Transport transport, String from, String agencyMessageId, String hash,
             String dedupKey, String contentType, String payload, String payloadFile) {
         // Plain JDBC: a native query through Hibernate would fill its query-plan cache with one entry per call.
@@ -166,6 +252,12 @@ public class InboundMessageStore {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void markRejected(long messageId, List<ValidationIssue> issues) {
+        reject(messageId, issues);
+    }
+
+    /** Marks a message rejected in the caller's transaction (one that stored it, a batch, say). */
+    @Transactional(TxType.MANDATORY)
+    public void reject(long messageId, List<ValidationIssue> issues) {
         String reasons = issues.stream().map(ValidationIssue::toString).collect(Collectors.joining("\n"));
         setStatus(messageId, MessageStatus.REJECTED, reasons, null);
     }

@@ -54,6 +54,10 @@ public interface HubConfig {
 
         @WithDefault("5")
         int maxDeliveryAttempts();
+
+        /** Consumers per queue the hub reads, applying in parallel ({@code camel.component.jms.concurrent-consumers}). */
+        @WithDefault("4")
+        int consumers();
     }
 
     interface Auth {

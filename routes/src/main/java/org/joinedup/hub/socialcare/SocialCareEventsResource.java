@@ -18,12 +18,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.socialcare.SocialCareIntake.Answer;
+import org.joinedup.hub.socialcare.SocialCareIntake.PostedEvent;
 import org.joinedup.model.InvalidMessageException;
 
 /**
  * Council case management systems post events here (see the council social care format): one event, or a batch of
- * up to 1,000 each accepted or rejected on its own. {@code 202} once an event is durably stored, {@code 200} with
- * the earlier answer for a repeated {@code eventId}, {@code 400} with field paths and reasons for a bad event.
+ * up to 1,000 each accepted or rejected on its own (a batch is stored in one transaction). {@code 202} once an event
+ * is durably stored, {@code 200} with the earlier answer for a repeated {@code eventId}, {@code 400} with field paths
+ * and reasons for a bad event.
  */
 @Path("/api/inbound/social-care")
 @RolesAllowed(Caller.COUNCIL)
@@ -41,7 +43,7 @@ public class SocialCareEventsResource {
     public Response event(String body) {
         Answer answer;
         try {
-            answer = intake.accept(SocialCareEventReader.parse(body), body);
+            answer = intake.accept(List.of(new PostedEvent(SocialCareEventReader.parse(body), body))).get(0);
         } catch (InvalidMessageException notJson) {
             answer = intake.unreadable(body, notJson.issues().get(0).reason());
         }
@@ -63,10 +65,11 @@ public class SocialCareEventsResource {
             return Response.status(400).entity(Map.of("status", "REJECTED", "problems", List.of(Map.of("path", "$",
                     "reason", "a batch is a JSON array of at most " + MAX_BATCH + " events")))).build();
         }
-        List<Map<String, Object>> answers = new ArrayList<>();
+        List<PostedEvent> posted = new ArrayList<>(events.size());
+        events.forEach(event -> posted.add(new PostedEvent(event, event.toString())));
+        List<Map<String, Object>> answers = new ArrayList<>(posted.size());
         int accepted = 0;
-        for (JsonNode event : events) {
-            Answer answer = intake.accept(event, event.toString());
+        for (Answer answer : intake.accept(posted)) {
             accepted += answer.httpStatus() < 300 ? 1 : 0;
             answers.add(view(answer));
         }

@@ -1,20 +1,23 @@
 package org.joinedup.hub.socialcare;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.ProducerTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.inbound.InboundMessageStore.Incoming;
 import org.joinedup.hub.inbound.MessageStatus;
 import org.joinedup.hub.inbound.StoredMessage;
-import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
@@ -22,8 +25,9 @@ import org.joinedup.model.SocialCareEvent;
 import org.joinedup.model.ValidationIssue;
 
 /**
- * Takes in one council event: stores it (so the answer is given only once it is durable), recognises a repeated
- * {@code eventId} and answers as the first time, checks it, and queues an accepted event to be applied.
+ * Takes in council events, one or a batch: stores them in one transaction (so the answer is given only once they
+ * are durable), recognises a repeated {@code eventId} and answers as the first time, checks each event on its own,
+ * and once the transaction has committed queues the accepted ones to be applied.
  */
 @ApplicationScoped
 public class SocialCareIntake {
@@ -35,51 +39,89 @@ public class SocialCareIntake {
     SocialCareEventReader reader;
 
     @Inject
-    ProducerTemplate producer;
+    SocialCareApplyQueue applyQueue;
 
     @Inject
     Caller caller;
 
-    @Inject
-    HubConfig config;
+    /** An event as posted: read as JSON, and the text stored for it. */
+    public record PostedEvent(JsonNode json, String raw) {
+    }
 
     /** The answer for one event, and the HTTP status it would have on its own. */
     public record Answer(int httpStatus, String eventId, String status, boolean repeat, List<ValidationIssue> problems) {
+
+        /** How a later occurrence of the same event is answered. */
+        Answer repeated() {
+            return httpStatus < 300 ? new Answer(200, eventId, "ACCEPTED", true, List.of())
+                    : new Answer(400, eventId, "REJECTED", true, problems);
+        }
     }
 
-    public Answer accept(JsonNode event, String raw) {
-        String eventId = event.path("eventId").isTextual() ? event.path("eventId").asText() : null;
-        StoredMessage stored = store.receive(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(), eventId,
-                "application/json", raw);
-        if (stored.repeat()) {
-            if (stored.status() == MessageStatus.RECEIVED || stored.status() == MessageStatus.FAILED) {
-                queueForApplying(stored.id()); // the first time may have been stored but never queued
+    /** What a batch came to: one answer per event, and the message-store ids to queue for applying. */
+    private record Taken(List<Answer> answers, List<Long> toQueue) {
+    }
+
+    /**
+     * Stores, checks and answers the events in order. If the broker cannot take the accepted ones, the request fails
+     * (the council retries) and the retry, a repeat of events stored but not applied, queues them again; applying
+     * is idempotent.
+     */
+    public List<Answer> accept(List<PostedEvent> events) {
+        Taken taken = QuarkusTransaction.requiringNew().call(() -> take(events));
+        applyQueue.send(taken.toQueue());
+        return taken.answers();
+    }
+
+    private Taken take(List<PostedEvent> events) {
+        List<Incoming> incoming = events.stream().map(e -> new Incoming(eventId(e.json()), e.raw())).toList();
+        List<StoredMessage> stored = store.receiveAll(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(),
+                "application/json", incoming);
+        List<Answer> answers = new ArrayList<>(events.size());
+        List<Long> toQueue = new ArrayList<>(events.size());
+        Map<Long, Answer> firstTimes = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            StoredMessage message = stored.get(i);
+            String eventId = incoming.get(i).agencyMessageId();
+            Answer firstTime = firstTimes.get(message.id());
+            if (firstTime != null) { // the same event twice in one batch
+                answers.add(firstTime.repeated());
+            } else if (message.repeat()) {
+                if (message.status() == MessageStatus.RECEIVED || message.status() == MessageStatus.FAILED) {
+                    toQueue.add(message.id()); // the first time may have been stored but never queued
+                }
+                answers.add(earlierAnswer(message, eventId));
+            } else {
+                Answer answer = check(message.id(), events.get(i).json(), eventId);
+                if (answer.httpStatus() == 202) {
+                    toQueue.add(message.id());
+                }
+                firstTimes.put(message.id(), answer);
+                answers.add(answer);
             }
-            return earlierAnswer(stored, eventId);
         }
+        return new Taken(answers, toQueue);
+    }
+
+    private Answer check(long messageId, JsonNode event, String eventId) {
         SocialCareEvent read;
         try {
             read = reader.read(event);
         } catch (InvalidMessageException invalid) {
-            store.markRejected(stored.id(), invalid.issues());
+            store.reject(messageId, invalid.issues());
             return new Answer(400, eventId, "REJECTED", false, invalid.issues());
         }
         if (!read.council().equalsIgnoreCase(caller.agency())) {
             List<ValidationIssue> problems = List.of(new ValidationIssue("council", "a council may post events only"
                     + " about itself; this event is about " + read.council() + " and the caller is " + caller.agency()));
-            store.markRejected(stored.id(), problems);
+            store.reject(messageId, problems);
             return new Answer(403, eventId, "REJECTED", false, problems);
         }
-        queueForApplying(stored.id());
         return new Answer(202, eventId, "ACCEPTED", false, List.of());
     }
 
-    /**
-     * Queues a stored event to be applied. If the broker cannot take it, the request fails (the council retries)
-     * and the retry, a repeat of a stored but unapplied event, queues it again; applying is idempotent.
-     */
-    private void queueForApplying(long messageId) {
-        producer.sendBody("jms:queue:" + config.socialCare().applyQueue(), messageId);
+    private static String eventId(JsonNode event) {
+        return event.path("eventId").isTextual() ? event.path("eventId").asText() : null;
     }
 
     /** Text that is not JSON at all: stored as rejected, answered with the parser's reason. */
