@@ -140,6 +140,6 @@ public class EmploymentEventApplier {
                             .toUpperCase(Locale.UK));
         }
         return people.link(key, identifiers, new Demographics(claimant.forename(), claimant.surname(),
-                claimant.dateOfBirth(), claimant.postcode(), null));
+                claimant.dateOfBirth(), claimant.postcode(), null), claimant.identifierProblems());
     }
 }

@@ -61,10 +61,26 @@ public class IdentityLinker {
 
     @Transactional(TxType.MANDATORY)
     public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics details) {
+        return link(key, identifiers, details, List.of());
+    }
+
+    /**
+     * @param identifierProblems why identifiers the agency sent were left out (invalid ones are never used for
+     *                           linking); kept on the source record
+     */
+    @Transactional(TxType.MANDATORY)
+    public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics details,
+            List<org.joinedup.model.ValidationIssue> identifierProblems) {
+        String problems = identifierProblems.isEmpty() ? null : identifierProblems.stream()
+                .map(p -> p.expression() + ": " + p.reason()).collect(java.util.stream.Collectors.joining("; "));
         SourceRecord record = SourceRecord.<SourceRecord>find(
                 "holder = ?1 and sourceSystem = ?2 and sourceValue = ?3", key.holder(), key.system(), key.value())
                 .firstResultOptional().orElse(null);
         if (record != null) {
+            if (problems != null || !identifiers.isEmpty() || details.givenName() != null
+                    || details.birthDate() != null) {
+                record.identifierProblems = problems; // what the agency says now about its own record
+            }
             boolean changed = update(record, identifiers, details);
             if (changed) {
                 reindex(record);
@@ -74,6 +90,7 @@ public class IdentityLinker {
             return new SourceLink(record.person, record.id);
         }
         record = newRecord(key, identifiers, details);
+        record.identifierProblems = problems;
         MatchRecord incoming = record.toMatchRecord();
         List<String> keys = BlockingRule.keys(incoming, identity.model().blockingRules());
         List<Candidate> candidates = candidates(keys, null);

@@ -49,7 +49,7 @@ public class IdentityResource {
     public record SourceRecordView(String id, String personId, String agency, String holder, String system,
             String value, String givenName, String familyName, LocalDate birthDate, String postcode, String uprn,
             String nhsNumber, boolean nhsVerified, String niNumber, String linkMethod, Double matchWeight,
-            String linkReason, JsonNode explanation, Instant linkedAt) {
+            String linkReason, JsonNode explanation, Instant linkedAt, String identifierProblems) {
     }
 
     public record ReviewView(String id, String status, String reason, Double matchWeight, JsonNode explanation,
@@ -132,7 +132,7 @@ public class IdentityResource {
         return new SourceRecordView(r.id.toString(), r.person.id.toString(), r.agency.name(), r.holder,
                 r.sourceSystem, r.sourceValue, r.givenName, r.familyName, r.birthDate, r.postcode, r.uprn,
                 r.nhsNumber, r.nhsVerified, r.niNumber, r.linkMethod.name(), r.matchWeight, r.linkReason,
-                parse(r.matchExplanation), r.updatedAt);
+                parse(r.matchExplanation), r.updatedAt, r.identifierProblems);
     }
 
     private JsonNode parse(String explanation) {

@@ -99,6 +99,10 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "link_reason")
     public String linkReason;
 
+    /** Why identifiers the agency sent were not used for linking, when any were invalid ("client.nhsNumber: ..."). */
+    @Column(name = "identifier_problems")
+    public String identifierProblems;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -55,7 +55,14 @@ public class PersonDirectory {
      */
     @Transactional(TxType.MANDATORY)
     public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics demographics) {
-        SourceLink link = linker.link(key, identifiers, demographics);
+        return link(key, identifiers, demographics, List.of());
+    }
+
+    /** As {@link #link(SourceKey, List, Demographics)}, keeping why identifiers the agency sent were left out. */
+    @Transactional(TxType.MANDATORY)
+    public SourceLink link(SourceKey key, List<IdentifierRecord> identifiers, Demographics demographics,
+            List<org.joinedup.model.ValidationIssue> identifierProblems) {
+        SourceLink link = linker.link(key, identifiers, demographics, identifierProblems);
         fillGaps(link.person(), demographics);
         return link;
     }

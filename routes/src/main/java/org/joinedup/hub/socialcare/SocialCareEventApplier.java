@@ -24,6 +24,7 @@ import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.RecordChangedMeanwhileException;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
 import org.joinedup.model.AgencyKind;
@@ -95,7 +96,7 @@ public class SocialCareEventApplier {
         }
         return people.link(clientKey(event.council(), client.clientId()), identifiers,
                 new Demographics(client.forename(), client.surname(),
-                client.dateOfBirth(), client.postcode(), null));
+                client.dateOfBirth(), client.postcode(), null), client.identifierProblems());
     }
 
     /** The council's household list: each member is a person known by their council client id. */
@@ -149,10 +150,13 @@ public class SocialCareEventApplier {
         payment.occurredAt = event.occurredAt();
         payment.messageId = messageId;
         payment.status = "POSTED";
+        if (payment.contribution == null) {
+            // events are applied by several consumers and may overtake each other: the allocation may be on its way;
+            // the error policy tries again, and the message ends FAILED for the operator if it never comes
+            throw new RecordChangedMeanwhileException("payment " + news.paymentId() + " draws on allocation "
+                    + news.allocationId() + ", which the hub has not applied (yet)");
+        }
         try {
-            if (payment.contribution == null) {
-                throw new LedgerRefusal("allocation " + news.allocationId() + " is not known to the hub");
-            }
             ledger.pay(payment.contribution.id, payment.amountPence, news.category(), false,
                     event.council() + ":" + news.paymentId(),
                     new PooledBudgetLedger.Cause("council " + event.council(), "payment " + news.paymentId() + " to "

@@ -171,6 +171,29 @@ class IdentityMatchingTest {
     }
 
     @Test
+    void anInvalidNhsNumberIsNotUsedForLinkingAndTheRecordSaysWhy() {
+        String nhs = newNhsNumber();
+        String family = surname();
+        push(nhs, family);
+        String personId = personWithNhs(nhs);
+        String wrong = BudgetBundles.withWrongCheckDigit(nhs);
+        String client = "C-" + UUID.randomUUID();
+
+        // same NHS number but for its last digit, and nothing else in common: not linked on it
+        council(allocation(client, "Zoe", surname(), "1999-12-31", "M1 1AA", ", \"nhsNumber\": \"" + wrong + "\""));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/identity/audit").then().extract().jsonPath()
+                .getList("findAll { it.detail.contains('" + client + "') }").isEmpty());
+        String councilPerson = given().auth().oauth2(DemoTokens.of("operator")).get("/api/identity/audit").then()
+                .extract().jsonPath().getString("find { it.detail.contains('" + client + "') }.personId");
+        assertNotEquals(personId, councilPerson);
+        String problems = sourceRecords(councilPerson).getString("[0].identifierProblems");
+        assertTrue(problems != null && problems.startsWith("client.nhsNumber: ") && problems.contains(wrong), problems);
+        assertEquals(null, sourceRecords(councilPerson).getString("[0].nhsNumber"));
+    }
+
+    @Test
     void twinsAreNotMergedEvenThoughAllButTheirFirstNamesAgree() {
         String family = surname();
         String born = "2011-09-30";
