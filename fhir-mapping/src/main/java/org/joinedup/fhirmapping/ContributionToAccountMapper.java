@@ -30,6 +30,7 @@ public final class ContributionToAccountMapper {
         });
         account.setType(new CodeableConcept(new Coding(FhirSystems.BUDGET_TYPE, contribution.type(), null)));
         account.addSubject(new Reference("Patient/" + contribution.personId()));
+        account.setPartOf(new Reference("Account/" + PooledBudgetToAccountMapper.idFor(contribution.personId())));
         String ownerSystem = contribution.agency() == AgencyKind.NHS ? FhirSystems.ODS_CODE : FhirSystems.GSS_CODE;
         account.setOwner(new Reference()
                 .setIdentifier(new Identifier().setSystem(ownerSystem).setValue(contribution.fundingBodyCode()))

@@ -39,6 +39,13 @@ public final class FhirSystems {
 
     public static final String GBP = "GBP";
 
+    /** The pooled personal budget's Account type, and its balances extension (available, committed, paid). */
+    public static final String POOLED_PERSONAL_BUDGET = "pooled-personal-budget";
+    public static final String BUDGET_BALANCES_EXTENSION = HUB_BASE + "/StructureDefinition/budget-balances";
+    /** What a payment was for (the hub's spending categories, config/funding/README.md). */
+    public static final String SPENDING_CATEGORY = HUB_BASE + "/CodeSystem/spending-category";
+    public static final String PAYMENT_REFERENCE = HUB_BASE + "/Id/payment";
+
     /** The single assessment: the Questionnaire's canonical URL, and the code system of its "how much support" answers. */
     public static final String SINGLE_ASSESSMENT = HUB_BASE + "/Questionnaire/single-assessment";
     public static final String SUPPORT_NEED = HUB_BASE + "/CodeSystem/support-need";

@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.Account;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.joinedup.fhirmapping.ContributionToAccountMapper;
+import org.joinedup.fhirmapping.PooledBudgetToAccountMapper;
+import org.joinedup.model.Pence;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 
@@ -41,6 +43,11 @@ public class AccountResourceProvider implements IResourceProvider {
 
     @Inject
     Caller caller;
+
+    @Inject
+    org.joinedup.hub.budget.BudgetStatement budgets;
+
+    private final PooledBudgetToAccountMapper pools = new PooledBudgetToAccountMapper();
 
     @Inject
     NhsBudgetGateway gateway;
@@ -82,8 +89,42 @@ public class AccountResourceProvider implements IResourceProvider {
         return Account.class;
     }
 
+    /**
+     * The person's pooled personal budget ({@code Account/pool-<person id>}, type {@code pooled-personal-budget}),
+     * its balances from the ledger: over every contribution, or for an NHS body over its own.
+     */
+    public Account pool(String personId) {
+        java.util.UUID person;
+        try {
+            person = java.util.UUID.fromString(personId);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException(new IdType("Account", PooledBudgetToAccountMapper.idFor(personId)));
+        }
+        org.joinedup.hub.budget.BudgetStatement.Statement statement = budgets.of(person);
+        if (statement.contributions().isEmpty() || reads.person(personId).isEmpty()) {
+            throw new ResourceNotFoundException(new IdType("Account", PooledBudgetToAccountMapper.idFor(personId)));
+        }
+        long confirmed = 0;
+        long available = 0;
+        long committed = 0;
+        long paid = 0;
+        for (var c : statement.contributions()) {
+            if (!caller.seesOnlyOwnBudgets() || c.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
+                confirmed += c.confirmedPence();
+                available += c.availablePence();
+                committed += c.committedPence();
+                paid += c.paidPence();
+            }
+        }
+        return pools.map(personId, new PooledBudgetToAccountMapper.Totals(new Pence(confirmed), new Pence(available),
+                new Pence(committed), new Pence(paid)));
+    }
+
     @Read
     public Account read(@IdParam IdType id) {
+        if (id.getIdPart().startsWith("pool-")) {
+            return pool(id.getIdPart().substring("pool-".length()));
+        }
         return reads.contribution(id.getIdPart()).filter(this::visible).map(mapper::map)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }

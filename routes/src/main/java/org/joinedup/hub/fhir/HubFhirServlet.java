@@ -32,6 +32,9 @@ public class HubFhirServlet extends RestfulServer {
     QuestionnaireResponseResourceProvider assessments;
 
     @Inject
+    ChargeItemResourceProvider payments;
+
+    @Inject
     BudgetTransactionProvider transactions;
 
     @Inject
@@ -44,7 +47,7 @@ public class HubFhirServlet extends RestfulServer {
         setServerName("JoinedUp");
         setServerVersion("0.1.0");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(List.of(patients, accounts, questionnaires, assessments));
+        setResourceProviders(List.of(patients, accounts, questionnaires, assessments, payments));
         registerProvider(transactions);
         registerInterceptor(rejectedRequests);
     }

@@ -40,6 +40,12 @@ public class PatientResourceProvider implements IResourceProvider {
     AlertToFlagMapper flags;
 
     @Inject
+    AccountResourceProvider poolAccounts;
+
+    @Inject
+    ChargeItemResourceProvider chargeItems;
+
+    @Inject
     FhirReads reads;
 
     @Override
@@ -55,8 +61,9 @@ public class PatientResourceProvider implements IResourceProvider {
 
     /**
      * {@code GET /fhir/Patient/{id}/$everything}: the person's joined-up record the caller may see, as a Bundle: the
-     * Patient, the contributions to their budget as Accounts (an NHS body sees only its own), every version of their
-     * single assessment as QuestionnaireResponses, and their open alerts from every agency as Flags.
+     * Patient, their pooled personal budget as an Account and each contribution to it as a child Account (an NHS body
+     * sees only its own), the payments as ChargeItems, every version of their single assessment as
+     * QuestionnaireResponses, and their open alerts from every agency as Flags.
      */
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
     @jakarta.transaction.Transactional
@@ -64,10 +71,20 @@ public class PatientResourceProvider implements IResourceProvider {
         Patient patient = read(id);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.addEntry().setFullUrl("Patient/" + patient.getIdPart()).setResource(patient);
+        try {
+            org.hl7.fhir.r4.model.Account pool = poolAccounts.pool(patient.getIdPart());
+            bundle.addEntry().setFullUrl("Account/" + pool.getIdPart()).setResource(pool);
+        } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException noBudgetYet) {
+            // no contribution yet: no pooled budget to show
+        }
         for (ContributionRecord contribution : reads.contributionsOf(patient.getIdPart())) {
             if (!caller.seesOnlyOwnBudgets() || contribution.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
                 bundle.addEntry().setFullUrl("Account/" + contribution.id()).setResource(accounts.map(contribution));
             }
+        }
+        for (org.hl7.fhir.r4.model.ChargeItem payment : chargeItems.byPatient(
+                new ca.uhn.fhir.rest.param.ReferenceParam("Patient/" + patient.getIdPart()))) {
+            bundle.addEntry().setFullUrl("ChargeItem/" + payment.getIdPart()).setResource(payment);
         }
         for (org.joinedup.hub.assessment.Assessment assessment : assessments.of(java.util.UUID.fromString(
                 patient.getIdPart()))) {

@@ -115,7 +115,7 @@ class AssessmentTest {
                 .onInstance(new org.hl7.fhir.r4.model.IdType("Patient", personId)).named("$everything")
                 .withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet().returnResourceType(Bundle.class)
                 .execute();
-        assertEquals(List.of("Patient", "Account", "QuestionnaireResponse"),
+        assertEquals(List.of("Patient", "Account", "Account", "QuestionnaireResponse"),
                 everything.getEntry().stream().map(e -> e.getResource().fhirType()).toList());
         // the coordinator's case shows the summary
         String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs).then()

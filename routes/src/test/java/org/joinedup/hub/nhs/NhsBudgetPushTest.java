@@ -231,13 +231,22 @@ class NhsBudgetPushTest {
                 .named("$everything").withNoParameters(org.hl7.fhir.r4.model.Parameters.class).useHttpGet()
                 .returnResourceType(Bundle.class).execute();
 
-        assertEquals(List.of("Patient", "Account", "Account"),
+        assertEquals(List.of("Patient", "Account", "Account", "Account"),
                 all.getEntry().stream().map(e -> e.getResource().fhirType()).toList(),
                 () -> "the person's records: " + given().auth().oauth2(DemoTokens.of("coordinator"))
                         .get("/api/people/" + patient.getIdPart() + "/source-records").asString());
-        assertEquals(List.of("Patient", "Account"),
+        assertEquals(List.of("Patient", "Account", "Account"),
                 trustView.getEntry().stream().map(e -> e.getResource().fhirType()).toList(),
                 "a trust sees only its own budgets");
+        // the pooled budget first, each contribution part of it; a trust sees the pool of its own money only
+        Account pool = (Account) all.getEntry().get(1).getResource();
+        assertEquals("pooled-personal-budget", pool.getType().getCodingFirstRep().getCode());
+        assertEquals("3000.00", ((Money) pool.getExtensionByUrl(BudgetBundles.AMOUNT).getValue()).getValue()
+                .toPlainString());
+        assertEquals("Account/" + pool.getIdPart(), ((Account) all.getEntry().get(2).getResource()).getPartOf()
+                .getReference());
+        assertEquals("1000.00", ((Money) ((Account) trustView.getEntry().get(1).getResource())
+                .getExtensionByUrl(BudgetBundles.AMOUNT).getValue()).getValue().toPlainString());
     }
 
     @Test

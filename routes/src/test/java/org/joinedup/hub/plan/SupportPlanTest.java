@@ -136,6 +136,22 @@ class SupportPlanTest {
         assertEquals(1_456_000 + 156_000 - 28_000, money.getLong("totals.committedPence"));
         given().auth().oauth2(DemoTokens.of("trust")).get("/api/plans/" + planId).then().statusCode(200)
                 .body("lines[0].paidPence", equalTo(28_000));
+
+        // the NHS body sees what its money paid, as FHIR: a ChargeItem on its contribution's Account
+        String nhsContribution = plan.getString("lines[0].contributionId");
+        org.hl7.fhir.r4.model.Bundle items = Fhir.clientFor("trust").search()
+                .forResource(org.hl7.fhir.r4.model.ChargeItem.class)
+                .where(org.hl7.fhir.r4.model.ChargeItem.ACCOUNT.hasId("Account/" + nhsContribution))
+                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+        assertEquals(1, items.getEntry().size());
+        org.hl7.fhir.r4.model.ChargeItem item = (org.hl7.fhir.r4.model.ChargeItem) items.getEntry().get(0)
+                .getResource();
+        assertEquals("280.00", item.getPriceOverride().getValue().toPlainString());
+        assertEquals("PERSONAL_ASSISTANT", item.getCode().getCodingFirstRep().getCode());
+        assertEquals(0, Fhir.clientFor("trust2").search().forResource(org.hl7.fhir.r4.model.ChargeItem.class)
+                .where(org.hl7.fhir.r4.model.ChargeItem.PATIENT.hasId("Patient/" + personId))
+                .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().size(),
+                "another trust sees none of it");
     }
 
     @Test
