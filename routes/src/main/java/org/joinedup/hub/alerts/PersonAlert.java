@@ -55,9 +55,13 @@ public class PersonAlert extends PanacheEntityBase {
     @Column(name = "message_id")
     public Long messageId;
 
-    /** Raises the alert, or refreshes its detail if it is already open; reopens it if it had been closed. */
+    /**
+     * Raises the alert, or refreshes its detail if it is already open; reopens it if it had been closed.
+     *
+     * @param messageId the agency message that caused it, or null when a person's action did
+     */
     public static void raise(SourceLink link, AgencyKind agency, String kind, String sourceKey, String detail,
-            long messageId) {
+            Long messageId) {
         Person person = link.person();
         PersonAlert alert = PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3", person, kind,
                 sourceKey).firstResultOptional().orElse(null);

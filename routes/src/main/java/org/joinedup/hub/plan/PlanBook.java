@@ -42,12 +42,14 @@ public class PlanBook {
 
     /** A line as drafted. */
     public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
-            long unitPence, int units, String management, UUID contributionId) {
+            long unitPence, int units, String management, UUID contributionId, boolean connectedPerson,
+            boolean exceptionAgreed) {
     }
 
     /** Drafts a plan (a new version) and proposes its funding; refused line by line when it cannot be funded. */
     @Transactional
-    public SupportPlan draft(UUID personId, String whatMatters, String goals, List<DraftLine> lines, String by) {
+    public SupportPlan draft(UUID personId, String whatMatters, String goals, List<DraftLine> lines, boolean risky,
+            String by) {
         Person person = Person.findById(personId);
         List<ValidationIssue> problems = new ArrayList<>();
         if (person == null || person.mergedInto != null) {
@@ -101,6 +103,7 @@ public class PlanBook {
         plan.version = latest == null ? 1 : latest + 1;
         plan.whatMatters = whatMatters;
         plan.goals = goals;
+        plan.risky = risky;
         plan.createdBy = by;
         plan.createdAt = Instant.now();
         for (FundingProposer.Choice choice : proposal.choices()) {
@@ -121,9 +124,20 @@ public class PlanBook {
             line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
                     + "; paid by " + choice.explanation();
             line.status = PlanLine.Status.PROPOSED;
+            line.connectedPerson = draft.connectedPerson();
+            line.exceptionAgreed = draft.exceptionAgreed();
             plan.lines.add(line);
         }
         plan.persist();
+        for (PlanLine line : plan.lines) {
+            if (line.connectedPerson) {
+                org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(person,
+                        line.contribution.sourceRecordId), line.contribution.agency, "CONNECTED_PERSON_PAYEE",
+                        line.id.toString(), "plan " + plan.version + " line " + line.lineNumber + " pays "
+                                + line.payee + ", a connected person" + (line.exceptionAgreed ? " (exception agreed)"
+                                        : ""), null);
+            }
+        }
         return plan;
     }
 
@@ -145,6 +159,16 @@ public class PlanBook {
             throw new LedgerRefusal("line " + lineNumber + " was already " + line.status.name().toLowerCase()
                     + " by " + line.decidedBy);
         }
+        if (approve && line.plan.risky && !"AGREED".equals(line.plan.panelDecision)) {
+            throw new LedgerRefusal("plan " + line.plan.version + " is flagged as risky: the risk enablement panel "
+                    + (line.plan.panelDecision == null ? "has not decided yet" : "did not agree: "
+                            + line.plan.panelReasons));
+        }
+        if (approve && line.connectedPerson && !line.exceptionAgreed
+                && RULES.get(line.contribution.agency).connectedPersonNeedsException()) {
+            throw new LedgerRefusal("line " + lineNumber + " pays a connected person: "
+                    + RULES.get(line.contribution.agency).name() + " money needs an agreed exception for that");
+        }
         if (!approve && (reason == null || reason.isBlank())) {
             throw new InvalidMessageException("reason", "a refusal needs written reasons");
         }
@@ -158,6 +182,77 @@ public class PlanBook {
         line.decidedAt = Instant.now();
         line.decisionReason = reason;
         return line;
+    }
+
+    /** The risk enablement panel's decision on a risky plan, with its reasons. */
+    @Transactional
+    public SupportPlan panel(UUID planId, boolean agreed, String reasons, String by) {
+        SupportPlan plan = SupportPlan.findById(planId);
+        if (plan == null) {
+            throw new InvalidMessageException("plan", "no plan " + planId);
+        }
+        if (!plan.risky) {
+            throw new LedgerRefusal("plan " + planId + " is not flagged as risky; no panel decision is needed");
+        }
+        if (reasons == null || reasons.isBlank()) {
+            throw new InvalidMessageException("reasons", "the panel's decision needs its reasons");
+        }
+        plan.panelDecision = agreed ? "AGREED" : "NOT_AGREED";
+        plan.panelReasons = reasons;
+        plan.panelDecidedBy = by;
+        plan.panelDecidedAt = Instant.now();
+        return plan;
+    }
+
+    /**
+     * A small one-off payment a coordinator makes before a plan is approved, from a contribution whose rules allow
+     * its category, up to the configured limit; once per reference.
+     */
+    @Transactional(dontRollbackOn = LedgerRefusal.class)
+    public UUID oneOff(UUID personId, UUID contributionId, String reference, String category, String payee,
+            long pence, LocalDate paidOn, long limitPence, String by) {
+        List<?> known = OneOff.find(personId, reference);
+        if (!known.isEmpty()) {
+            return UUID.fromString(known.get(0).toString());
+        }
+        if (pence > limitPence) {
+            throw new LedgerRefusal("a one-off payment before a plan is approved is at most "
+                    + new org.joinedup.model.Pence(limitPence) + ", not " + new org.joinedup.model.Pence(pence));
+        }
+        Contribution contribution = Contribution.findById(contributionId);
+        if (contribution == null || !contribution.person.id.equals(personId)) {
+            throw new InvalidMessageException("contributionId", "not a contribution of person " + personId);
+        }
+        PooledBudgetLedger.Posted posted = ledger.pay(contributionId, pence, category, false,
+                "one-off:" + personId + ":" + reference, new PooledBudgetLedger.Cause(by, "one-off payment "
+                        + reference + " to " + payee + " before a plan", null));
+        return OneOff.record(personId, contributionId, reference, category, payee, pence, paidOn, posted.postingId(),
+                by);
+    }
+
+    /** One-off payments, kept in their own table. */
+    static final class OneOff {
+        private OneOff() {
+        }
+
+        static List<?> find(UUID personId, String reference) {
+            return Contribution.getEntityManager().createNativeQuery("select cast(id as varchar) from one_off_payment"
+                    + " where person_id = ?1 and reference = ?2").setParameter(1, personId)
+                    .setParameter(2, reference).getResultList();
+        }
+
+        static UUID record(UUID personId, UUID contributionId, String reference, String category, String payee,
+                long pence, LocalDate paidOn, long postingId, String by) {
+            UUID id = UUID.randomUUID();
+            Contribution.getEntityManager().createNativeQuery("insert into one_off_payment (id, person_id,"
+                    + " contribution_id, reference, category, payee, amount_pence, paid_on, posting_id, paid_by)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").setParameter(1, id).setParameter(2, personId)
+                    .setParameter(3, contributionId).setParameter(4, reference)
+                    .setParameter(5, category.trim().toUpperCase(java.util.Locale.ROOT)).setParameter(6, payee)
+                    .setParameter(7, pence).setParameter(8, paidOn).setParameter(9, postingId).setParameter(10, by)
+                    .executeUpdate();
+            return id;
+        }
     }
 
     /**

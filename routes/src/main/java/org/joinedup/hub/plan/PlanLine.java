@@ -69,6 +69,14 @@ public class PlanLine extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
+    /** The payee is a connected person (family in the household). */
+    @Column(name = "connected_person")
+    public boolean connectedPerson;
+
+    /** The exception the money's rules require for paying a connected person has been agreed. */
+    @Column(name = "exception_agreed")
+    public boolean exceptionAgreed;
+
     @Column(name = "decided_by")
     public String decidedBy;
 

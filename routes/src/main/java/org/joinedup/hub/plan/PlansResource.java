@@ -38,7 +38,18 @@ public class PlansResource {
     @Inject
     Caller caller;
 
-    public record DraftRequest(UUID personId, String whatMatters, String goals, List<PlanBook.DraftLine> lines) {
+    @Inject
+    org.joinedup.hub.platform.HubConfig config;
+
+    public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
+            List<PlanBook.DraftLine> lines) {
+    }
+
+    public record PanelRequest(boolean agreed, String reasons) {
+    }
+
+    public record OneOffRequest(UUID personId, UUID contributionId, String reference, String category, String payee,
+            long amountPence, LocalDate paidOn) {
     }
 
     public record Decision(String reason) {
@@ -48,13 +59,14 @@ public class PlansResource {
     }
 
     public record PlanView(String id, String personId, int version, String whatMatters, String goals,
-            String createdBy, Instant createdAt, long annualPence, List<LineView> lines) {
+            String createdBy, Instant createdAt, long annualPence, boolean risky, String panelDecision,
+            String panelReasons, List<LineView> lines) {
     }
 
     public record LineView(int number, String category, String description, String payee, String costKind,
             long unitPence, int units, long annualPence, String management, String contributionId, String agency,
             String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
-            String decisionReason, long paidPence) {
+            String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed) {
     }
 
     @POST
@@ -66,7 +78,7 @@ public class PlansResource {
         }
         try {
             SupportPlan plan = plans.draft(request.personId(), request.whatMatters(), request.goals(),
-                    request.lines(), caller.name());
+                    request.lines(), request.risky(), caller.name());
             return Response.status(201).entity(view(plan.id)).build();
         } catch (InvalidMessageException invalid) {
             return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "REFUSED",
@@ -133,6 +145,47 @@ public class PlansResource {
         }
     }
 
+    /** {@code POST /api/plans/{id}/panel}: the risk enablement panel's decision on a risky plan, with reasons. */
+    @POST
+    @Path("/{id}/panel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    public Response panel(@PathParam("id") UUID id, PanelRequest request) {
+        try {
+            plans.panel(id, request != null && request.agreed(), request == null ? null : request.reasons(),
+                    caller.name());
+            return Response.ok(view(id)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return problem(422, invalid.getMessage());
+        }
+    }
+
+    /**
+     * {@code POST /api/plans/one-off-payments}: a small payment before a plan is approved, from a contribution whose
+     * rules allow it, up to {@code hub.plans.one-off-limit-pence}.
+     */
+    @POST
+    @Path("/one-off-payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.COORDINATOR)
+    public Response oneOff(OneOffRequest r) {
+        if (r == null || r.personId() == null || r.contributionId() == null || r.reference() == null
+                || r.category() == null || r.payee() == null || r.paidOn() == null) {
+            return problem(400, "give personId, contributionId, reference, category, payee, amountPence, paidOn");
+        }
+        try {
+            UUID id = plans.oneOff(r.personId(), r.contributionId(), r.reference(), r.category(), r.payee(),
+                    r.amountPence(), r.paidOn(), config.plans().oneOffLimitPence(), caller.name());
+            return Response.ok(Map.of("status", "PAID", "id", id.toString())).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return problem(422, invalid.getMessage());
+        }
+    }
+
     @Transactional
     PlanView view(UUID id) {
         SupportPlan plan = SupportPlan.findById(id);
@@ -143,9 +196,11 @@ public class PlansResource {
                 l.payee, l.costKind.name(), l.unitPence, l.units, l.annualPence, l.management,
                 l.contribution.id.toString(), l.contribution.agency.name(), l.contribution.fundingBody.code,
                 l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
-                PlanPayment.<PlanPayment>list("line", l).stream().mapToLong(p -> p.amountPence).sum())).toList();
+                PlanPayment.<PlanPayment>list("line", l).stream().mapToLong(p -> p.amountPence).sum(),
+                l.connectedPerson, l.exceptionAgreed)).toList();
         return new PlanView(plan.id.toString(), plan.person.id.toString(), plan.version, plan.whatMatters, plan.goals,
-                plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).sum(), lines);
+                plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).sum(), plan.risky,
+                plan.panelDecision, plan.panelReasons, lines);
     }
 
     private static Response problem(int status, String message) {

@@ -44,6 +44,22 @@ public class SupportPlan extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Flagged as risky: a risk enablement panel decides before any funder does. */
+    public boolean risky;
+
+    /** AGREED or NOT_AGREED, with the panel's reasons; null until the panel has met. */
+    @Column(name = "panel_decision")
+    public String panelDecision;
+
+    @Column(name = "panel_reasons")
+    public String panelReasons;
+
+    @Column(name = "panel_decided_by")
+    public String panelDecidedBy;
+
+    @Column(name = "panel_decided_at")
+    public Instant panelDecidedAt;
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL)
     @OrderBy("lineNumber")
     public List<PlanLine> lines = new ArrayList<>();

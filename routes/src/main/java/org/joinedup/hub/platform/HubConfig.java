@@ -38,6 +38,8 @@ public interface HubConfig {
 
     Ras ras();
 
+    Plans plans();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -113,6 +115,12 @@ public interface HubConfig {
         /** The coordinator a newly formed family case is assigned to. */
         @WithDefault("coordinator")
         String defaultCoordinator();
+    }
+
+    interface Plans {
+        /** The most a coordinator may pay once, before a plan is approved (pence). */
+        @WithDefault("25000")
+        long oneOffLimitPence();
     }
 
     interface Ras {

@@ -155,6 +155,63 @@ class SupportPlanTest {
     }
 
     @Test
+    void aRiskyPlanWaitsForThePanelAndAConnectedPersonNeedsAnAgreedException() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        Map<String, Object> sam = new java.util.HashMap<>(line("PERSONAL_ASSISTANT", "Sam helps with mornings",
+                "Sam Hughes", "WEEKLY", 5_000, 0));
+        sam.put("connectedPerson", true);
+        Map<String, Object> samAgreed = new java.util.HashMap<>(sam);
+        samAgreed.put("exceptionAgreed", true);
+        samAgreed.put("description", "Sam helps with evenings");
+        JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Staying at home with Sam", "risky", true,
+                        "lines", List.of(sam, samAgreed)))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath();
+        String planId = plan.getString("id");
+        assertEquals(List.of(true, true), plan.getList("lines.connectedPerson"));
+
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/2/approve").then().statusCode(409)
+                .body("error", containsString("the risk enablement panel has not decided yet"));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{\"agreed\": true}")
+                .post("/api/plans/" + planId + "/panel").then().statusCode(422);
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body("{\"agreed\": true, \"reasons\": \"Dave chooses the risk; Sam is trained and supported\"}")
+                .post("/api/plans/" + planId + "/panel").then().statusCode(200)
+                .body("panelDecision", equalTo("AGREED"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(409)
+                .body("error", containsString("needs an agreed exception"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/2/approve").then().statusCode(200);
+        List<String> alerts = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
+                .then().extract().jsonPath().getList("alerts.kind");
+        assertEquals(2, alerts.stream().filter("CONNECTED_PERSON_PAYEE"::equals).count(), alerts.toString());
+    }
+
+    @Test
+    void aSmallOneOffPaymentBeforeAPlanIsAllowedUpToTheLimit() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String nhsMoney = budget(personId).getString("contributions.find { it.agency == 'NHS' }.contributionId");
+        String request = "{\"personId\": \"%s\", \"contributionId\": \"%s\", \"reference\": \"%s\", "
+                + "\"category\": \"%s\", \"payee\": \"Oldham Mobility\", \"amountPence\": %d, "
+                + "\"paidOn\": \"2026-11-27\"}";
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "big", "EQUIPMENT", 30_000))
+                .post("/api/plans/one-off-payments").then().statusCode(409).body("error", containsString("at most £250.00"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "bet", "GAMBLING", 1_000))
+                .post("/api/plans/one-off-payments").then().statusCode(409).body("error", containsString("never"));
+        String first = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "grab-rail", "EQUIPMENT", 12_000))
+                .post("/api/plans/one-off-payments").then().statusCode(200).extract().jsonPath().getString("id");
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "grab-rail", "EQUIPMENT", 12_000))
+                .post("/api/plans/one-off-payments").then().statusCode(200).body("id", equalTo(first));
+        assertEquals(12_000, budget(personId).getLong("totals.paidPence"));
+    }
+
+    @Test
     void aPlanBeyondThePooledBudgetIsRefusedWithTheReason() {
         String personId = personWithNhsAndCouncilMoney(newNhsNumber());
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
