@@ -31,6 +31,9 @@ public class ContributionBook {
     @Inject
     PooledBudgetLedger ledger;
 
+    @Inject
+    jakarta.enterprise.event.Event<ContributionWithdrawn> withdrawals;
+
     /** What a funding body says about a contribution. */
     public record Terms(String type, ContributionStatus status, Pence amount, LocalDate periodStart,
             LocalDate periodEnd, String carePlanTitle) {
@@ -125,6 +128,12 @@ public class ContributionBook {
                 new PooledBudgetLedger.Cause(caller, contribution.agency + " contribution " + contribution.sourceValue
                         + " " + change.toLowerCase(java.util.Locale.UK) + " (version " + contribution.version + ")",
                         messageId));
+        if (contribution.status == ContributionStatus.WITHDRAWN) {
+            if (posted.shortfallPence() > 0) {
+                withdrawals.fire(new ContributionWithdrawn(contribution, messageId, caller));
+            }
+            return;
+        }
         if (posted.shortfallPence() > 0) {
             PersonAlert.raise(new SourceLink(contribution.person, contribution.sourceRecordId), contribution.agency,
                     "REPLAN_NEEDED", contribution.id.toString(), contribution.fundingBody.code + " "

@@ -144,6 +144,24 @@ public class PooledBudgetLedger {
                 PostingRules.commit(contributionId.toString(), now, pence), cause, category);
     }
 
+    /**
+     * A commitment given back: a plan line moved away from (or off) a contribution; then, if the contribution was
+     * withdrawn, the released money goes back to its funder in the same posting.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
+    public Posted release(UUID contributionId, long pence, boolean backToFunder, String key, Cause cause) {
+        Optional<Long> known = posting("release:" + key);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        Balances now = lockAndRead(contributionId);
+        List<EntryLine> lines = new ArrayList<>(PostingRules.release(contributionId.toString(), now, pence));
+        if (backToFunder) {
+            lines.addAll(PostingRules.clawback(contributionId.toString(), now.plus(lines), pence));
+        }
+        return write(PostingKind.COMMITMENT_RELEASED, "release:" + key, lines, cause);
+    }
+
     /** Locks the contribution (so movements on it happen one at a time) and reads its balances. */
     private Balances lockAndRead(UUID contributionId) {
         em.flush();

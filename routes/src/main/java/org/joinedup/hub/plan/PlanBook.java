@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionWithdrawn;
 import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.people.Person;
 import org.joinedup.model.AgencyKind;
@@ -182,6 +183,56 @@ public class PlanBook {
         line.decidedAt = Instant.now();
         line.decisionReason = reason;
         return line;
+    }
+
+    /**
+     * A funder withdrew money that approved lines were committed to: each line's remaining commitment is released
+     * (and goes back to the funder), then committed to another of the person's contributions allowed to pay for the
+     * line that has enough available (restricted money first), or the line waits for re-planning with an alert.
+     */
+    void onWithdrawn(@jakarta.enterprise.event.Observes ContributionWithdrawn withdrawal) {
+        Contribution withdrawn = withdrawal.contribution();
+        for (PlanLine line : PlanLine.<PlanLine>list("contribution = ?1 and status = ?2", withdrawn,
+                PlanLine.Status.APPROVED)) {
+            long paid = PlanPayment.<PlanPayment>list("line", line).stream().mapToLong(p -> p.amountPence).sum();
+            long remaining = line.annualPence - paid;
+            if (remaining <= 0) {
+                continue;
+            }
+            PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(withdrawal.caller(), "contribution "
+                    + withdrawn.sourceValue + " withdrawn: plan line " + line.lineNumber + " released",
+                    withdrawal.messageId());
+            ledger.release(withdrawn.id, remaining, true, line.id + ":" + withdrawn.id, cause);
+            Contribution other = takeOver(line, withdrawn, remaining);
+            String detail;
+            if (other != null) {
+                ledger.commit(other.id, remaining, line.category, line.id + ":" + other.id,
+                        new PooledBudgetLedger.Cause(withdrawal.caller(), "plan line " + line.lineNumber
+                                + " moved from withdrawn " + withdrawn.fundingBody.code + " money", withdrawal.messageId()));
+                line.fundingExplanation = line.fundingExplanation + "; moved to " + RULES.get(other.agency).name()
+                        + " (" + other.fundingBody.code + ") when " + withdrawn.fundingBody.code + " withdrew its money";
+                line.contribution = other;
+                detail = "moved to " + other.fundingBody.code + " money";
+            } else {
+                line.status = PlanLine.Status.REPLAN;
+                detail = "no other money may pay for it: the plan must be looked at again";
+            }
+            org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(line.plan.person,
+                    withdrawn.sourceRecordId), withdrawn.agency, other != null ? "COMMITMENT_MOVED" : "REPLAN_NEEDED",
+                    line.id.toString(), withdrawn.fundingBody.code + " withdrew contribution " + withdrawn.sourceValue
+                            + "; plan line " + line.lineNumber + " (" + line.description + ", "
+                            + new org.joinedup.model.Pence(remaining) + " still to pay) " + detail,
+                    withdrawal.messageId());
+        }
+    }
+
+    private Contribution takeOver(PlanLine line, Contribution withdrawn, long pence) {
+        return Contribution.<Contribution>list("person = ?1 and status = ?2 and id <> ?3", withdrawn.person,
+                ContributionStatus.ACTIVE, withdrawn.id).stream()
+                .filter(c -> RULES.containsKey(c.agency) && RULES.get(c.agency).refusal(line.category).isEmpty())
+                .filter(c -> ledger.balances(c.id).available() >= pence)
+                .min(java.util.Comparator.comparingInt(c -> RULES.get(c.agency).categories().size()))
+                .orElse(null);
     }
 
     /** The risk enablement panel's decision on a risky plan, with its reasons. */

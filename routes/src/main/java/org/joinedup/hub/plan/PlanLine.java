@@ -25,7 +25,9 @@ public class PlanLine extends PanacheEntityBase {
     public enum Status {
         PROPOSED,
         APPROVED,
-        REFUSED
+        REFUSED,
+        /** its money was withdrawn and no other contribution could take it over */
+        REPLAN
     }
 
     @Id

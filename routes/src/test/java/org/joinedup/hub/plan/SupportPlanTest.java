@@ -34,8 +34,12 @@ class SupportPlanTest {
 
     /** A person with £18,250 of NHS money (Leeds, RR8) and £9,360 from Oldham council. */
     private static String personWithNhsAndCouncilMoney(String nhs) {
-        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(),
-                "18250.00")).execute();
+        return personWithNhsAndCouncilMoney(nhs, BudgetBundles.newBudgetId());
+    }
+
+    private static String personWithNhsAndCouncilMoney(String nhs, String nhsBudgetId) {
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", nhsBudgetId, "18250.00"))
+                .execute();
         given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
                 {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
                  "council": "E08000004", "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "David",
@@ -209,6 +213,43 @@ class SupportPlanTest {
                 .body(request.formatted(personId, nhsMoney, "grab-rail", "EQUIPMENT", 12_000))
                 .post("/api/plans/one-off-payments").then().statusCode(200).body("id", equalTo(first));
         assertEquals(12_000, budget(personId).getLong("totals.paidPence"));
+    }
+
+    @Test
+    void whenAFunderWithdrawsItsLinesMoveToOtherAllowedMoneyOrWaitForReplanning() {
+        String nhs = newNhsNumber();
+        String budgetId = "PHB-W-" + UUID.randomUUID();
+        String personId = personWithNhsAndCouncilMoney(nhs, budgetId);
+        String planId = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Mornings", "lines", List.of(
+                        line("PERSONAL_ASSISTANT", "Personal assistant", "Sue Patel", "WEEKLY", 10_000, 0),
+                        line("NURSING", "District nurse top-up", "Nurses Ltd", "WEEKLY", 5_000, 0))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        for (int n = 1; n <= 2; n++) {
+            given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                    .post("/api/plans/" + planId + "/lines/" + n + "/approve").then().statusCode(200);
+        }
+
+        // the trust withdraws the first budget it pushed (entered in error)
+        var withdrawn = BudgetBundles.push(nhs, "RR8", budgetId, "18250.00");
+        ((org.hl7.fhir.r4.model.Account) withdrawn.getEntry().get(2).getResource())
+                .setStatus(org.hl7.fhir.r4.model.Account.AccountStatus.ENTEREDINERROR);
+        Fhir.clientFor("trust").transaction().withBundle(withdrawn).execute();
+
+        JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + planId).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("APPROVED", "REPLAN"), plan.getList("lines.status"));
+        assertEquals("SOCIAL_CARE", plan.getString("lines[0].agency"), "personal assistance moved to council money");
+        JsonPath money = budget(personId);
+        long nhsCommitted = money.getLong("contributions.find { it.agency == 'NHS' && it.status == 'WITHDRAWN' }"
+                + ".committedPence");
+        assertEquals(0, nhsCommitted, "nothing stays committed against withdrawn money");
+        assertEquals(0, money.getLong("contributions.find { it.agency == 'NHS' && it.status == 'WITHDRAWN' }"
+                + ".confirmedPence"));
+        assertEquals(520_000, money.getLong("contributions.find { it.agency == 'SOCIAL_CARE' }.committedPence"));
+        List<String> alerts = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
+                .then().extract().jsonPath().getList("alerts.kind");
+        assertEquals(true, alerts.contains("COMMITMENT_MOVED") && alerts.contains("REPLAN_NEEDED"), alerts.toString());
     }
 
     @Test
