@@ -67,6 +67,6 @@ public class AssessmentsResource {
     }
 
     static Response problem(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return org.joinedup.hub.platform.ApiProblems.error(status, message);
     }
 }

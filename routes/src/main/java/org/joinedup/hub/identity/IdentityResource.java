@@ -146,7 +146,7 @@ public class IdentityResource {
         }
     }
 
-    public static Response problem(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    private static Response problem(int status, String message) {
+        return org.joinedup.hub.platform.ApiProblems.error(status, message);
     }
 }

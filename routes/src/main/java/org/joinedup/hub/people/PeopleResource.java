@@ -118,7 +118,7 @@ public class PeopleResource {
             return jakarta.ws.rs.core.Response.ok(java.util.Map.of("status", "SPLIT", "personId", personId.toString(),
                     "newPersonId", made.id.toString())).build();
         } catch (IdentityReviews.DecisionRefused refused) {
-            return IdentityResource.problem(422, refused.getMessage());
+            return org.joinedup.hub.platform.ApiProblems.error(422, refused.getMessage());
         }
     }
 
@@ -138,14 +138,14 @@ public class PeopleResource {
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST})
     public jakarta.ws.rs.core.Response assess(@PathParam("id") java.util.UUID personId, AssessmentRequest request) {
         if (request == null || request.answers() == null) {
-            return IdentityResource.problem(400, "give answers, a map of the Questionnaire's linkIds to values");
+            return org.joinedup.hub.platform.ApiProblems.error(400, "give answers, a map of the Questionnaire's linkIds to values");
         }
         Assessment.Mode mode;
         try {
             mode = request.mode() == null ? defaultMode()
                     : Assessment.Mode.valueOf(request.mode().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return IdentityResource.problem(400, "mode must be SELF, PROFESSIONAL or AGENCY");
+            return org.joinedup.hub.platform.ApiProblems.error(400, "mode must be SELF, PROFESSIONAL or AGENCY");
         }
         org.hl7.fhir.r4.model.QuestionnaireResponse response = answersMapper.map(request.answers());
         if (request.identifier() != null) {
@@ -159,10 +159,7 @@ public class PeopleResource {
             return jakarta.ws.rs.core.Response.status(recorded.repeat() ? 200 : 201)
                     .entity(assessmentView(recorded.assessment().id)).build();
         } catch (org.joinedup.model.InvalidMessageException invalid) {
-            return jakarta.ws.rs.core.Response.status(422).type(MediaType.APPLICATION_JSON)
-                    .entity(java.util.Map.of("status", "REJECTED", "problems", invalid.issues().stream()
-                            .map(i -> java.util.Map.of("path", i.expression(), "reason", i.reason())).toList()))
-                    .build();
+            return org.joinedup.hub.platform.ApiProblems.problems(422, "REJECTED", invalid);
         }
     }
 

@@ -81,9 +81,7 @@ public class PlansResource {
                     request.lines(), request.risky(), caller.name());
             return Response.status(201).entity(view(plan.id)).build();
         } catch (InvalidMessageException invalid) {
-            return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "REFUSED",
-                    "problems", invalid.issues().stream().map(i -> Map.of("path", i.expression(), "reason",
-                            i.reason())).toList())).build();
+            return org.joinedup.hub.platform.ApiProblems.problems(422, "REFUSED", invalid);
         }
     }
 
@@ -204,6 +202,6 @@ public class PlansResource {
     }
 
     private static Response problem(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return org.joinedup.hub.platform.ApiProblems.error(status, message);
     }
 }

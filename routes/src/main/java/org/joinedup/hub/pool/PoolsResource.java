@@ -94,8 +94,6 @@ public class PoolsResource {
     }
 
     private static Response refused(InvalidMessageException invalid) {
-        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "REFUSED", "problems",
-                invalid.issues().stream().map(i -> Map.of("path", i.expression(), "reason", i.reason())).toList()))
-                .build();
+        return org.joinedup.hub.platform.ApiProblems.problems(422, "REFUSED", invalid);
     }
 }
