@@ -162,6 +162,29 @@ public class PooledBudgetLedger {
         return write(PostingKind.COMMITMENT_RELEASED, "release:" + key, lines, cause);
     }
 
+    /**
+     * Year end: what is still available in a contribution moves into the next year's contribution (when its rules let
+     * underspend carry forward; {@code into} not null) or back to the funder. Both contributions are locked, in one
+     * order.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<Posted> carryForward(UUID from, UUID into, String key, Cause cause) {
+        Optional<Long> known = posting("year-end:" + key);
+        if (known.isPresent()) {
+            return Optional.of(new Posted(known.get(), true));
+        }
+        if (into != null && into.compareTo(from) < 0) {
+            lockAndRead(into);
+        }
+        Balances now = lockAndRead(from);
+        if (into != null && into.compareTo(from) > 0) {
+            lockAndRead(into);
+        }
+        List<EntryLine> lines = PostingRules.carryForward(from.toString(), now, into == null ? null : into.toString());
+        return lines.isEmpty() ? Optional.empty()
+                : Optional.of(write(PostingKind.CARRY_FORWARD, "year-end:" + key, lines, cause));
+    }
+
     /** Locks the contribution (so movements on it happen one at a time) and reads its balances. */
     private Balances lockAndRead(UUID contributionId) {
         em.flush();

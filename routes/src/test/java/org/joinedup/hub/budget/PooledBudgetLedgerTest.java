@@ -96,6 +96,9 @@ class PooledBudgetLedgerTest {
         String allocation = "A-" + UUID.randomUUID();
         council(allocationEvent(client, nhs, allocation, 50_000));
         council(paymentEvent(client, nhs, allocation, "P-1-" + allocation, 42_050));
+        String person = personWith(nhs);
+        // events are applied by several consumers in any order: the next ones are sent once the first is posted
+        await().atMost(Duration.ofSeconds(30)).until(() -> budget(person).getLong("totals.paidPence") == 42_050);
         council(paymentEvent(client, nhs, allocation, "P-1-" + allocation, 42_050)); // reported again
         council(paymentEvent(client, nhs, allocation, "P-2-" + allocation, 10_000)); // only £79.50 left
         council(paymentEvent(client, nhs, allocation, "P-3-" + allocation, 500).replace("PERSONAL_ASSISTANT",
@@ -159,6 +162,55 @@ class PooledBudgetLedgerTest {
         }
         Balances after = QuarkusTransaction.requiringNew().call(() -> ledger.balances(contribution));
         assertEquals(new Balances(10_000, 0, 0, 10_000), after);
+    }
+
+    @Test
+    void atYearEndUnspentMoneyGoesBackOrIsCarriedForwardAsTheRulesSay() {
+        String nhs = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", "PHB-Y-" + UUID.randomUUID(), "100.00"))
+                .execute();
+        String personId = personWith(nhs);
+        UUID nhsMoney = UUID.fromString(budget(personId).getString("contributions[0].contributionId"));
+        QuarkusTransaction.requiringNew().run(() -> ledger.pay(nhsMoney, 1_000, "PERSONAL_CARE", false,
+                "y-" + nhsMoney, new PooledBudgetLedger.Cause("test", "a payment", null)));
+        // a disabled facilities grant this year and next: its rules let underspend carry forward
+        UUID thisYear = UUID.randomUUID();
+        UUID nextYear = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into organisation (id, agency, code, name) values (gen_random_uuid(),"
+                    + " 'HOUSING', 'YEAREND', 'Year end housing') on conflict do nothing").executeUpdate();
+            for (Object[] c : new Object[][] { { thisYear, "2026-04-01", "2027-03-31", "DFG-1" },
+                    { nextYear, "2027-04-01", "2028-03-31", "DFG-2" } }) {
+                em.createNativeQuery("insert into contribution (id, person_id, agency, funding_body_id, source_system,"
+                        + " source_value, type, status, amount_pence, period_start, period_end, version) values (?1,"
+                        + " ?2, 'HOUSING', (select id from organisation where code = 'YEAREND'), 'test', ?3, 'dfg',"
+                        + " 'ACTIVE', 50000, cast(?4 as date), cast(?5 as date), 1)").setParameter(1, c[0])
+                        .setParameter(2, UUID.fromString(personId)).setParameter(3, c[3] + "-" + thisYear)
+                        .setParameter(4, c[1]).setParameter(5, c[2]).executeUpdate();
+            }
+        });
+        for (UUID dfg : List.of(thisYear, nextYear)) {
+            QuarkusTransaction.requiringNew().run(() -> ledger.fundingChanged(
+                    em.find(Contribution.class, dfg), "CONFIRMED", new PooledBudgetLedger.Cause("test", "grant", null)));
+        }
+
+        String request = "{\"financialYear\": 2026, \"personId\": \"" + personId + "\"}";
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON).body(request)
+                .post("/api/budget/year-end").then().statusCode(200)
+                .body("contributions", org.hamcrest.Matchers.equalTo(2))
+                .body("returnedPence", org.hamcrest.Matchers.equalTo(9_000))
+                .body("carriedForwardPence", org.hamcrest.Matchers.equalTo(50_000));
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON).body(request)
+                .post("/api/budget/year-end").then().statusCode(200)
+                .body("contributions", org.hamcrest.Matchers.equalTo(0));
+
+        assertEquals(new Balances(1_000, 0, 0, 1_000), QuarkusTransaction.requiringNew().call(
+                () -> ledger.balances(nhsMoney)), "NHS underspend goes back: confirmed is what was spent");
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ledger.balances(thisYear)).available());
+        assertEquals(100_000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(nextYear)).available(),
+                "the grant's underspend is carried into next year's");
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(request)
+                .post("/api/budget/year-end").then().statusCode(403);
     }
 
     @Test
