@@ -33,9 +33,8 @@ public class PooledBudgetLedger {
     @Inject
     EntityManager em;
 
-    /** The funding rules of each kind of contribution (config/funding, packaged). */
-    private final java.util.Map<org.joinedup.model.AgencyKind, FundingRule> rules = FundingRule.packaged().stream()
-            .collect(java.util.stream.Collectors.toMap(FundingRule::agency, r -> r));
+    @Inject
+    FundingRules rules;
 
     /** Who or what caused a movement, why, and the agency message it came from (null for a person's action). */
     public record Cause(String causedBy, String reason, Long messageId) {
@@ -119,10 +118,8 @@ public class PooledBudgetLedger {
         }
         Balances now = lockAndRead(contributionId);
         Contribution contribution = em.find(Contribution.class, contributionId);
-        FundingRule rule = rules.get(contribution.agency);
-        if (rule == null) {
-            throw new LedgerRefusal("no funding rules for " + contribution.agency + " money");
-        }
+        FundingRule rule = rules.of(contribution.agency)
+                .orElseThrow(() -> new LedgerRefusal("no funding rules for " + contribution.agency + " money"));
         Optional<String> refusal = rule.refusal(category);
         if (refusal.isPresent()) {
             throw new LedgerRefusal(refusal.get());

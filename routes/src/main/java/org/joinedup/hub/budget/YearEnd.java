@@ -2,16 +2,12 @@ package org.joinedup.hub.budget;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ContributionStatus;
 import org.joinedup.model.ledger.FundingRule;
 
@@ -23,11 +19,11 @@ import org.joinedup.model.ledger.FundingRule;
 @ApplicationScoped
 public class YearEnd {
 
-    private static final Map<AgencyKind, FundingRule> RULES = FundingRule.packaged().stream()
-            .collect(Collectors.toMap(FundingRule::agency, Function.identity()));
-
     @Inject
     PooledBudgetLedger ledger;
+
+    @Inject
+    FundingRules rules;
 
     /** What a year end did. */
     public record Closed(int financialYear, int contributions, long carriedForwardPence, long returnedPence) {
@@ -53,8 +49,7 @@ public class YearEnd {
             if (available == 0) {
                 continue;
             }
-            FundingRule rule = RULES.get(c.agency);
-            Contribution next = rule != null && rule.carryForward()
+            Contribution next = rules.of(c.agency).map(FundingRule::carryForward).orElse(false)
                     ? Contribution.<Contribution>find("person = ?1 and fundingBody = ?2 and status = ?3"
                             + " and periodStart > ?4 order by periodStart", c.person, c.fundingBody,
                             ContributionStatus.ACTIVE, end.minusDays(1)).firstResult()

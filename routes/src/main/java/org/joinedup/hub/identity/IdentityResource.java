@@ -1,7 +1,6 @@
 package org.joinedup.hub.identity;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.security.Caller;
@@ -43,17 +41,10 @@ public class IdentityResource {
     Caller caller;
 
     @Inject
-    ObjectMapper json;
-
-    /** A source record as people see it. */
-    public record SourceRecordView(String id, String personId, String agency, String holder, String system,
-            String value, String givenName, String familyName, LocalDate birthDate, String postcode, String uprn,
-            String nhsNumber, boolean nhsVerified, String niNumber, String linkMethod, Double matchWeight,
-            String linkReason, JsonNode explanation, Instant linkedAt, String identifierProblems) {
-    }
+    SourceRecordViews records;
 
     public record ReviewView(String id, String status, String reason, Double matchWeight, JsonNode explanation,
-            SourceRecordView record, SourceRecordView candidate, Instant createdAt, Instant decidedAt,
+            SourceRecordViews.SourceRecordView record, SourceRecordViews.SourceRecordView candidate, Instant createdAt, Instant decidedAt,
             String decidedBy, String decisionNote) {
     }
 
@@ -124,26 +115,8 @@ public class IdentityResource {
     }
 
     private ReviewView view(MatchReview r) {
-        return new ReviewView(r.id.toString(), r.status.name(), r.reason, r.matchWeight, parse(r.matchExplanation),
-                view(r.record), view(r.candidate), r.createdAt, r.decidedAt, r.decidedBy, r.decisionNote);
-    }
-
-    public SourceRecordView view(SourceRecord r) {
-        return new SourceRecordView(r.id.toString(), r.person.id.toString(), r.agency.name(), r.holder,
-                r.sourceSystem, r.sourceValue, r.givenName, r.familyName, r.birthDate, r.postcode, r.uprn,
-                r.nhsNumber, r.nhsVerified, r.niNumber, r.linkMethod.name(), r.matchWeight, r.linkReason,
-                parse(r.matchExplanation), r.updatedAt, r.identifierProblems);
-    }
-
-    private JsonNode parse(String explanation) {
-        if (explanation == null) {
-            return null;
-        }
-        try {
-            return json.readTree(explanation);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored match explanation is not JSON", e);
-        }
+        return new ReviewView(r.id.toString(), r.status.name(), r.reason, r.matchWeight,
+                records.parse(r.matchExplanation), records.view(r.record), records.view(r.candidate), r.createdAt, r.decidedAt, r.decidedBy, r.decisionNote);
     }
 
     private static Response problem(int status, String message) {

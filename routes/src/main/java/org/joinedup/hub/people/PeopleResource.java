@@ -26,7 +26,7 @@ import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
 import org.joinedup.hub.housing.TenancyMember;
-import org.joinedup.hub.identity.IdentityResource;
+import org.joinedup.hub.identity.SourceRecordViews;
 import org.joinedup.hub.identity.IdentityReviews;
 import org.joinedup.hub.identity.SourceRecord;
 import org.joinedup.hub.security.Caller;
@@ -46,7 +46,7 @@ public class PeopleResource {
     Caller caller;
 
     @Inject
-    IdentityResource identity;
+    SourceRecordViews sourceRecords;
 
     @Inject
     IdentityReviews reviews;
@@ -94,9 +94,9 @@ public class PeopleResource {
     @Path("/{id}/source-records")
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
-    public List<IdentityResource.SourceRecordView> sourceRecords(@PathParam("id") java.util.UUID personId) {
+    public List<SourceRecordViews.SourceRecordView> sourceRecords(@PathParam("id") java.util.UUID personId) {
         return SourceRecord.<SourceRecord>find("person.id = ?1 order by createdAt", personId).stream()
-                .map(identity::view).toList();
+                .map(sourceRecords::view).toList();
     }
 
     /** What to split off a wrongly merged person, and why. */

@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +14,6 @@ import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.budget.ContributionWithdrawn;
 import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.people.Person;
-import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ContributionStatus;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.NotPermittedException;
@@ -35,11 +31,12 @@ import org.joinedup.model.plan.LineCost;
 @ApplicationScoped
 public class PlanBook {
 
-    private static final Map<AgencyKind, FundingRule> RULES = FundingRule.packaged().stream()
-            .collect(Collectors.toMap(FundingRule::agency, Function.identity()));
 
     @Inject
     PooledBudgetLedger ledger;
+
+    @Inject
+    org.joinedup.hub.budget.FundingRules rules;
 
     /** A line as drafted. */
     public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
@@ -86,11 +83,8 @@ public class PlanBook {
         List<FundingProposer.Pot> pots = new ArrayList<>();
         for (Contribution c : Contribution.<Contribution>list("person = ?1 and status = ?2", person,
                 ContributionStatus.ACTIVE)) {
-            FundingRule rule = RULES.get(c.agency);
-            if (rule != null) {
-                pots.add(new FundingProposer.Pot(c.id.toString(), c.fundingBody.code, ledger.balances(c.id).available(),
-                        rule));
-            }
+            rules.of(c.agency).ifPresent(rule -> pots.add(new FundingProposer.Pot(c.id.toString(),
+                    c.fundingBody.code, ledger.balances(c.id).available(), rule)));
         }
         FundingProposer.Proposal proposal = FundingProposer.propose(costs, pots);
         if (!proposal.fundable()) {
@@ -165,10 +159,10 @@ public class PlanBook {
                     + (line.plan.panelDecision == null ? "has not decided yet" : "did not agree: "
                             + line.plan.panelReasons));
         }
-        if (approve && line.connectedPerson && !line.exceptionAgreed
-                && RULES.get(line.contribution.agency).connectedPersonNeedsException()) {
-            throw new LedgerRefusal("line " + lineNumber + " pays a connected person: "
-                    + RULES.get(line.contribution.agency).name() + " money needs an agreed exception for that");
+        FundingRule rule = rules.of(line.contribution.agency).orElseThrow();
+        if (approve && line.connectedPerson && !line.exceptionAgreed && rule.connectedPersonNeedsException()) {
+            throw new LedgerRefusal("line " + lineNumber + " pays a connected person: " + rule.name()
+                    + " money needs an agreed exception for that");
         }
         if (!approve && (reason == null || reason.isBlank())) {
             throw new InvalidMessageException("reason", "a refusal needs written reasons");
@@ -209,7 +203,8 @@ public class PlanBook {
                 ledger.commit(other.id, remaining, line.category, line.id + ":" + other.id,
                         new PooledBudgetLedger.Cause(withdrawal.caller(), "plan line " + line.lineNumber
                                 + " moved from withdrawn " + withdrawn.fundingBody.code + " money", withdrawal.messageId()));
-                line.fundingExplanation = line.fundingExplanation + "; moved to " + RULES.get(other.agency).name()
+                line.fundingExplanation = line.fundingExplanation + "; moved to " + rules.of(other.agency)
+                        .orElseThrow().name()
                         + " (" + other.fundingBody.code + ") when " + withdrawn.fundingBody.code + " withdrew its money";
                 line.contribution = other;
                 detail = "moved to " + other.fundingBody.code + " money";
@@ -229,9 +224,9 @@ public class PlanBook {
     private Contribution takeOver(PlanLine line, Contribution withdrawn, long pence) {
         return Contribution.<Contribution>list("person = ?1 and status = ?2 and id <> ?3", withdrawn.person,
                 ContributionStatus.ACTIVE, withdrawn.id).stream()
-                .filter(c -> RULES.containsKey(c.agency) && RULES.get(c.agency).refusal(line.category).isEmpty())
+                .filter(c -> rules.of(c.agency).map(r -> r.refusal(line.category).isEmpty()).orElse(false))
                 .filter(c -> ledger.balances(c.id).available() >= pence)
-                .min(java.util.Comparator.comparingInt(c -> RULES.get(c.agency).categories().size()))
+                .min(java.util.Comparator.comparingInt(c -> rules.of(c.agency).orElseThrow().categories().size()))
                 .orElse(null);
     }
 
