@@ -152,6 +152,15 @@ class SupportPlanTest {
                 .getResource();
         assertEquals("280.00", item.getPriceOverride().getValue().toPlainString());
         assertEquals("PERSONAL_ASSISTANT", item.getCode().getCodingFirstRep().getCode());
+        // and as JSON, for its own money only
+        JsonPath mine = given().auth().oauth2(DemoTokens.of("trust")).get("/api/funders/RR8/statement?from=2026-04-01"
+                + "&to=2027-03-31").then().statusCode(200).extract().jsonPath();
+        assertEquals(28_000, mine.getLong("contributions.find { it.contributionId == '" + nhsContribution
+                + "' }.paidByCategory.PERSONAL_ASSISTANT"));
+        assertEquals(1_456_000 - 28_000, mine.getLong("contributions.find { it.contributionId == '" + nhsContribution
+                + "' }.committedPence"));
+        given().auth().oauth2(DemoTokens.of("trust")).get("/api/funders/E08000004/statement?from=2026-04-01"
+                + "&to=2027-03-31").then().statusCode(403);
         assertEquals(0, Fhir.clientFor("trust2").search().forResource(org.hl7.fhir.r4.model.ChargeItem.class)
                 .where(org.hl7.fhir.r4.model.ChargeItem.PATIENT.hasId("Patient/" + personId))
                 .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry().size(),
