@@ -39,6 +39,9 @@ public class PlansResource {
     Caller caller;
 
     @Inject
+    SpendCheck spending;
+
+    @Inject
     org.joinedup.hub.platform.HubConfig config;
 
     public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
@@ -182,6 +185,19 @@ public class PlansResource {
         } catch (InvalidMessageException invalid) {
             return problem(422, invalid.getMessage());
         }
+    }
+
+    /**
+     * {@code POST /api/plans/spend-check} (operator; {@code {"asOf": "2027-02-01"}}, today when not given): compares
+     * spending with every plan and raises or closes OVERSPEND / UNDERSPEND alerts; see {@link SpendCheck}.
+     */
+    @POST
+    @Path("/spend-check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.OPERATOR)
+    public SpendCheck.Checked spendCheck(Map<String, String> request) {
+        String asOf = request == null ? null : request.get("asOf");
+        return spending.run(asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf));
     }
 
     @Transactional

@@ -121,6 +121,14 @@ public interface HubConfig {
         /** The most a coordinator may pay once, before a plan is approved (pence). */
         @WithDefault("25000")
         long oneOffLimitPence();
+
+        /** Spending is compared with the plan once a line has been approved this many months. */
+        @WithDefault("3")
+        int spendCheckMonths();
+
+        /** How far (percent) spending may be above or below plan before the case gets an alert. */
+        @WithDefault("50")
+        int spendTolerancePercent();
     }
 
     interface Ras {

@@ -262,6 +262,43 @@ class SupportPlanTest {
     }
 
     @Test
+    void spendingFarFromPlanForMonthsRaisesAnAlertAndBackWithinPlanClosesIt() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String planId = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Out and about", "lines", List.of(
+                        line("COMMUNITY_ACTIVITY", "Allotment society", "Oldham Allotments", "WEEKLY", 1_000, 0))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(200);
+        String fourMonthsOn = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(4).toString();
+
+        // £520.00 a year: four months in, £173.33 was planned and nothing was paid
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body(Map.of("asOf", fourMonthsOn)).post("/api/plans/spend-check").then().statusCode(200);
+        assertEquals(List.of("UNDERSPEND"), alertsOf(personId, "SPEND"));
+
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body("{\"reference\": \"jan\", \"amountPence\": 16000, \"paidOn\": \"2027-01-01\"}")
+                .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body(Map.of("asOf", fourMonthsOn)).post("/api/plans/spend-check").then().statusCode(200);
+        assertEquals(List.of(), alertsOf(personId, "SPEND"), "back within plan");
+
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body("{\"reference\": \"feb\", \"amountPence\": 30000, \"paidOn\": \"2027-02-01\"}")
+                .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body(Map.of("asOf", fourMonthsOn)).post("/api/plans/spend-check").then().statusCode(200);
+        assertEquals(List.of("OVERSPEND"), alertsOf(personId, "SPEND"));
+    }
+
+    private static List<String> alertsOf(String personId, String containing) {
+        List<String> kinds = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
+                .then().extract().jsonPath().getList("alerts.kind");
+        return kinds.stream().filter(k -> k.contains(containing)).toList();
+    }
+
+    @Test
     void aPlanBeyondThePooledBudgetIsRefusedWithTheReason() {
         String personId = personWithNhsAndCouncilMoney(newNhsNumber());
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
