@@ -1,6 +1,5 @@
 package org.joinedup.hub.assessment;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;

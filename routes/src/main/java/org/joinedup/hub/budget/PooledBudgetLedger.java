@@ -198,6 +198,8 @@ public class PooledBudgetLedger {
 
     /** Writes a posting and its entries, unless one with the key exists; the category says what money was for. */
     private Posted write(PostingKind kind, String key, List<EntryLine> lines, Cause cause, String category) {
+        // checked again under the contribution's lock: a delivery racing this one may have committed the same key
+        // while this one waited (the callers' first check, before the lock, keeps a repeat from being refused)
         Optional<Long> known = posting(key);
         if (known.isPresent()) {
             return new Posted(known.get(), true);
@@ -207,12 +209,19 @@ public class PooledBudgetLedger {
                 .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
                 .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).setParameter(6, category)
                 .getSingleResult()).longValue();
-        for (EntryLine line : lines) {
-            em.createNativeQuery("insert into ledger_entry (posting_id, contribution_id, account, pence)"
-                    + " values (?1, ?2, ?3, ?4)").setParameter(1, postingId)
-                    .setParameter(2, UUID.fromString(line.contributionId())).setParameter(3, line.account().name())
-                    .setParameter(4, line.pence()).executeUpdate();
+        StringBuilder sql = new StringBuilder("insert into ledger_entry (posting_id, contribution_id, account, pence)"
+                + " values ");
+        for (int i = 0; i < lines.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(3 * i + 2).append(", ?").append(3 * i + 3)
+                    .append(", ?").append(3 * i + 4).append(')');
         }
+        jakarta.persistence.Query entries = em.createNativeQuery(sql.toString()).setParameter(1, postingId);
+        for (int i = 0; i < lines.size(); i++) {
+            EntryLine line = lines.get(i);
+            entries.setParameter(3 * i + 2, UUID.fromString(line.contributionId()))
+                    .setParameter(3 * i + 3, line.account().name()).setParameter(3 * i + 4, line.pence());
+        }
+        entries.executeUpdate();
         return new Posted(postingId, false);
     }
 

@@ -2,10 +2,7 @@ package org.joinedup.hub.people;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -70,12 +67,6 @@ public class PersonDirectory {
     /** What an agency's record says about who the person is, besides identifiers; any part may be missing. */
     public record Demographics(String givenName, String familyName, LocalDate birthDate, String postcode,
             String uprn) {
-    }
-
-    public Optional<Person> findByIdentifier(String system, String value) {
-        return PersonIdentifier.<PersonIdentifier>find("system = ?1 and value = ?2", system, value)
-                .firstResultOptional()
-                .map(identifier -> identifier.person);
     }
 
     private static void fillGaps(Person person, Demographics details) {
