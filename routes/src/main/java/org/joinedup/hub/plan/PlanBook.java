@@ -38,28 +38,158 @@ public class PlanBook {
     @Inject
     org.joinedup.hub.budget.FundingRules rules;
 
-    /** A line as drafted. */
+    /**
+     * A line as drafted. In a revision, {@code replaces} may name the line number of the previous version this line
+     * replaces; without it, a line with the same category, description and payee as a previous line replaces it.
+     */
     public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
             long unitPence, int units, String management, UUID contributionId, boolean connectedPerson,
-            boolean exceptionAgreed) {
+            boolean exceptionAgreed, Integer replaces) {
+
+        long annualPence() {
+            return new LineCost(costKind, unitPence, units).annualPence();
+        }
     }
 
-    /** Drafts a plan (a new version) and proposes its funding; refused line by line when it cannot be funded. */
+    /**
+     * Drafts a person's first plan and proposes its funding; refused line by line when it cannot be funded, and
+     * refused when the person already has a plan (that one is revised instead).
+     */
     @Transactional
     public SupportPlan draft(UUID personId, String whatMatters, String goals, List<DraftLine> lines, boolean risky,
             String by) {
         Person person = Person.findById(personId);
-        List<ValidationIssue> problems = new ArrayList<>();
         if (person == null || person.mergedInto != null) {
             throw new InvalidMessageException("personId", "no person " + personId);
         }
+        check(whatMatters, lines);
+        SupportPlan current = SupportPlan.<SupportPlan>find("person = ?1 and supersededBy is null", person)
+                .firstResult();
+        if (current != null) {
+            throw new LedgerRefusal("person " + personId + " already has plan version " + current.version + " ("
+                    + current.id + "): revise it with POST /api/plans/" + current.id + "/revisions");
+        }
+        List<FundingProposer.Line> costs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            costs.add(cost(i + 1, lines.get(i), lines.get(i).annualPence()));
+        }
+        SupportPlan plan = newVersion(person, whatMatters, goals, risky, by);
+        for (FundingProposer.Choice choice : propose(person, costs).choices()) {
+            plan.lines.add(proposedLine(plan, choice, lines.get(choice.line() - 1), null));
+        }
+        return saved(plan);
+    }
+
+    /**
+     * Revises the current plan as life changes: a new version. A line the same as an approved line of the previous
+     * version (same thing, payee, cost, management and money) is carried over with its approval and its commitment;
+     * a changed or new line is proposed again and waits for its funder's decision, with what its previous line has
+     * paid this year still counted against it; the commitment left on changed or dropped lines is released. The
+     * previous version is superseded. Refused (and nothing changes) when the revision cannot be funded.
+     */
+    @Transactional
+    public SupportPlan revise(UUID planId, String whatMatters, String goals, List<DraftLine> lines, boolean risky,
+            String by) {
+        SupportPlan previous = SupportPlan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (previous == null) {
+            throw new InvalidMessageException("plan", "no plan " + planId);
+        }
+        if (previous.supersededBy != null) {
+            throw new LedgerRefusal("plan version " + previous.version + " was already revised: version "
+                    + previous.supersededBy.version + " (" + previous.supersededBy.id + ") is the current plan");
+        }
+        check(whatMatters, lines);
+        List<PlanLine> replaced = replacedLines(previous, lines);
+        SupportPlan plan = newVersion(previous.person, whatMatters, goals, risky, by);
+        PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, "plan " + previous.person.id + " revised"
+                + " from version " + previous.version + " to " + plan.version, null);
+        for (PlanLine old : previous.lines) {
+            org.joinedup.hub.alerts.PersonAlert.close(previous.person, "OVERSPEND", old.id.toString());
+            org.joinedup.hub.alerts.PersonAlert.close(previous.person, "UNDERSPEND", old.id.toString());
+            int index = replaced.indexOf(old);
+            boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && old.sameAs(lines.get(index));
+            long remaining = old.annualPence - old.paidPence();
+            if (old.status == PlanLine.Status.APPROVED && !carried && remaining > 0) {
+                ledger.release(old.contribution.id, remaining, false, "revision:" + plan.id + ":" + old.id,
+                        cause);
+            }
+        }
+        List<FundingProposer.Line> costs = new ArrayList<>();
+        List<ValidationIssue> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DraftLine draft = lines.get(i);
+            PlanLine old = replaced.get(i);
+            if (old != null && old.status == PlanLine.Status.APPROVED && old.sameAs(draft)) {
+                plan.lines.add(carriedLine(plan, i + 1, old));
+                continue;
+            }
+            long toCommit = draft.annualPence() - (old == null ? 0 : old.paidPence());
+            if (toCommit <= 0) {
+                problems.add(new ValidationIssue("lines[" + (i + 1) + "]", new org.joinedup.model.Pence(
+                        old.paidPence()) + " has already been paid this year on line " + old.lineNumber
+                        + " of version " + previous.version + ", which this line replaces: its yearly cost cannot be "
+                        + new org.joinedup.model.Pence(draft.annualPence())));
+                continue;
+            }
+            costs.add(cost(i + 1, draft, toCommit));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        for (FundingProposer.Choice choice : propose(previous.person, costs).choices()) {
+            PlanLine old = replaced.get(choice.line() - 1);
+            PlanLine line = proposedLine(plan, choice, lines.get(choice.line() - 1), old);
+            if (old != null) {
+                line.fundingExplanation = line.fundingExplanation + " (" + new org.joinedup.model.Pence(
+                        old.paidPence()) + " paid this year on the line it replaces)";
+            }
+            plan.lines.add(line);
+        }
+        plan.lines.sort(java.util.Comparator.comparingInt(l -> l.lineNumber));
+        saved(plan);
+        previous.supersededBy = plan;
+        previous.supersededAt = plan.createdAt;
+        return plan;
+    }
+
+    /** For each revision line, the line of the previous version it replaces, or null. */
+    private static List<PlanLine> replacedLines(SupportPlan previous, List<DraftLine> lines) {
+        List<PlanLine> replaced = new ArrayList<>();
+        List<ValidationIssue> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DraftLine draft = lines.get(i);
+            PlanLine old = null;
+            if (draft.replaces() != null) {
+                old = previous.lines.stream().filter(l -> l.lineNumber == draft.replaces()).findFirst().orElse(null);
+                if (old == null) {
+                    problems.add(new ValidationIssue("lines[" + (i + 1) + "].replaces", "version "
+                            + previous.version + " has no line " + draft.replaces()));
+                }
+            } else {
+                old = previous.lines.stream().filter(l -> l.replacedBy(draft) && !replaced.contains(l)
+                        && lines.stream().noneMatch(d -> Integer.valueOf(l.lineNumber).equals(d.replaces())))
+                        .findFirst().orElse(null);
+            }
+            if (old != null && replaced.contains(old)) {
+                problems.add(new ValidationIssue("lines[" + (i + 1) + "].replaces", "line " + old.lineNumber
+                        + " of version " + previous.version + " is already replaced by another line"));
+            }
+            replaced.add(old);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        return replaced;
+    }
+
+    private static void check(String whatMatters, List<DraftLine> lines) {
+        List<ValidationIssue> problems = new ArrayList<>();
         if (whatMatters == null || whatMatters.isBlank()) {
             problems.add(new ValidationIssue("whatMatters", "say what matters to the person, in their words"));
         }
         if (lines == null || lines.isEmpty()) {
             problems.add(new ValidationIssue("lines", "a plan needs at least one line"));
         }
-        List<FundingProposer.Line> costs = new ArrayList<>();
         for (int i = 0; lines != null && i < lines.size(); i++) {
             DraftLine line = lines.get(i);
             String where = "lines[" + (i + 1) + "]";
@@ -67,19 +197,21 @@ public class PlanBook {
                     || line.costKind() == null || line.management() == null) {
                 problems.add(new ValidationIssue(where, "category, description, payee, costKind and management are"
                         + " all needed"));
-                continue;
-            }
-            if (line.unitPence() <= 0) {
+            } else if (line.unitPence() <= 0) {
                 problems.add(new ValidationIssue(where + ".unitPence", "must be more than 0"));
-                continue;
             }
-            long annual = new LineCost(line.costKind(), line.unitPence(), line.units()).annualPence();
-            costs.add(new FundingProposer.Line(i + 1, line.category().toUpperCase(java.util.Locale.ROOT), annual,
-                    line.contributionId() == null ? null : line.contributionId().toString()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidMessageException(problems);
         }
+    }
+
+    private static FundingProposer.Line cost(int number, DraftLine line, long pence) {
+        return new FundingProposer.Line(number, line.category().toUpperCase(java.util.Locale.ROOT), pence,
+                line.contributionId() == null ? null : line.contributionId().toString());
+    }
+
+    private FundingProposer.Proposal propose(Person person, List<FundingProposer.Line> costs) {
         List<FundingProposer.Pot> pots = new ArrayList<>();
         for (Contribution c : Contribution.<Contribution>list("person = ?1 and status = ?2", person,
                 ContributionStatus.ACTIVE)) {
@@ -90,6 +222,11 @@ public class PlanBook {
         if (!proposal.fundable()) {
             throw new InvalidMessageException(proposal.problems());
         }
+        return proposal;
+    }
+
+    private static SupportPlan newVersion(Person person, String whatMatters, String goals, boolean risky,
+            String by) {
         SupportPlan plan = new SupportPlan();
         plan.id = UUID.randomUUID();
         plan.person = person;
@@ -101,32 +238,66 @@ public class PlanBook {
         plan.risky = risky;
         plan.createdBy = by;
         plan.createdAt = Instant.now();
-        for (FundingProposer.Choice choice : proposal.choices()) {
-            DraftLine draft = lines.get(choice.line() - 1);
-            PlanLine line = new PlanLine();
-            line.id = UUID.randomUUID();
-            line.plan = plan;
-            line.lineNumber = choice.line();
-            line.category = draft.category().toUpperCase(java.util.Locale.ROOT);
-            line.description = draft.description();
-            line.payee = draft.payee();
-            line.costKind = draft.costKind();
-            line.unitPence = draft.unitPence();
-            line.units = draft.units();
-            line.annualPence = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).annualPence();
-            line.management = draft.management();
-            line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
-            line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
-                    + "; paid by " + choice.explanation();
-            line.status = PlanLine.Status.PROPOSED;
-            line.connectedPerson = draft.connectedPerson();
-            line.exceptionAgreed = draft.exceptionAgreed();
-            plan.lines.add(line);
-        }
+        return plan;
+    }
+
+    private static PlanLine proposedLine(SupportPlan plan, FundingProposer.Choice choice, DraftLine draft,
+            PlanLine previous) {
+        PlanLine line = new PlanLine();
+        line.id = UUID.randomUUID();
+        line.plan = plan;
+        line.lineNumber = choice.line();
+        line.category = draft.category().toUpperCase(java.util.Locale.ROOT);
+        line.description = draft.description();
+        line.payee = draft.payee();
+        line.costKind = draft.costKind();
+        line.unitPence = draft.unitPence();
+        line.units = draft.units();
+        line.annualPence = draft.annualPence();
+        line.management = draft.management();
+        line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
+        line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
+                + "; paid by " + choice.explanation();
+        line.status = PlanLine.Status.PROPOSED;
+        line.connectedPerson = draft.connectedPerson();
+        line.exceptionAgreed = draft.exceptionAgreed();
+        line.previousLine = previous;
+        line.change = previous == null ? PlanLine.Change.NEW : PlanLine.Change.CHANGED;
+        return line;
+    }
+
+    /** An approved line carried over unchanged: same approval, same commitment (nothing is posted). */
+    private static PlanLine carriedLine(SupportPlan plan, int number, PlanLine old) {
+        PlanLine line = new PlanLine();
+        line.id = UUID.randomUUID();
+        line.plan = plan;
+        line.lineNumber = number;
+        line.category = old.category;
+        line.description = old.description;
+        line.payee = old.payee;
+        line.costKind = old.costKind;
+        line.unitPence = old.unitPence;
+        line.units = old.units;
+        line.annualPence = old.annualPence;
+        line.management = old.management;
+        line.contribution = old.contribution;
+        line.fundingExplanation = old.fundingExplanation;
+        line.status = PlanLine.Status.APPROVED;
+        line.connectedPerson = old.connectedPerson;
+        line.exceptionAgreed = old.exceptionAgreed;
+        line.decidedBy = old.decidedBy;
+        line.decidedAt = old.decidedAt;
+        line.decisionReason = old.decisionReason;
+        line.previousLine = old;
+        line.change = PlanLine.Change.UNCHANGED;
+        return line;
+    }
+
+    private static SupportPlan saved(SupportPlan plan) {
         plan.persist();
         for (PlanLine line : plan.lines) {
-            if (line.connectedPerson) {
-                org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(person,
+            if (line.connectedPerson && line.change != PlanLine.Change.UNCHANGED) {
+                org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(plan.person,
                         line.contribution.sourceRecordId), line.contribution.agency, "CONNECTED_PERSON_PAYEE",
                         line.id.toString(), "plan " + plan.version + " line " + line.lineNumber + " pays "
                                 + line.payee + ", a connected person" + (line.exceptionAgreed ? " (exception agreed)"
@@ -150,6 +321,7 @@ public class PlanBook {
             throw new NotPermittedException("line " + lineNumber + " is paid by " + funder + "; only " + funder
                     + " decides it");
         }
+        refuseIfSuperseded(line.plan);
         if (line.status != PlanLine.Status.PROPOSED) {
             throw new LedgerRefusal("line " + lineNumber + " was already " + line.status.name().toLowerCase()
                     + " by " + line.decidedBy);
@@ -168,7 +340,8 @@ public class PlanBook {
             throw new InvalidMessageException("reason", "a refusal needs written reasons");
         }
         if (approve) {
-            ledger.commit(line.contribution.id, line.annualPence, line.category, line.id.toString(),
+            long paidBefore = line.previousLine == null ? 0 : line.previousLine.paidPence();
+            ledger.commit(line.contribution.id, line.annualPence - paidBefore, line.category, line.id.toString(),
                     new PooledBudgetLedger.Cause(by,
                     "plan " + line.plan.version + " line " + lineNumber + " approved: " + line.description, null));
         }
@@ -186,10 +359,9 @@ public class PlanBook {
      */
     void onWithdrawn(@jakarta.enterprise.event.Observes ContributionWithdrawn withdrawal) {
         Contribution withdrawn = withdrawal.contribution();
-        for (PlanLine line : PlanLine.<PlanLine>list("contribution = ?1 and status = ?2", withdrawn,
-                PlanLine.Status.APPROVED)) {
-            long paid = PlanPayment.<PlanPayment>list("line", line).stream().mapToLong(p -> p.amountPence).sum();
-            long remaining = line.annualPence - paid;
+        for (PlanLine line : PlanLine.<PlanLine>list("contribution = ?1 and status = ?2 and plan.supersededBy is"
+                + " null", withdrawn, PlanLine.Status.APPROVED)) {
+            long remaining = line.annualPence - line.paidPence();
             if (remaining <= 0) {
                 continue;
             }
@@ -237,6 +409,7 @@ public class PlanBook {
         if (plan == null) {
             throw new InvalidMessageException("plan", "no plan " + planId);
         }
+        refuseIfSuperseded(plan);
         if (!plan.risky) {
             throw new LedgerRefusal("plan " + planId + " is not flagged as risky; no panel decision is needed");
         }
@@ -310,16 +483,16 @@ public class PlanBook {
         PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
                 .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
                         "plan " + planId + " has no line " + lineNumber));
-        PlanPayment known = PlanPayment.<PlanPayment>find("line = ?1 and reference = ?2", line, reference)
-                .firstResult();
+        PlanPayment known = line.payment(reference);
         if (known != null) {
             return known;
         }
+        refuseIfSuperseded(line.plan);
         if (line.status != PlanLine.Status.APPROVED) {
             throw new LedgerRefusal("line " + lineNumber + " is " + line.status.name().toLowerCase()
                     + ": only an approved line can be paid");
         }
-        long paidBefore = PlanPayment.<PlanPayment>list("line", line).stream().mapToLong(p -> p.amountPence).sum();
+        long paidBefore = line.paidPence();
         if (paidBefore + pence > line.annualPence) {
             throw new LedgerRefusal(new org.joinedup.model.Pence(pence) + " would take line " + lineNumber
                     + " past its " + new org.joinedup.model.Pence(line.annualPence) + " a year ("
@@ -338,5 +511,12 @@ public class PlanBook {
         payment.paidBy = by;
         payment.persist();
         return payment;
+    }
+
+    private static void refuseIfSuperseded(SupportPlan plan) {
+        if (plan.supersededBy != null) {
+            throw new LedgerRefusal("plan version " + plan.version + " was replaced by version "
+                    + plan.supersededBy.version + " (" + plan.supersededBy.id + "): use the current plan");
+        }
     }
 }

@@ -30,6 +30,13 @@ public class PlanLine extends PanacheEntityBase {
         REPLAN
     }
 
+    /** What a revision did to the line: NEW, CHANGED (needs deciding again) or UNCHANGED (keeps its approval). */
+    public enum Change {
+        NEW,
+        CHANGED,
+        UNCHANGED
+    }
+
     @Id
     public UUID id;
 
@@ -87,4 +94,39 @@ public class PlanLine extends PanacheEntityBase {
 
     @Column(name = "decision_reason")
     public String decisionReason;
+
+    /** The line of the previous version this one replaces (unchanged or changed); null for a new line. */
+    @ManyToOne
+    @JoinColumn(name = "previous_line_id")
+    public PlanLine previousLine;
+
+    @Enumerated(EnumType.STRING)
+    public Change change = Change.NEW;
+
+    /** Paid against this line and the lines it replaced: a revision does not reset what the year has spent. */
+    public long paidPence() {
+        long own = PlanPayment.<PlanPayment>list("line", this).stream().mapToLong(p -> p.amountPence).sum();
+        return own + (previousLine == null ? 0 : previousLine.paidPence());
+    }
+
+    /** The payment with this reference on this line or a line it replaced, if any. */
+    public PlanPayment payment(String reference) {
+        PlanPayment own = PlanPayment.<PlanPayment>find("line = ?1 and reference = ?2", this, reference).firstResult();
+        return own != null || previousLine == null ? own : previousLine.payment(reference);
+    }
+
+    /** Whether a revision may carry this line over with its approval: same thing, same cost, same money. */
+    boolean sameAs(PlanBook.DraftLine draft) {
+        return category.equalsIgnoreCase(draft.category()) && description.equals(draft.description())
+                && payee.equals(draft.payee()) && costKind == draft.costKind() && unitPence == draft.unitPence()
+                && units == draft.units() && management.equals(draft.management())
+                && connectedPerson == draft.connectedPerson() && exceptionAgreed == draft.exceptionAgreed()
+                && (draft.contributionId() == null || draft.contributionId().equals(contribution.id));
+    }
+
+    /** Whether a revision's line is this line again (changed or not): same category, description and payee. */
+    boolean replacedBy(PlanBook.DraftLine draft) {
+        return category.equalsIgnoreCase(draft.category()) && description.equals(draft.description())
+                && payee.equals(draft.payee());
+    }
 }

@@ -26,7 +26,8 @@ import org.joinedup.model.ledger.LedgerRefusal;
 /**
  * Support plans over HTTP: {@code POST /api/plans} (a coordinator drafts a plan; the hub proposes who pays each
  * line, or refuses the plan line by line), {@code GET /api/plans/{id}}, {@code POST /api/plans/{id}/lines/{n}/approve}
- * and {@code /refuse} (the funding body of the line's money), {@code POST /api/plans/{id}/lines/{n}/payments}.
+ * and {@code /refuse} (the funding body of the line's money), {@code POST /api/plans/{id}/lines/{n}/payments},
+ * {@code POST /api/plans/{id}/revisions} (a new version that re-approves only what changed).
  */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,13 +64,23 @@ public class PlansResource {
 
     public record PlanView(String id, String personId, int version, String whatMatters, String goals,
             String createdBy, Instant createdAt, long annualPence, boolean risky, String panelDecision,
-            String panelReasons, List<LineView> lines) {
+            String panelReasons, String supersededBy, List<LineView> lines, List<RemovedLine> removedLines) {
     }
 
+    /**
+     * A line; in a revision, {@code change} says whether it is NEW, CHANGED (decided again) or UNCHANGED (kept its
+     * approval), and {@code replacesLine} which line of the previous version it replaces. {@code paidPence} counts
+     * what the lines it replaces paid this year too.
+     */
     public record LineView(int number, String category, String description, String payee, String costKind,
             long unitPence, int units, long annualPence, String management, String contributionId, String agency,
             String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
-            String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed) {
+            String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed, String change,
+            Integer replacesLine) {
+    }
+
+    /** A line of the previous version that a revision dropped (its commitment was released). */
+    public record RemovedLine(int number, String category, String description, String payee, long annualPence) {
     }
 
     @POST
@@ -83,6 +94,32 @@ public class PlansResource {
             SupportPlan plan = plans.draft(request.personId(), request.whatMatters(), request.goals(),
                     request.lines(), request.risky(), caller.name());
             return Response.status(201).entity(view(plan.id)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return org.joinedup.hub.platform.ApiProblems.problems(422, "REFUSED", invalid);
+        }
+    }
+
+    /**
+     * {@code POST /api/plans/{id}/revisions}: the coordinator revises the current plan (the same body as a draft;
+     * a line may say {@code replaces}: the number of the line it replaces). 201 with the new version; 409 when the
+     * plan was already revised; 422 line by line when the revision cannot be funded (nothing changes then).
+     */
+    @POST
+    @Path("/{id}/revisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.COORDINATOR)
+    public Response revise(@PathParam("id") UUID id, DraftRequest request) {
+        if (request == null) {
+            return problem(400, "give whatMatters, goals and lines");
+        }
+        try {
+            SupportPlan plan = plans.revise(id, request.whatMatters(), request.goals(), request.lines(),
+                    request.risky(), caller.name());
+            return Response.status(201).entity(view(plan.id)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
         } catch (InvalidMessageException invalid) {
             return org.joinedup.hub.platform.ApiProblems.problems(422, "REFUSED", invalid);
         }
@@ -210,11 +247,17 @@ public class PlansResource {
                 l.payee, l.costKind.name(), l.unitPence, l.units, l.annualPence, l.management,
                 l.contribution.id.toString(), l.contribution.agency.name(), l.contribution.fundingBody.code,
                 l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
-                PlanPayment.<PlanPayment>list("line", l).stream().mapToLong(p -> p.amountPence).sum(),
-                l.connectedPerson, l.exceptionAgreed)).toList();
+                l.paidPence(), l.connectedPerson, l.exceptionAgreed, l.change.name(),
+                l.previousLine == null ? null : l.previousLine.lineNumber)).toList();
+        SupportPlan previous = SupportPlan.<SupportPlan>find("supersededBy", plan).firstResult();
+        List<RemovedLine> removed = previous == null ? List.of() : previous.lines.stream()
+                .filter(old -> plan.lines.stream().noneMatch(l -> l.previousLine == old))
+                .map(old -> new RemovedLine(old.lineNumber, old.category, old.description, old.payee,
+                        old.annualPence)).toList();
         return new PlanView(plan.id.toString(), plan.person.id.toString(), plan.version, plan.whatMatters, plan.goals,
                 plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).sum(), plan.risky,
-                plan.panelDecision, plan.panelReasons, lines);
+                plan.panelDecision, plan.panelReasons, plan.supersededBy == null ? null
+                        : plan.supersededBy.id.toString(), lines, removed);
     }
 
     private static Response problem(int status, String message) {

@@ -36,7 +36,8 @@ public class SpendCheck {
         int lines = 0;
         int over = 0;
         int under = 0;
-        for (PlanLine line : PlanLine.<PlanLine>list("status = ?1 and costKind <> ?2", PlanLine.Status.APPROVED,
+        for (PlanLine line : PlanLine.<PlanLine>list("status = ?1 and costKind <> ?2"
+                + " and plan.supersededBy is null", PlanLine.Status.APPROVED,
                 org.joinedup.model.plan.LineCost.Kind.ONE_OFF)) {
             LocalDate approved = LocalDate.ofInstant(line.decidedAt, ZoneOffset.UTC);
             long elapsed = ChronoUnit.MONTHS.between(approved, asOf);
@@ -45,7 +46,7 @@ public class SpendCheck {
             }
             lines++;
             long expected = line.annualPence * Math.min(elapsed, 12) / 12;
-            long paid = PlanPayment.<PlanPayment>list("line", line).stream().mapToLong(p -> p.amountPence).sum();
+            long paid = line.paidPence();
             SourceLink person = new SourceLink(line.plan.person, line.contribution.sourceRecordId);
             String key = line.id.toString();
             String detail = "plan line " + line.lineNumber + " (" + line.description + "): " + new Pence(paid)

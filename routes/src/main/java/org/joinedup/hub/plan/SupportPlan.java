@@ -60,6 +60,14 @@ public class SupportPlan extends PanacheEntityBase {
     @Column(name = "panel_decided_at")
     public Instant panelDecidedAt;
 
+    /** The version that replaced this one; a superseded plan is history: nothing more is decided or paid on it. */
+    @ManyToOne
+    @JoinColumn(name = "superseded_by")
+    public SupportPlan supersededBy;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL)
     @OrderBy("lineNumber")
     public List<PlanLine> lines = new ArrayList<>();

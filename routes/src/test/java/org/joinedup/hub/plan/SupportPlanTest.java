@@ -292,6 +292,98 @@ class SupportPlanTest {
         assertEquals(List.of("OVERSPEND"), alertsOf(personId, "SPEND"));
     }
 
+    @Test
+    void aRevisionKeepsUnchangedApprovedLinesAndSendsOnlyWhatChangedBackToItsFunder() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String v1 = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Getting up and out in the mornings", "lines",
+                        List.of(line("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel", "HOURLY",
+                                1_400, 20),
+                                line("COMMUNITY_ACTIVITY", "Allotment society", "Oldham Allotments", "WEEKLY", 3_000,
+                                        0),
+                                line("EQUIPMENT", "Shower chair", "Oldham Mobility", "ONE_OFF", 25_000, 1))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        decide(v1, 1, "trust", "approve", 200);
+        decide(v1, 2, "council", "approve", 200);
+        decide(v1, 3, "trust", "approve", 200);
+        pay(v1, 1, "PA-week-48", 28_000, 200);
+        pay(v1, 2, "allotment-nov", 3_000, 200);
+
+        // life changes: more time at the allotment, the chair is no longer needed, swimming is new
+        JsonPath v2 = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("whatMatters", "Out of the house most days", "goals", "Swimming by the summer",
+                        "lines", List.of(line("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel",
+                                "HOURLY", 1_400, 20),
+                                line("COMMUNITY_ACTIVITY", "Allotment society", "Oldham Allotments", "WEEKLY", 4_000,
+                                        0),
+                                line("COMMUNITY_ACTIVITY", "Swimming", "Oldham Leisure", "WEEKLY", 500, 0))))
+                .post("/api/plans/" + v1 + "/revisions").then().statusCode(201).extract().jsonPath();
+        String v2Id = v2.getString("id");
+        assertEquals(2, v2.getInt("version"));
+        assertEquals(List.of("UNCHANGED", "CHANGED", "NEW"), v2.getList("lines.change"));
+        assertEquals(List.of("APPROVED", "PROPOSED", "PROPOSED"), v2.getList("lines.status"));
+        assertEquals("trust", v2.getString("lines[0].decidedBy"), "the unchanged line keeps its funder's approval");
+        assertEquals(List.of(28_000, 3_000, 0), v2.getList("lines.paidPence"), "what was paid this year still counts");
+        assertEquals(List.of("Shower chair"), v2.getList("removedLines.description"));
+        assertEquals(List.of(1, 2), v2.getList("lines.replacesLine").subList(0, 2));
+
+        // only the unchanged line stays committed; the changed and dropped lines' commitments went back
+        JsonPath money = budget(personId);
+        assertEquals(1_456_000 - 28_000, money.getLong("totals.committedPence"));
+        assertEquals(1_825_000 + 936_000 - 1_456_000 - 3_000, money.getLong("totals.availablePence"));
+
+        // the old version is history: nothing more is decided or paid on it; a payment re-sent is not paid twice
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + v1).then().statusCode(200)
+                .body("supersededBy", equalTo(v2Id));
+        pay(v1, 1, "PA-week-49", 28_000, 409).body("error", containsString("replaced by version 2"));
+        decide(v1, 2, "council", "refuse", 409);
+        pay(v2Id, 1, "PA-week-48", 28_000, 200);
+        decide(v2Id, 1, "trust", "approve", 409).body("error", containsString("already approved"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("whatMatters", "x", "lines", List.of(line("EQUIPMENT", "Chair", "Shop", "ONE_OFF", 100,
+                        1)))).post("/api/plans/" + v1 + "/revisions").then().statusCode(409)
+                .body("error", containsString("version 2"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "x", "lines", List.of(line("EQUIPMENT", "Chair",
+                        "Shop", "ONE_OFF", 100, 1)))).post("/api/plans").then().statusCode(409)
+                .body("error", containsString("revise it"));
+
+        // the changed line is decided again by its funder and committed less what it already paid
+        decide(v2Id, 2, "council", "approve", 200);
+        money = budget(personId);
+        assertEquals(1_456_000 - 28_000 + 208_000 - 3_000, money.getLong("totals.committedPence"));
+        assertEquals(28_000 + 3_000, money.getLong("totals.paidPence"));
+
+        // a revision that cannot be funded, or cuts a line below what it has paid, changes nothing
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("whatMatters", "x", "lines", List.of(
+                        line("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel", "HOURLY", 1_400, 20),
+                        line("COMMUNITY_ACTIVITY", "Allotment society", "Oldham Allotments", "ONE_OFF", 2_000, 1),
+                        line("HOME_CARE", "Home care", "Care Co", "HOURLY", 2_500, 40))))
+                .post("/api/plans/" + v2Id + "/revisions").then().statusCode(422)
+                .body("problems.path", org.hamcrest.Matchers.hasItem("lines[2]"))
+                .body("problems.reason", org.hamcrest.Matchers.hasItem(containsString(
+                        "£30.00 has already been paid this year on line 2 of version 2")));
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + v2Id).then().statusCode(200)
+                .body("supersededBy", org.hamcrest.Matchers.nullValue());
+        assertEquals(1_456_000 - 28_000 + 208_000 - 3_000, budget(personId).getLong("totals.committedPence"));
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String planId, int line, String user,
+            String decision, int status) {
+        return given().auth().oauth2(DemoTokens.of(user)).contentType(ContentType.JSON)
+                .body("{\"reason\": \"as agreed with the family\"}")
+                .post("/api/plans/" + planId + "/lines/" + line + "/" + decision).then().statusCode(status);
+    }
+
+    private static io.restassured.response.ValidatableResponse pay(String planId, int line, String reference,
+            long pence, int status) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body("{\"reference\": \"%s\", \"amountPence\": %d, \"paidOn\": \"2026-11-30\"}"
+                        .formatted(reference, pence)).post("/api/plans/" + planId + "/lines/" + line + "/payments")
+                .then().statusCode(status);
+    }
+
     private static List<String> alertsOf(String personId, String containing) {
         List<String> kinds = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
                 .then().extract().jsonPath().getList("alerts.kind");
