@@ -31,7 +31,7 @@ public class FunderStatementResource {
 
     @GET
     @Path("/{code}/statement")
-    @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.OPERATOR })
+    @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER, Caller.OPERATOR })
     public Response statement(@PathParam("code") String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {

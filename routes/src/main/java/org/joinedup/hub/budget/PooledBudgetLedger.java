@@ -146,7 +146,8 @@ public class PooledBudgetLedger {
      * withdrawn, the released money goes back to its funder in the same posting.
      */
     @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
-    public Posted release(UUID contributionId, long pence, boolean backToFunder, String key, Cause cause) {
+    public Posted release(UUID contributionId, long pence, String category, boolean backToFunder, String key,
+            Cause cause) {
         Optional<Long> known = posting("release:" + key);
         if (known.isPresent()) {
             return new Posted(known.get(), true);
@@ -156,7 +157,7 @@ public class PooledBudgetLedger {
         if (backToFunder) {
             lines.addAll(PostingRules.clawback(contributionId.toString(), now.plus(lines), pence));
         }
-        return write(PostingKind.COMMITMENT_RELEASED, "release:" + key, lines, cause);
+        return write(PostingKind.COMMITMENT_RELEASED, "release:" + key, lines, cause, category);
     }
 
     /**

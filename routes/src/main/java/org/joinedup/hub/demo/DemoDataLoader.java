@@ -56,6 +56,9 @@ public class DemoDataLoader {
     /** The benefits agency's November file for Oldham, with Dave's and Sam's awards. */
     private static final String BENEFITS_FILE = "BEN_E08000004_202611_01.DAT";
 
+    /** The council's section 75 pooled fund with its NHS partners, set up through the pools API. */
+    static final String POOL_NAME = "Oldham integrated personal budgets (section 75)";
+
     /** Demo bundle, and the demo user (trust) who pushes it. */
     private static final Map<String, String> NHS_PUSHES = new LinkedHashMap<>();
 
@@ -101,15 +104,7 @@ public class DemoDataLoader {
             }
             String council = token(base, "council");
             for (String event : COUNCIL_EVENTS) {
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/inbound/social-care/events"))
-                                .header("Authorization", "Bearer " + council)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(resource(event))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() >= 300) {
-                    throw new IllegalStateException(event + ": HTTP " + answer.statusCode() + " " + answer.body());
-                }
+                post(base, "/api/inbound/social-care/events", council, resource(event));
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
             awaitCouncilEventsApplied(base);
@@ -119,6 +114,7 @@ public class DemoDataLoader {
             LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
             dropIntoInbox("demo/benefits/" + BENEFITS_FILE, config.benefits().inbox());
             LOG.infof("Demo: dropped %s into the benefits inbox %s", BENEFITS_FILE, config.benefits().inbox());
+            setUpThePooledFund(base, council);
             printWhereToLook(base, personId);
         } catch (Exception e) {
             LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());
@@ -131,16 +127,56 @@ public class DemoDataLoader {
 
                 =====================================================================================
                  JoinedUp is running with demo data at %1$s
-                   Demo users: coordinator, council, trust (RR8), trust2 (RM3), operator
+                   Demo users: coordinator, council (E08000004), trust (RR8), trust2 (RM3), housing (OLDHAMHSG),
+                               employment (DWP), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                    Dave, joined up (two trusts, council, housing, benefits, employment): curl -H "Authorization: Bearer $TOKEN" %1$s/api/people/%2$s
                    His family's case: curl -H "Authorization: Bearer $TOKEN" %1$s/api/people?nhsNumber=9434765919  (caseId)
                                  then %1$s/api/cases/<caseId>, and the caseload %1$s/api/cases?coordinator=coordinator
                    As FHIR:   %1$s/fhir/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%%7C9434765919
                               %1$s/fhir/Account?patient=%2$s
+                   Money:     %1$s/api/people/%2$s/budget, plans POST %1$s/api/plans, pools %1$s/api/pools
                    Operators: %1$s/api/inbound/messages   Health: %1$s/q/health   API: %1$s/q/openapi
                 =====================================================================================
                 """, base, personId);
+    }
+
+    /**
+     * Oldham's section 75 pooled fund with its two NHS partners, set up by the council through {@code POST
+     * /api/pools} once (a later start finds it there), with each partner's money for the year.
+     */
+    private static void setUpThePooledFund(String base, String council) throws IOException, InterruptedException {
+        HttpResponse<String> known = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/pools")).header("Authorization", "Bearer " + council).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (known.body().contains(POOL_NAME)) {
+            return;
+        }
+        String created = post(base, "/api/pools", council, """
+                {"name": "%s", "hostCode": "E08000004", "partners": [
+                  {"code": "E08000004", "department": "ADULT_SOCIAL_CARE", "name": "Oldham Council adult social care"},
+                  {"code": "RR8", "name": "Leeds Teaching Hospitals NHS Trust"},
+                  {"code": "RM3", "name": "Northern Care Alliance NHS Foundation Trust"}]}""".formatted(POOL_NAME));
+        String pool = new ObjectMapper().readTree(created).get("id").asText();
+        for (Map.Entry<String, Long> deposit : Map.of("E08000004", 200_000_000L, "RR8", 150_000_000L, "RM3",
+                50_000_000L).entrySet()) {
+            post(base, "/api/pools/" + pool + "/deposits", council, """
+                    {"partnerCode": "%s", "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "money": "REVENUE",
+                     "amountPence": %d}""".formatted(deposit.getKey(), deposit.getValue()));
+        }
+        LOG.infof("Demo: set up the pooled fund '%s' (%s) through POST /api/pools as demo user 'council'", POOL_NAME,
+                pool);
+    }
+
+    private static String post(String base, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + ": HTTP " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     private static void waitForHttp(String base) throws InterruptedException {

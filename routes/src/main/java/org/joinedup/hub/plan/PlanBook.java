@@ -110,7 +110,7 @@ public class PlanBook {
             boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && old.sameAs(lines.get(index));
             long remaining = old.annualPence - old.paidPence();
             if (old.status == PlanLine.Status.APPROVED && !carried && remaining > 0) {
-                ledger.release(old.contribution.id, remaining, false, "revision:" + plan.id + ":" + old.id,
+                ledger.release(old.contribution.id, remaining, old.category, false, "revision:" + plan.id + ":" + old.id,
                         cause);
             }
         }
@@ -368,7 +368,7 @@ public class PlanBook {
             PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(withdrawal.caller(), "contribution "
                     + withdrawn.sourceValue + " withdrawn: plan line " + line.lineNumber + " released",
                     withdrawal.messageId());
-            ledger.release(withdrawn.id, remaining, true, line.id + ":" + withdrawn.id, cause);
+            ledger.release(withdrawn.id, remaining, line.category, true, line.id + ":" + withdrawn.id, cause);
             Contribution other = takeOver(line, withdrawn, remaining);
             String detail;
             if (other != null) {
@@ -480,13 +480,39 @@ public class PlanBook {
      */
     @Transactional(dontRollbackOn = LedgerRefusal.class)
     public PlanPayment pay(UUID planId, int lineNumber, String reference, long pence, LocalDate paidOn, String by) {
+        // the line is locked: two payments racing on one line cannot together take it past its yearly cost
         PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
-                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
                         "plan " + planId + " has no line " + lineNumber));
         PlanPayment known = line.payment(reference);
         if (known != null) {
             return known;
         }
+        PooledBudgetLedger.Posted posted;
+        try {
+            posted = drawn(line, reference, pence, by);
+        } catch (LedgerRefusal refused) {
+            org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(line.plan.person,
+                    line.contribution.sourceRecordId), line.contribution.agency, "PAYMENT_REFUSED",
+                    "line:" + line.id + ":" + reference, "payment " + reference + " of " + new org.joinedup.model.Pence(
+                            pence) + " to " + line.payee + " refused: " + refused.getMessage(), null);
+            throw refused;
+        }
+        PlanPayment payment = new PlanPayment();
+        payment.id = UUID.randomUUID();
+        payment.line = line;
+        payment.reference = reference;
+        payment.amountPence = pence;
+        payment.paidOn = paidOn;
+        payment.postingId = posted.postingId();
+        payment.paidBy = by;
+        payment.persist();
+        return payment;
+    }
+
+    /** The payment drawn from the line's commitment in the ledger; refused when the line may not pay it. */
+    private PooledBudgetLedger.Posted drawn(PlanLine line, String reference, long pence, String by) {
+        int lineNumber = line.lineNumber;
         refuseIfSuperseded(line.plan);
         if (line.status != PlanLine.Status.APPROVED) {
             throw new LedgerRefusal("line " + lineNumber + " is " + line.status.name().toLowerCase()
@@ -498,19 +524,9 @@ public class PlanBook {
                     + " past its " + new org.joinedup.model.Pence(line.annualPence) + " a year ("
                     + new org.joinedup.model.Pence(paidBefore) + " paid already)");
         }
-        PooledBudgetLedger.Posted posted = ledger.pay(line.contribution.id, pence, line.category, true,
+        return ledger.pay(line.contribution.id, pence, line.category, true,
                 "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "payment " + reference + " to "
                         + line.payee + " for plan line " + lineNumber + " (" + line.description + ")", null));
-        PlanPayment payment = new PlanPayment();
-        payment.id = UUID.randomUUID();
-        payment.line = line;
-        payment.reference = reference;
-        payment.amountPence = pence;
-        payment.paidOn = paidOn;
-        payment.postingId = posted.postingId();
-        payment.paidBy = by;
-        payment.persist();
-        return payment;
     }
 
     private static void refuseIfSuperseded(SupportPlan plan) {

@@ -127,7 +127,7 @@ public class PlansResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public Response plan(@PathParam("id") UUID id) {
         PlanView view = view(id);
         return view == null ? problem(404, "no plan " + id) : Response.ok(view).build();
@@ -136,7 +136,7 @@ public class PlansResource {
     @POST
     @Path("/{id}/lines/{line}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST })
+    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.FUNDER })
     public Response approve(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
         return decide(id, line, true, decision);
     }
@@ -144,7 +144,7 @@ public class PlansResource {
     @POST
     @Path("/{id}/lines/{line}/refuse")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST })
+    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.FUNDER })
     public Response refuse(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
         return decide(id, line, false, decision);
     }

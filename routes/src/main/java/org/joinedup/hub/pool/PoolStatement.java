@@ -68,8 +68,7 @@ public class PoolStatement {
                     .getSingleResult();
             List<CategoryLine> categories = new ArrayList<>();
             for (Object c : em.createNativeQuery("select lp.category,"
-                    + " coalesce(sum(case when e.account = 'COMMITTED' and lp.kind = 'COMMITMENT' then e.pence else 0"
-                    + " end), 0), coalesce(sum(case when e.account = 'PAID' then e.pence else 0 end), 0)" + money
+                    + " coalesce(sum(case when e.account = 'COMMITTED' then e.pence else 0 end), 0), coalesce(sum(case when e.account = 'PAID' then e.pence else 0 end), 0)" + money
                     + " and lp.category is not null group by lp.category order by lp.category")
                     .setParameter(1, code).setParameter(2, department).setParameter(3, start).setParameter(4, end)
                     .getResultList()) {

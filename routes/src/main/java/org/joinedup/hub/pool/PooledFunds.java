@@ -92,4 +92,24 @@ public class PooledFunds {
                 .setParameter(9, Instant.now()).executeUpdate();
         return id;
     }
+
+    /** A pool as set up: its host and partners. */
+    public record Pool(String id, String name, String hostCode, List<Partner> partners) {
+    }
+
+    /** Every pool, oldest first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Pool> all() {
+        List<Pool> pools = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select cast(id as varchar), name, host_code from"
+                + " pooled_fund order by created_at, id").getResultList()) {
+            List<Partner> partners = ((List<Object[]>) em.createNativeQuery("select partner_code, department, name"
+                    + " from pool_partner where pool_id = cast(?1 as uuid) order by partner_code")
+                    .setParameter(1, row[0]).getResultList()).stream()
+                    .map(p -> new Partner((String) p[0], (String) p[1], (String) p[2])).toList();
+            pools.add(new Pool((String) row[0], (String) row[1], (String) row[2], partners));
+        }
+        return pools;
+    }
 }

@@ -21,7 +21,7 @@ import org.joinedup.hub.security.Caller;
 import org.joinedup.model.InvalidMessageException;
 
 /**
- * Pooled funds: {@code POST /api/pools} (set one up), {@code POST /api/pools/{id}/deposits} (what a partner puts in
+ * Pooled funds: {@code GET /api/pools} (every pool, its host and partners), {@code POST /api/pools} (set one up), {@code POST /api/pools/{id}/deposits} (what a partner puts in
  * for a period), {@code GET /api/pools/{id}/statement?from=&to=} (JSON, or CSV with {@code format=csv}).
  */
 @Path("/api/pools")
@@ -42,6 +42,12 @@ public class PoolsResource {
 
     public record DepositRequest(String partnerCode, LocalDate periodStart, LocalDate periodEnd, String money,
             long amountPence) {
+    }
+
+    @GET
+    @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.COORDINATOR, Caller.OPERATOR })
+    public List<PooledFunds.Pool> pools() {
+        return pools.all();
     }
 
     @POST

@@ -14,6 +14,8 @@ public class Caller {
     public static final String COUNCIL = "council";
     public static final String TRUST = "trust";
     public static final String OPERATOR = "operator";
+    /** A funding body that is neither a council nor an NHS trust: a housing authority's grants, employment support. */
+    public static final String FUNDER = "funder";
     public static final String AGENCY_CLAIM = "agency";
 
     @Inject

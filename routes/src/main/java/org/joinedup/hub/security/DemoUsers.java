@@ -17,6 +17,9 @@ public final class DemoUsers {
             "council", new DemoUser("council", Set.of(Caller.COUNCIL), "E08000004", "Oldham council finance"),
             "trust", new DemoUser("trust", Set.of(Caller.TRUST), "RR8", "Leeds Teaching Hospitals NHS Trust"),
             "trust2", new DemoUser("trust2", Set.of(Caller.TRUST), "RM3", "Northern Care Alliance NHS Foundation Trust"),
+            "housing", new DemoUser("housing", Set.of(Caller.FUNDER), "OLDHAMHSG",
+                    "Oldham Housing: disabled facilities grants"),
+            "employment", new DemoUser("employment", Set.of(Caller.FUNDER), "DWP", "Jobcentre Plus employment support"),
             "operator", new DemoUser("operator", Set.of(Caller.OPERATOR), "JOINEDUP", "hub operator"));
 
     private DemoUsers() {

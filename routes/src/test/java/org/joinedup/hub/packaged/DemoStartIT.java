@@ -44,7 +44,110 @@ class DemoStartIT {
                     again.token("operator")).body());
             assertEquals(List.of(1, 1, 1, 1, 1), council.getList("repeats"), "the council's events are stored once each");
             assertACoordinatorCanAssessDaveAndSeeHisIndicativeBudget(again, personId);
+            assertDavesPlanIsFundedApprovedAndPaidAndEachFunderSeesWhereItsMoneyWent(again, personId);
         }
+    }
+
+    /** The demo user who decides for each funding body of the demo family's money. */
+    private static final Map<String, String> APPROVERS = Map.of("RR8", "trust", "RM3", "trust2", "E08000004",
+            "council", "OLDHAMHSG", "housing", "DWP", "employment");
+
+    private static final String YEAR = "from=2026-04-01&to=2027-03-31";
+
+    /**
+     * Issue 5's "done when", on the packaged hub: the coordinator drafts Dave's plan, the hub proposes who pays each
+     * line from the NHS, council, housing and employment money that arrived through the connectors, each funder
+     * approves its own lines, payments flow (one is refused, with an alert on the case), and each funder's statement
+     * and the council's section 75 pool statement show exactly where the money went.
+     */
+    private static void assertDavesPlanIsFundedApprovedAndPaidAndEachFunderSeesWhereItsMoneyWent(HubProcess hub,
+            String personId) throws Exception {
+        String coordinator = hub.token("coordinator");
+        JsonPath budget = JsonPath.from(hub.get("/api/people/" + personId + "/budget", coordinator).body());
+        String rm3Money = budget.getString("contributions.find { it.fundingBodyCode == 'RM3' }.contributionId");
+        String line = "{\"category\": \"%s\", \"description\": \"%s\", \"payee\": \"%s\", \"costKind\": \"%s\","
+                + " \"unitPence\": %d, \"units\": %d, \"management\": \"%s\"%s}";
+        var drafted = hub.postJson("/api/plans", coordinator, "{\"personId\": \"" + personId + "\", \"whatMatters\":"
+                + " \"Being a good dad to Sam and Kayleigh, and back in work\", \"goals\": \"A job by the summer\","
+                + " \"lines\": [" + String.join(", ",
+                        line.formatted("PERSONAL_ASSISTANT", "Personal assistant, mornings", "Sue Patel", "HOURLY",
+                                1_400, 10, "DIRECT_PAYMENT", ""),
+                        line.formatted("COMMUNITY_ACTIVITY", "Allotment society and bus fares", "Oldham Allotments",
+                                "WEEKLY", 3_000, 0, "COUNCIL_MANAGED", ""),
+                        line.formatted("ADAPTATION", "Level-access shower", "Oldham Adaptations Ltd", "ONE_OFF",
+                                780_000, 1, "COUNCIL_MANAGED", ""),
+                        line.formatted("TRAINING", "Forklift licence course", "Oldham College", "ONE_OFF", 45_000, 1,
+                                "DIRECT_PAYMENT", ""),
+                        line.formatted("HEALTH_THERAPY", "Talking therapy", "Pennine Minds", "WEEKLY", 4_000, 0,
+                                "INDIVIDUAL_SERVICE_FUND", ", \"contributionId\": \"" + rm3Money + "\""))
+                + "]}");
+        assertEquals(201, drafted.statusCode(), drafted.body());
+        JsonPath plan = JsonPath.from(drafted.body());
+        String planId = plan.getString("id");
+        List<String> funders = plan.getList("lines.fundingBodyCode");
+        assertEquals(List.of("NHS", "SOCIAL_CARE", "HOUSING", "EMPLOYMENT", "NHS"), plan.getList("lines.agency"),
+                "the hub proposes restricted money first: " + plan.getList("lines.fundingExplanation"));
+        assertEquals(List.of("E08000004", "OLDHAMHSG", "DWP", "RM3"), funders.subList(1, 5));
+        assertTrue(plan.getString("lines[2].fundingExplanation").contains("disabled facilities grant"),
+                plan.getString("lines[2].fundingExplanation"));
+
+        // each funder approves its own lines, and only its own
+        assertEquals(403, hub.postJson("/api/plans/" + planId + "/lines/2/approve", hub.token("housing"), "{}")
+                .statusCode(), "Oldham Housing cannot approve the council's line");
+        for (int n = 1; n <= 5; n++) {
+            var approved = hub.postJson("/api/plans/" + planId + "/lines/" + n + "/approve",
+                    hub.token(APPROVERS.get(funders.get(n - 1))), "{\"reason\": \"in Dave's plan\"}");
+            assertEquals(200, approved.statusCode(), approved.body());
+        }
+        assertEquals(List.of("APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED"), JsonPath.from(hub.get(
+                "/api/plans/" + planId, coordinator).body()).getList("lines.status"));
+
+        // payments flow from the approved lines; one past its line is refused and the case shows it
+        long[] paid = { 14_000, 3_000, 780_000, 45_000, 4_000 };
+        for (int n = 1; n <= 5; n++) {
+            var payment = hub.postJson("/api/plans/" + planId + "/lines/" + n + "/payments", coordinator,
+                    "{\"reference\": \"DEMO-" + n + "\", \"amountPence\": " + paid[n - 1]
+                            + ", \"paidOn\": \"2026-11-30\"}");
+            assertEquals(200, payment.statusCode(), payment.body());
+        }
+        var refused = hub.postJson("/api/plans/" + planId + "/lines/3/payments", coordinator,
+                "{\"reference\": \"DEMO-3-extra\", \"amountPence\": 10000, \"paidOn\": \"2026-11-30\"}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(hub.get("/api/people/" + personId, coordinator).body().contains("PAYMENT_REFUSED"));
+
+        // each funder sees, for its own money only, what it committed and paid and on what
+        long[] annual = plan.getList("lines.annualPence", Long.class).stream().mapToLong(Long::longValue).toArray();
+        for (int n = 1; n <= 5; n++) {
+            String code = funders.get(n - 1);
+            String contribution = plan.getString("lines[" + (n - 1) + "].contributionId");
+            var answer = hub.get("/api/funders/" + code + "/statement?" + YEAR, hub.token(APPROVERS.get(code)));
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonPath mine = JsonPath.from(answer.body());
+            String own = "contributions.find { it.contributionId == '" + contribution + "' }";
+            assertEquals(paid[n - 1], mine.getLong(own + ".paidByCategory." + plan.getString("lines[" + (n - 1)
+                    + "].category")), code + " line " + n);
+            assertEquals(paid[n - 1], mine.getLong(own + ".paidPence"), code + " line " + n);
+            assertEquals(annual[n - 1] - paid[n - 1], mine.getLong(own + ".committedPence"), code + " line " + n);
+        }
+        assertEquals(403, hub.get("/api/funders/E08000004/statement?" + YEAR, hub.token("employment")).statusCode());
+
+        // the council's pool statement: the pooled fund set up by the demo, its partners' money by category
+        JsonPath pools = JsonPath.from(hub.get("/api/pools", hub.token("council")).body());
+        assertEquals(1, pools.getList("findAll { it.name.contains('section 75') }").size(), "set up once, not per start");
+        String poolId = pools.getString("find { it.name.contains('section 75') }.id");
+        JsonPath pool = JsonPath.from(hub.get("/api/pools/" + poolId + "/statement?" + YEAR, hub.token("council"))
+                .body());
+        String council = "partners.find { it.code == 'E08000004' }";
+        assertEquals(200_000_000, pool.getLong(council + ".putInPence"));
+        assertEquals(3_000, pool.getLong(council + ".categories.find { it.category == 'COMMUNITY_ACTIVITY' }.paidPence"));
+        assertEquals(annual[1] - 3_000, pool.getLong(council
+                + ".categories.find { it.category == 'COMMUNITY_ACTIVITY' }.committedPence"));
+        assertEquals(4_000, pool.getLong("partners.find { it.code == 'RM3' }.categories.find { it.category =="
+                + " 'HEALTH_THERAPY' }.paidPence"));
+        assertEquals(1, pool.getLong(council + ".people"));
+        String csv = hub.get("/api/pools/" + poolId + "/statement?" + YEAR + "&format=csv", hub.token("council"))
+                .body();
+        assertTrue(csv.contains(",E08000004,ADULT_SOCIAL_CARE,COMMUNITY_ACTIVITY,"), csv);
     }
 
     /** The single assessment on the demo family: recorded by the coordinator, explained beside what agencies gave. */

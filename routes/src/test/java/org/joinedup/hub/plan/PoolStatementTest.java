@@ -88,7 +88,7 @@ class PoolStatementTest {
                 .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
 
         JsonPath after = statement(pool);
-        assertEquals(360_000, category(after, "E08000004", "RESPITE", "committedPence")
+        assertEquals(360_000 - 30_000, category(after, "E08000004", "RESPITE", "committedPence")
                 - category(before, "E08000004", "RESPITE", "committedPence"));
         assertEquals(30_000, category(after, "E08000004", "RESPITE", "paidPence")
                 - category(before, "E08000004", "RESPITE", "paidPence"));

@@ -134,6 +134,11 @@ class SupportPlanTest {
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(payment.formatted("too-much", 1_456_000)).post("/api/plans/" + planId + "/lines/1/payments")
                 .then().statusCode(409).body("error", containsString("past its £14560.00 a year"));
+        List<String> refusals = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
+                .then().extract().jsonPath().getList("alerts.findAll { it.kind == 'PAYMENT_REFUSED' }.detail");
+        assertEquals(2, refusals.size(), "each refused payment is an alert on the case: " + refusals);
+        assertEquals(true, refusals.stream().anyMatch(d -> d.contains("payment chair of £250.00 to Oldham Mobility"
+                + " refused: line 3 is refused")), refusals.toString());
 
         money = budget(personId);
         assertEquals(28_000, money.getLong("totals.paidPence"));
