@@ -43,6 +43,9 @@ public class PlansResource {
     SpendCheck spending;
 
     @Inject
+    PaymentRun paymentRun;
+
+    @Inject
     org.joinedup.hub.platform.HubConfig config;
 
     public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
@@ -222,6 +225,36 @@ public class PlansResource {
         } catch (InvalidMessageException invalid) {
             return problem(422, invalid.getMessage());
         }
+    }
+
+    public record PaymentRunRequest(List<PaymentRun.Order> payments) {
+    }
+
+    public record PaymentRunView(int paid, int repeats, int refused, List<PaymentRun.Result> results) {
+    }
+
+    /**
+     * {@code POST /api/plans/payment-runs}: a finance system's run of payments against approved plan lines
+     * ({@code payments}: {@code planId}, {@code line}, {@code reference}, {@code amountPence}, {@code paidOn}; up to
+     * {@value PaymentRun#MAX_PAYMENTS}). Each payment is paid or refused on its own: 200 with each one's result.
+     */
+    @POST
+    @Path("/payment-runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    public Response paymentRun(PaymentRunRequest request) {
+        try {
+            List<PaymentRun.Result> results = paymentRun.pay(request == null ? null : request.payments(),
+                    caller.name());
+            return Response.ok(new PaymentRunView(count(results, "PAID"), count(results, "REPEAT"),
+                    count(results, "REFUSED"), results)).build();
+        } catch (InvalidMessageException invalid) {
+            return org.joinedup.hub.platform.ApiProblems.problems(422, "REFUSED", invalid);
+        }
+    }
+
+    private static int count(List<PaymentRun.Result> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
     }
 
     /**

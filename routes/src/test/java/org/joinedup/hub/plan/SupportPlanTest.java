@@ -374,6 +374,80 @@ class SupportPlanTest {
         assertEquals(1_456_000 - 28_000 + 208_000 - 3_000, budget(personId).getLong("totals.committedPence"));
     }
 
+    @Test
+    void aPaymentRunPaysEachPaymentOrRefusesItAloneAndASecondSendingPaysNothing() throws Exception {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String planId = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Mornings and the allotment", "lines", List.of(
+                        line("PERSONAL_ASSISTANT", "Personal assistant", "Sue Patel", "WEEKLY", 10_000, 0),
+                        line("COMMUNITY_ACTIVITY", "Allotment society", "Oldham Allotments", "WEEKLY", 1_000, 0),
+                        line("EQUIPMENT", "Shower chair", "Oldham Mobility", "ONE_OFF", 25_000, 1))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        decide(planId, 1, "trust", "approve", 200);
+        decide(planId, 2, "council", "approve", 200);
+        decide(planId, 3, "trust", "refuse", 200);
+        pay(planId, 1, "PA-1", 10_000, 200);
+
+        String run = """
+                {"payments": [
+                  {"planId": "%1$s", "line": 1, "reference": "PA-1", "amountPence": 10000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 1, "reference": "PA-2", "amountPence": 10000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 2, "reference": "AL-1", "amountPence": 1000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 2, "reference": "AL-1", "amountPence": 1000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 2, "reference": "AL-big", "amountPence": 60000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 3, "reference": "CH-1", "amountPence": 25000, "paidOn": "2026-12-04"},
+                  {"planId": "%1$s", "line": 9, "reference": "X-1", "amountPence": 100, "paidOn": "2026-12-04"}]}"""
+                .formatted(planId);
+        JsonPath answer = given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(run)
+                .post("/api/plans/payment-runs").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("REPEAT", "PAID", "PAID", "REPEAT", "REFUSED", "REFUSED", "REFUSED"),
+                answer.getList("results.status"));
+        assertEquals(2, answer.getInt("paid"));
+        assertEquals("£600.00 would take line 2 past its £520.00 a year (£10.00 paid already)",
+                answer.getString("results[4].reason"));
+        assertEquals("line 3 is refused: only an approved line can be paid", answer.getString("results[5].reason"));
+        assertEquals("plan " + planId + " has no line 9", answer.getString("results[6].reason"));
+        assertEquals(answer.getLong("results[2].postingId"), answer.getLong("results[3].postingId"));
+
+        JsonPath money = budget(personId);
+        assertEquals(10_000 + 10_000 + 1_000, money.getLong("totals.paidPence"));
+        assertEquals(List.of(20_000, 1_000, 0), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/plans/" + planId).then().extract().jsonPath().getList("lines.paidPence"));
+        assertEquals(2, alertsOf(personId, "PAYMENT_REFUSED").size(), "the refusals on approved and refused lines");
+
+        // the run sent again pays nothing more
+        JsonPath again = given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(run)
+                .post("/api/plans/payment-runs").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, again.getInt("paid"));
+        assertEquals(10_000 + 10_000 + 1_000, budget(personId).getLong("totals.paidPence"));
+
+        // six runs racing on one line, sixty £10.00 payments against the £510.00 left of its £520.00: exactly 51 paid
+        java.util.concurrent.ExecutorService racing = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+        for (int r = 0; r < 6; r++) {
+            int race = r;
+            runs.add(racing.submit(() -> {
+                StringBuilder body = new StringBuilder("{\"payments\": [");
+                for (int p = 0; p < 10; p++) {
+                    body.append(p == 0 ? "" : ", ").append("{\"planId\": \"").append(planId).append("\", \"line\": 2,"
+                            + " \"reference\": \"race-").append(race).append('-').append(p)
+                            .append("\", \"amountPence\": 1000, \"paidOn\": \"2026-12-11\"}");
+                }
+                return given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                        .body(body.append("]}").toString()).post("/api/plans/payment-runs").then().statusCode(200)
+                        .extract().jsonPath().getInt("paid");
+            }));
+        }
+        int paid = 0;
+        for (var r : runs) {
+            paid += r.get();
+        }
+        racing.shutdown();
+        assertEquals(51, paid);
+        assertEquals(List.of(20_000, 52_000, 0), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/plans/" + planId).then().extract().jsonPath().getList("lines.paidPence"));
+    }
+
     private static io.restassured.response.ValidatableResponse decide(String planId, int line, String user,
             String decision, int status) {
         return given().auth().oauth2(DemoTokens.of(user)).contentType(ContentType.JSON)

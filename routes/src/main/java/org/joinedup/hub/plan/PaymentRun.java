@@ -1,0 +1,260 @@
+package org.joinedup.hub.plan;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.LedgerBatch;
+import org.joinedup.hub.budget.PooledBudgetLedger;
+import org.joinedup.hub.identity.SourceLink;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Pence;
+import org.joinedup.model.ValidationIssue;
+
+/**
+ * A payment run: many payments against approved plan lines at once, as a council's or provider's finance system sends
+ * its weekly or monthly run. Each payment is checked exactly as a single one (the line is approved, on the current
+ * plan, not paid past its yearly cost, the money's rules allow it; once per line and reference) and is paid or
+ * refused on its own, with its reason and a {@code PAYMENT_REFUSED} alert on the case; the run's lines are locked
+ * together and its postings written set-based ({@link LedgerBatch}).
+ */
+@ApplicationScoped
+public class PaymentRun {
+
+    /** The most payments one run may carry. */
+    public static final int MAX_PAYMENTS = 10_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    LedgerBatch ledger;
+
+    /** One payment of the run. */
+    public record Order(UUID planId, Integer line, String reference, long amountPence, LocalDate paidOn) {
+    }
+
+    /** What became of it: PAID, REPEAT (paid before with this reference) or REFUSED with the reason. */
+    public record Result(UUID planId, Integer line, String reference, String status, String reason, Long postingId) {
+    }
+
+    @Transactional
+    public List<Result> pay(List<Order> orders, String by) {
+        check(orders);
+        Set<UUID> plans = new HashSet<>();
+        orders.forEach(o -> plans.add(o.planId()));
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> lockLines(connection, plans));
+        Map<String, PlanLine> lines = new HashMap<>();
+        for (PlanLine line : PlanLine.<PlanLine>list("plan.id in ?1", plans)) {
+            lines.put(line.plan.id + "/" + line.lineNumber, line);
+        }
+        Map<UUID, Paid> paid = paid(lines.values());
+
+        Result[] results = new Result[orders.size()];
+        List<LedgerBatch.Movement> movements = new ArrayList<>();
+        List<Integer> moving = new ArrayList<>();
+        Map<String, Integer> firstInRun = new HashMap<>();
+        for (int i = 0; i < orders.size(); i++) {
+            Order order = orders.get(i);
+            PlanLine line = lines.get(order.planId() + "/" + order.line());
+            if (line == null) {
+                results[i] = refused(order, "plan " + order.planId() + " has no line " + order.line());
+                continue;
+            }
+            Paid before = paid.get(line.id);
+            Long known = before.references().get(order.reference());
+            if (known != null) {
+                results[i] = new Result(order.planId(), order.line(), order.reference(), "REPEAT", null, known);
+                continue;
+            }
+            String key = line.id + ":" + order.reference();
+            if (firstInRun.containsKey(key)) {
+                results[i] = new Result(order.planId(), order.line(), order.reference(), "REPEAT", "twice in this run",
+                        null);
+                continue;
+            }
+            String refusal = refusal(line, order.amountPence(), before);
+            if (refusal != null) {
+                results[i] = refused(order, refusal);
+                alert(line, order, refusal);
+                continue;
+            }
+            before.pence[0] += order.amountPence();
+            firstInRun.put(key, i);
+            moving.add(i);
+            movements.add(LedgerBatch.Movement.payment(line.contribution.id, order.amountPence(), line.category, true,
+                    "line:" + key, new PooledBudgetLedger.Cause(by, "payment " + order.reference() + " to "
+                            + line.payee + " for plan line " + line.lineNumber + " (" + line.description + ")", null)));
+        }
+        List<LedgerBatch.Outcome> outcomes = ledger.post(movements);
+        List<Object[]> payments = new ArrayList<>();
+        for (int m = 0; m < outcomes.size(); m++) {
+            int i = moving.get(m);
+            Order order = orders.get(i);
+            LedgerBatch.Outcome outcome = outcomes.get(m);
+            PlanLine line = lines.get(order.planId() + "/" + order.line());
+            if (!outcome.posted()) {
+                results[i] = refused(order, outcome.refusal());
+                alert(line, order, outcome.refusal());
+            } else {
+                results[i] = new Result(order.planId(), order.line(), order.reference(), outcome.repeat() ? "REPEAT"
+                        : "PAID", null, outcome.postingId());
+                if (!outcome.repeat()) {
+                    payments.add(new Object[] { line.id, order.reference(), order.amountPence(), order.paidOn(),
+                        outcome.postingId() });
+                }
+            }
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i].postingId() == null && "REPEAT".equals(results[i].status())) {
+                Order order = orders.get(i);
+                Result first = results[firstInRun.get(lines.get(order.planId() + "/" + order.line()).id + ":"
+                        + order.reference())];
+                results[i] = new Result(order.planId(), order.line(), order.reference(), first.status().equals("PAID")
+                        ? "REPEAT" : first.status(), first.reason(), first.postingId());
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> record(connection, payments, by));
+        return List.of(results);
+    }
+
+    private static void check(List<Order> orders) {
+        if (orders == null || orders.isEmpty()) {
+            throw new InvalidMessageException("payments", "a payment run needs at least one payment");
+        }
+        if (orders.size() > MAX_PAYMENTS) {
+            throw new InvalidMessageException("payments", "at most " + MAX_PAYMENTS + " payments in one run, not "
+                    + orders.size());
+        }
+        List<ValidationIssue> problems = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            Order o = orders.get(i);
+            String where = "payments[" + (i + 1) + "]";
+            if (o == null || o.planId() == null || o.line() == null || o.reference() == null || o.paidOn() == null) {
+                problems.add(new ValidationIssue(where, "planId, line, reference, amountPence and paidOn are all"
+                        + " needed"));
+            } else if (o.amountPence() <= 0) {
+                problems.add(new ValidationIssue(where + ".amountPence", "must be more than 0"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+    }
+
+    /** Why the line cannot pay this, or null: the same checks as a single payment. */
+    private static String refusal(PlanLine line, long pence, Paid before) {
+        if (line.plan.supersededBy != null) {
+            return "plan version " + line.plan.version + " was replaced by version " + line.plan.supersededBy.version
+                    + " (" + line.plan.supersededBy.id + "): use the current plan";
+        }
+        if (line.status != PlanLine.Status.APPROVED) {
+            return "line " + line.lineNumber + " is " + line.status.name().toLowerCase()
+                    + ": only an approved line can be paid";
+        }
+        if (before.pence[0] + pence > line.annualPence) {
+            return new Pence(pence) + " would take line " + line.lineNumber + " past its " + new Pence(
+                    line.annualPence) + " a year (" + new Pence(before.pence[0]) + " paid already)";
+        }
+        return null;
+    }
+
+    private static Result refused(Order order, String reason) {
+        return new Result(order.planId(), order.line(), order.reference(), "REFUSED", reason, null);
+    }
+
+    private static void alert(PlanLine line, Order order, String reason) {
+        PersonAlert.raise(new SourceLink(line.plan.person, line.contribution.sourceRecordId), line.contribution.agency,
+                "PAYMENT_REFUSED", "line:" + line.id + ":" + order.reference(), "payment " + order.reference() + " of "
+                        + new Pence(order.amountPence()) + " to " + line.payee + " refused: " + reason, null);
+    }
+
+    /** The run's plans' lines, locked in one order (two runs, or a run and a single payment, cannot deadlock). */
+    private static void lockLines(Connection connection, Set<UUID> plans) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select id from plan_line where plan_id = any(?) order by id for update")) {
+            lock.setArray(1, connection.createArrayOf("uuid", plans.toArray()));
+            lock.executeQuery().close();
+        }
+    }
+
+    /** What a line (with the lines it replaced) has paid, and under which references. */
+    private record Paid(long[] pence, Map<String, Long> references) {
+    }
+
+    private Map<UUID, Paid> paid(java.util.Collection<PlanLine> lines) {
+        Map<UUID, UUID> chainOf = new HashMap<>();
+        for (PlanLine line : lines) {
+            for (PlanLine l = line; l != null; l = l.previousLine) {
+                chainOf.put(l.id, line.id);
+            }
+        }
+        Map<UUID, Paid> paid = new HashMap<>();
+        lines.forEach(l -> paid.put(l.id, new Paid(new long[1], new HashMap<>())));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement("select line_id, reference, amount_pence,"
+                    + " posting_id from plan_payment where line_id = any(?)")) {
+                read.setArray(1, connection.createArrayOf("uuid", chainOf.keySet().toArray()));
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        Paid p = paid.get(chainOf.get(rows.getObject(1, UUID.class)));
+                        p.pence()[0] += rows.getLong(3);
+                        p.references().put(rows.getString(2), rows.getLong(4));
+                    }
+                }
+            }
+        });
+        return paid;
+    }
+
+    private static void record(Connection connection, List<Object[]> payments, String by) throws SQLException {
+        if (payments.isEmpty()) {
+            return;
+        }
+        int n = payments.size();
+        UUID[] ids = new UUID[n];
+        UUID[] lines = new UUID[n];
+        String[] references = new String[n];
+        Long[] pence = new Long[n];
+        java.sql.Date[] paidOn = new java.sql.Date[n];
+        Long[] postings = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Object[] p = payments.get(i);
+            ids[i] = UUID.randomUUID();
+            lines[i] = (UUID) p[0];
+            references[i] = (String) p[1];
+            pence[i] = (Long) p[2];
+            paidOn[i] = java.sql.Date.valueOf((LocalDate) p[3]);
+            postings[i] = (Long) p[4];
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into plan_payment (id, line_id, reference,"
+                + " amount_pence, paid_on, posting_id, paid_by) select u.*, ? from unnest(?::uuid[], ?::uuid[],"
+                + " ?::varchar[], ?::bigint[], ?::date[], ?::bigint[]) u")) {
+            insert.setString(1, by);
+            insert.setArray(2, connection.createArrayOf("uuid", ids));
+            insert.setArray(3, connection.createArrayOf("uuid", lines));
+            insert.setArray(4, connection.createArrayOf("varchar", references));
+            insert.setArray(5, connection.createArrayOf("bigint", pence));
+            insert.setArray(6, connection.createArrayOf("date", paidOn));
+            insert.setArray(7, connection.createArrayOf("bigint", postings));
+            insert.executeUpdate();
+        }
+    }
+}
