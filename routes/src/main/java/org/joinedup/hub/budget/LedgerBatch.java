@@ -156,14 +156,17 @@ public class LedgerBatch {
 
     private static Map<UUID, Balances> balances(Connection connection, Set<UUID> contributions) throws SQLException {
         Map<UUID, List<EntryLine>> sums = new HashMap<>();
-        try (PreparedStatement read = connection.prepareStatement("select contribution_id, account, sum(pence)"
-                + " from ledger_entry where contribution_id = any(?) group by contribution_id, account")) {
+        try (PreparedStatement read = connection.prepareStatement(PooledBudgetLedger.LATEST_BALANCES
+                + " where c.id = any(?)")) {
             read.setArray(1, connection.createArrayOf("uuid", contributions.toArray()));
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
-                    sums.computeIfAbsent(id, k -> new ArrayList<>()).add(new EntryLine(id.toString(),
-                            LedgerAccount.valueOf(rows.getString(2)), rows.getLong(3)));
+                    long balance = rows.getLong(3);
+                    if (!rows.wasNull()) {
+                        sums.computeIfAbsent(id, k -> new ArrayList<>()).add(new EntryLine(id.toString(),
+                                LedgerAccount.valueOf(rows.getString(2)), balance));
+                    }
                 }
             }
         }

@@ -51,16 +51,26 @@ public class PooledBudgetLedger {
     public record FundingPosted(Optional<Posted> posted, long shortfallPence) {
     }
 
+    /**
+     * Each account's balance of the contributions {@code c}: the running balance of its latest entry (one index look-up
+     * per account; see V17), null for an account with no entries. Columns: contribution id, account, balance.
+     */
+    static final String LATEST_BALANCES = "select c.id, a.account, (select e.balance_after from ledger_entry e"
+            + " where e.contribution_id = c.id and e.account = a.account order by e.id desc limit 1)"
+            + " from contribution c cross join (values ('FUNDER'), ('AVAILABLE'), ('COMMITTED'), ('PAID')) a (account)";
+
     /** The balances of one contribution, from its entries. */
     @Transactional(TxType.MANDATORY)
     public Balances balances(UUID contributionId) {
-        List<?> rows = em.createNativeQuery("select account, sum(pence) from ledger_entry where contribution_id = ?1"
-                + " group by account").setParameter(1, contributionId).getResultList();
+        List<?> rows = em.createNativeQuery(LATEST_BALANCES + " where c.id = ?1").setParameter(1, contributionId)
+                .getResultList();
         List<EntryLine> sums = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            sums.add(new EntryLine(contributionId.toString(), LedgerAccount.valueOf((String) r[0]),
-                    ((Number) r[1]).longValue()));
+            if (r[2] != null) {
+                sums.add(new EntryLine(contributionId.toString(), LedgerAccount.valueOf((String) r[1]),
+                        ((Number) r[2]).longValue()));
+            }
         }
         return Balances.NONE.plus(sums);
     }

@@ -62,10 +62,13 @@ public class PaymentRun {
         em.flush();
         em.unwrap(Session.class).doWork(connection -> lockLines(connection, plans));
         Map<String, PlanLine> lines = new HashMap<>();
-        for (PlanLine line : PlanLine.<PlanLine>list("plan.id in ?1", plans)) {
+        // one query for the lines with everything the checks read (not one per line and association)
+        for (PlanLine line : PlanLine.<PlanLine>list("from PlanLine l join fetch l.plan p join fetch p.person"
+                + " left join fetch p.supersededBy join fetch l.contribution c join fetch c.fundingBody"
+                + " left join fetch l.previousLine where p.id in ?1", plans)) {
             lines.put(line.plan.id + "/" + line.lineNumber, line);
         }
-        Map<UUID, Paid> paid = paid(lines.values());
+        Map<UUID, Paid> paid = paid(lines.values(), orders, lines);
 
         Result[] results = new Result[orders.size()];
         List<LedgerBatch.Movement> movements = new ArrayList<>();
@@ -199,24 +202,48 @@ public class PaymentRun {
     private record Paid(long[] pence, Map<String, Long> references) {
     }
 
-    private Map<UUID, Paid> paid(java.util.Collection<PlanLine> lines) {
+    /**
+     * What each line (with the lines it replaced) has paid, from each one's running total (V17), and which of the run's references it
+     * has paid before (looked up by the unique index on line and reference).
+     */
+    private Map<UUID, Paid> paid(java.util.Collection<PlanLine> lines, List<Order> orders,
+            Map<String, PlanLine> byKey) {
         Map<UUID, UUID> chainOf = new HashMap<>();
         for (PlanLine line : lines) {
             for (PlanLine l = line; l != null; l = l.previousLine) {
                 chainOf.put(l.id, line.id);
             }
         }
+        List<UUID> askedLines = new ArrayList<>();
+        List<String> askedReferences = new ArrayList<>();
+        for (Order order : orders) {
+            for (PlanLine l = byKey.get(order.planId() + "/" + order.line()); l != null; l = l.previousLine) {
+                askedLines.add(l.id);
+                askedReferences.add(order.reference());
+            }
+        }
         Map<UUID, Paid> paid = new HashMap<>();
         lines.forEach(l -> paid.put(l.id, new Paid(new long[1], new HashMap<>())));
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement read = connection.prepareStatement("select line_id, reference, amount_pence,"
-                    + " posting_id from plan_payment where line_id = any(?)")) {
+            try (PreparedStatement read = connection.prepareStatement("select l.id, (select p.line_paid_after from"
+                    + " plan_payment p where p.line_id = l.id order by p.seq desc limit 1) from unnest(?::uuid[])"
+                    + " as l (id)")) {
                 read.setArray(1, connection.createArrayOf("uuid", chainOf.keySet().toArray()));
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        Paid p = paid.get(chainOf.get(rows.getObject(1, UUID.class)));
-                        p.pence()[0] += rows.getLong(3);
-                        p.references().put(rows.getString(2), rows.getLong(4));
+                        paid.get(chainOf.get(rows.getObject(1, UUID.class))).pence()[0] += rows.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement read = connection.prepareStatement("select p.line_id, p.reference, p.posting_id"
+                    + " from plan_payment p join unnest(?::uuid[], ?::varchar[]) as r (line_id, reference)"
+                    + " on p.line_id = r.line_id and p.reference = r.reference")) {
+                read.setArray(1, connection.createArrayOf("uuid", askedLines.toArray()));
+                read.setArray(2, connection.createArrayOf("varchar", askedReferences.toArray()));
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        paid.get(chainOf.get(rows.getObject(1, UUID.class))).references().put(rows.getString(2),
+                                rows.getLong(3));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package org.joinedup.hub.plan;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -105,7 +106,9 @@ public class PlanLine extends PanacheEntityBase {
 
     /** Paid against this line and the lines it replaced: a revision does not reset what the year has spent. */
     public long paidPence() {
-        long own = PlanPayment.<PlanPayment>list("line", this).stream().mapToLong(p -> p.amountPence).sum();
+        List<?> latest = getEntityManager().createNativeQuery("select line_paid_after from plan_payment"
+                + " where line_id = ?1 order by seq desc limit 1").setParameter(1, id).getResultList();
+        long own = latest.isEmpty() ? 0 : ((Number) latest.get(0)).longValue();
         return own + (previousLine == null ? 0 : previousLine.paidPence());
     }
 

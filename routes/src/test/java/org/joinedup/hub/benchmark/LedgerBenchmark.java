@@ -163,16 +163,21 @@ class LedgerBenchmark {
         long inconsistent = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from (select contribution_id, sum(pence) s from ledger_entry group by contribution_id"
                         + " having sum(pence) <> 0) x").getSingleResult()).longValue());
+        long runningWrong = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from (select contribution_id, account, sum(pence) s,"
+                        + " (array_agg(balance_after order by id desc))[1] latest from ledger_entry"
+                        + " group by contribution_id, account) x where s <> latest").getSingleResult()).longValue());
         System.out.printf("%nLEDGER POSTINGS (%s): %,d postings in %.1f s = %,.0f postings/s (%d threads, %d per"
                 + " transaction,"
                 + " %,d contributions,"
                 + " %,d refused); invariants over the whole ledger: %d unbalanced postings, %d negative balances,"
-                + " %d contributions where confirmed != available + committed + paid; target >= 5,000/s: %s%n%n",
+                + " %d contributions where confirmed != available + committed + paid, %d running balances that are"
+                + " not the sum of their entries; target >= 5,000/s: %s%n%n",
                 setBased ? "set-based, LedgerBatch" : "one by one, PooledBudgetLedger", postings.get(), elapsed,
                 postings.get() / elapsed, threads, batch, contributions, refused.get(),
                 unbalanced,
-                negative, inconsistent, postings.get() / elapsed >= 5_000 ? "MET" : "NOT MET");
-        assertEquals(0, unbalanced + negative + inconsistent, "the ledger's invariants hold");
+                negative, inconsistent, runningWrong, postings.get() / elapsed >= 5_000 ? "MET" : "NOT MET");
+        assertEquals(0, unbalanced + negative + inconsistent + runningWrong, "the ledger's invariants hold");
     }
 
     @Test

@@ -231,6 +231,19 @@ class PooledBudgetLedgerTest {
                             .setParameter(2, contribution).executeUpdate();
                 }));
         assertTrue(rootMessage(unbalanced).contains("does not balance"), rootMessage(unbalanced));
+        // a posting's entries are written together: one half now and the other half later is refused too
+        RuntimeException split = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    Number posting = (Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key,"
+                            + " caused_by, reason) values ('PAYMENT', ?1, 'test', 'in two halves') returning id")
+                            .setParameter(1, "split-" + contribution).getSingleResult();
+                    for (String half : new String[] { "('AVAILABLE', -500)", "('PAID', 500)" }) {
+                        em.createNativeQuery("insert into ledger_entry (posting_id, contribution_id, account, pence)"
+                                + " select ?1, ?2, a, p from (values " + half + ") v (a, p)")
+                                .setParameter(1, posting.longValue()).setParameter(2, contribution).executeUpdate();
+                    }
+                }));
+        assertTrue(rootMessage(split).contains("does not balance"), rootMessage(split));
         assertEquals(1000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(contribution)).available());
     }
 
