@@ -14,16 +14,22 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.budget.BudgetStatement;
 import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.budget.ContributionRevision;
 import org.joinedup.hub.fhir.FhirReads;
@@ -57,6 +63,9 @@ public class CasesResource {
     @Inject
     AssessmentViews assessments;
 
+    @Inject
+    BudgetStatement budgets;
+
     /** {@code GET /api/cases?coordinator=...}: a coordinator's caseload, with each case's open alerts. */
     @GET
     @Transactional
@@ -78,16 +87,8 @@ public class CasesResource {
     @Path("/{id}")
     @Transactional
     public CaseView get(@PathParam("id") String id) {
-        UUID caseId;
-        try {
-            caseId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException("no case " + id);
-        }
-        FamilyCase familyCase = FamilyCase.findById(caseId);
-        if (familyCase == null) {
-            throw new NotFoundException("no case " + id);
-        }
+        FamilyCase familyCase = find(id);
+        UUID caseId = familyCase.id;
         List<MemberView> members = new ArrayList<>();
         List<AlertView> alerts = new ArrayList<>();
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -108,12 +109,66 @@ public class CasesResource {
             members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
                     personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
                             personAlerts, benefits), contributions, tenancies, services, benefits, payments,
-                    personAlerts, assessments.current(personId).orElse(null)));
+                    personAlerts, assessments.current(personId).orElse(null),
+                    org.joinedup.hub.plan.PlanSummaries.current(personId)));
             timeline.addAll(timeline(person));
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
-        return new CaseView(familyCase.id.toString(), familyCase.lead.id.toString(), familyCase.coordinator, members,
-                alerts, timeline);
+        return new CaseView(familyCase.id.toString(), familyCase.lead.id.toString(), familyCase.coordinator,
+                SharedBudget.of(familyCase), members, alerts, timeline);
+    }
+
+    public record SharedBudgetRequest(Boolean shared, String reason) {
+    }
+
+    /**
+     * {@code POST /api/cases/{id}/shared-budget} (coordinator; {@code {"shared": true, "reason": "..."}}): the family
+     * has one pooled budget from now on (or no longer): a plan for any member may be funded from any member's
+     * contributions, each within its own rules. Plans already approved keep their funding.
+     */
+    @POST
+    @Path("/{id}/shared-budget")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.COORDINATOR)
+    @Transactional
+    public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request, @Context SecurityContext who) {
+        FamilyCase familyCase = find(id);
+        if (request == null || request.shared() == null || request.reason() == null || request.reason().isBlank()) {
+            return org.joinedup.hub.platform.ApiProblems.error(422, "give shared (true or false) and the reason, in"
+                    + " the family's words where you can");
+        }
+        familyCase.budgetShared = request.shared();
+        familyCase.budgetSharedBy = who.getUserPrincipal().getName();
+        familyCase.budgetSharedAt = Instant.now();
+        familyCase.budgetSharedReason = request.reason();
+        return Response.ok(SharedBudget.of(familyCase)).build();
+    }
+
+    /** {@code GET /api/cases/{id}/budget}: each member's pooled budget from the ledger and the family's totals. */
+    @GET
+    @Path("/{id}/budget")
+    @RolesAllowed({ Caller.COORDINATOR, Caller.OPERATOR })
+    @Transactional
+    public FamilyBudget budget(@PathParam("id") String id) {
+        FamilyCase familyCase = find(id);
+        List<BudgetStatement.Statement> statements = members(familyCase.id).stream().map(budgets::of).toList();
+        return new FamilyBudget(familyCase.id.toString(), SharedBudget.of(familyCase), new BudgetStatement.Totals(
+                statements.stream().mapToLong(b -> b.totals().confirmedPence()).sum(),
+                statements.stream().mapToLong(b -> b.totals().availablePence()).sum(),
+                statements.stream().mapToLong(b -> b.totals().committedPence()).sum(),
+                statements.stream().mapToLong(b -> b.totals().paidPence()).sum()), statements);
+    }
+
+    private static FamilyCase find(String id) {
+        try {
+            FamilyCase familyCase = FamilyCase.findById(UUID.fromString(id));
+            if (familyCase != null) {
+                return familyCase;
+            }
+        } catch (IllegalArgumentException notAnId) {
+            // answered below
+        }
+        throw new NotFoundException("no case " + id);
     }
 
     private static List<UUID> members(UUID caseId) {
@@ -190,6 +245,9 @@ public class CasesResource {
         for (PersonAlert a : PersonAlert.<PersonAlert>list("person", person)) {
             entries.add(new TimelineEntry(a.raisedAt, a.agency.name(), who, "ALERT_" + a.kind, a.detail));
         }
+        for (org.joinedup.hub.plan.PlanSummaries.PlanEvent e : org.joinedup.hub.plan.PlanSummaries.history(person.id)) {
+            entries.add(new TimelineEntry(e.at(), e.agency(), who, e.kind(), e.detail()));
+        }
         return entries;
     }
 
@@ -207,15 +265,29 @@ public class CasesResource {
     }
 
     /** The joined-up case. */
-    public record CaseView(String id, String leadPersonId, String coordinator, List<MemberView> members,
-            List<AlertView> alerts, List<TimelineEntry> timeline) {
+    public record CaseView(String id, String leadPersonId, String coordinator, SharedBudget sharedBudget,
+            List<MemberView> members, List<AlertView> alerts, List<TimelineEntry> timeline) {
+    }
+
+    /** Whether the family has one pooled budget, and who decided it, when and why. */
+    public record SharedBudget(boolean shared, String decidedBy, Instant decidedAt, String reason) {
+
+        static SharedBudget of(FamilyCase c) {
+            return new SharedBudget(c.budgetShared, c.budgetSharedBy, c.budgetSharedAt, c.budgetSharedReason);
+        }
+    }
+
+    /** The family's money: each member's pooled budget from the ledger, and the family's totals. */
+    public record FamilyBudget(String caseId, SharedBudget sharedBudget, BudgetStatement.Totals totals,
+            List<BudgetStatement.Statement> members) {
     }
 
     /** A family member, the agencies involved with them and what each holds. */
     public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
             Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
             List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<PaymentView> payments,
-            List<AlertView> alerts, AssessmentViews.AssessmentSummary assessment) {
+            List<AlertView> alerts, AssessmentViews.AssessmentSummary assessment,
+            org.joinedup.hub.plan.PlanSummaries.PlanSummary plan) {
     }
 
     /** A payment a council made out of the person's budget, as the council reported it. */

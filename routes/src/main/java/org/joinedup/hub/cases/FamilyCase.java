@@ -29,4 +29,27 @@ public class FamilyCase extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The family has one pooled budget: a plan for any member may draw on any member's contributions. */
+    @Column(name = "budget_shared")
+    public boolean budgetShared;
+
+    @Column(name = "budget_shared_by")
+    public String budgetSharedBy;
+
+    @Column(name = "budget_shared_at")
+    public Instant budgetSharedAt;
+
+    @Column(name = "budget_shared_reason")
+    public String budgetSharedReason;
+
+    /** The people whose money a plan for {@code person} may use: the family when its budget is shared, else them. */
+    public static java.util.List<UUID> budgetHolders(UUID person) {
+        CaseMember member = CaseMember.findById(person);
+        FamilyCase familyCase = member == null ? null : findById(member.caseId);
+        if (familyCase == null || !familyCase.budgetShared) {
+            return java.util.List.of(person);
+        }
+        return CaseMember.<CaseMember>list("caseId", familyCase.id).stream().map(m -> m.personId).toList();
+    }
 }

@@ -213,8 +213,8 @@ public class PlanBook {
 
     private FundingProposer.Proposal propose(Person person, List<FundingProposer.Line> costs) {
         List<FundingProposer.Pot> pots = new ArrayList<>();
-        for (Contribution c : Contribution.<Contribution>list("person = ?1 and status = ?2", person,
-                ContributionStatus.ACTIVE)) {
+        for (Contribution c : Contribution.<Contribution>list("person.id in ?1 and status = ?2",
+                org.joinedup.hub.cases.FamilyCase.budgetHolders(person.id), ContributionStatus.ACTIVE)) {
             rules.of(c.agency).ifPresent(rule -> pots.add(new FundingProposer.Pot(c.id.toString(),
                     c.fundingBody.code, ledger.balances(c.id).available(), rule)));
         }
@@ -394,8 +394,9 @@ public class PlanBook {
     }
 
     private Contribution takeOver(PlanLine line, Contribution withdrawn, long pence) {
-        return Contribution.<Contribution>list("person = ?1 and status = ?2 and id <> ?3", withdrawn.person,
-                ContributionStatus.ACTIVE, withdrawn.id).stream()
+        return Contribution.<Contribution>list("person.id in ?1 and status = ?2 and id <> ?3",
+                org.joinedup.hub.cases.FamilyCase.budgetHolders(line.plan.person.id), ContributionStatus.ACTIVE,
+                withdrawn.id).stream()
                 .filter(c -> rules.of(c.agency).map(r -> r.refusal(line.category).isEmpty()).orElse(false))
                 .filter(c -> ledger.balances(c.id).available() >= pence)
                 .min(java.util.Comparator.comparingInt(c -> rules.of(c.agency).orElseThrow().categories().size()))

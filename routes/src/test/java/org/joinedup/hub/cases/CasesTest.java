@@ -84,6 +84,77 @@ class CasesTest {
         assertEquals(2, entry.get("members"));
     }
 
+    @Test
+    void aFamilyWhoseBudgetIsSharedFundsOneMembersPlanFromAnothersMoneyAndTheCaseShowsThePlan() throws Exception {
+        String dave = newNhsNumber();
+        String kayleigh = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(dave, "RR8", BudgetBundles.newBudgetId(),
+                "18250.00")).execute();
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004", "client": {"clientId": "K-%s", "nhsNumber": "%s", "forename": "Kayleigh",
+                 "surname": "Hughes", "dateOfBirth": "%s"},
+                 "allocation": {"allocationId": "K-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 936000,
+                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(UUID.randomUUID(), kayleigh, kayleigh,
+                        org.joinedup.hub.support.TestPeople.birthDateOf(kayleigh), kayleigh))
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+        String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date,arrears_pence\n"
+                + "T-1,P-1,LEAD,Dave,Hughes," + dave + ",SECURE,01/04/2015,\n"
+                + "T-1,P-2,MEMBER,Kayleigh,Hughes," + kayleigh + ",SECURE,01/04/2015,\n";
+        Files.createDirectories(inbox);
+        Path part = inbox.resolve("shared.part");
+        Files.writeString(part, snapshot);
+        Files.move(part, inbox.resolve("tenancies-HSG" + ThreadLocalRandom.current().nextInt(1_000_000)
+                + "-20261121.csv"), StandardCopyOption.ATOMIC_MOVE);
+        String caseId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> caseOf(dave), c -> c != null && c.equals(caseOf(kayleigh)));
+        String kayleighId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber="
+                + kayleigh).then().extract().jsonPath().getString("[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/cases/" + caseId + "/budget").then().extract().jsonPath()
+                .getLong("totals.availablePence") == 1_825_000 + 936_000);
+        Map<String, Object> plan = Map.of("personId", kayleighId, "whatMatters", "Getting to college",
+                "lines", List.of(Map.of("category", "PERSONAL_ASSISTANT", "description", "PA for college days",
+                        "payee", "Sue Patel", "costKind", "WEEKLY", "unitPence", 20_000, "units", 0,
+                        "management", "DIRECT_PAYMENT")));
+
+        // her own money is not enough
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(plan)
+                .post("/api/plans").then().statusCode(422);
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body(Map.of("shared", true, "reason", "x")).post("/api/cases/" + caseId + "/shared-budget").then()
+                .statusCode(403);
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(Map.of("shared", true))
+                .post("/api/cases/" + caseId + "/shared-budget").then().statusCode(422);
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("shared", true, "reason", "The family wants one budget they manage together"))
+                .post("/api/cases/" + caseId + "/shared-budget").then().statusCode(200);
+
+        // the family's budget is shared: Dave's NHS money may pay for Kayleigh's PA
+        JsonPath drafted = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(plan).post("/api/plans").then().statusCode(201).extract().jsonPath();
+        assertEquals("RR8", drafted.getString("lines[0].fundingBodyCode"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + drafted.getString("id") + "/lines/1/approve").then().statusCode(200);
+        JsonPath family = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId + "/budget")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(true, family.getBoolean("sharedBudget.shared"));
+        assertEquals(1_040_000, family.getLong("totals.committedPence"));
+        assertEquals(1_040_000, family.getLong("members.find { it.personId != '" + kayleighId
+                + "' }.totals.committedPence"), "committed on Dave's NHS money");
+
+        JsonPath view = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("The family wants one budget they manage together", view.getString("sharedBudget.reason"));
+        String her = "members.find { it.personId == '" + kayleighId + "' }";
+        assertEquals(1, view.getInt(her + ".plan.version"));
+        assertEquals(1_040_000, view.getLong(her + ".plan.annualPence"));
+        assertEquals(Map.of("APPROVED", 1), view.getMap(her + ".plan.linesByStatus"));
+        List<String> kinds = view.getList("timeline.kind");
+        assertTrue(kinds.containsAll(List.of("PLAN_DRAFTED", "PLAN_LINE_APPROVED")), kinds.toString());
+    }
+
     private static String caseOf(String nhs) {
         List<Map<String, Object>> found = given().auth().oauth2(DemoTokens.of("coordinator"))
                 .get("/api/people?nhsNumber=" + nhs).then().statusCode(200).extract().jsonPath().getList("$");
