@@ -68,10 +68,20 @@ public final class PostingRules {
         return move(contribution, from, LedgerAccount.PAID, pence);
     }
 
+    /** Money paid out comes back: to what is available (to plan again). */
     public static List<EntryLine> refund(String contribution, Balances now, long pence) {
+        return refund(contribution, now, pence, false);
+    }
+
+    /**
+     * Money paid out comes back: to the commitment it was paid from when the plan line is still in force (it may pay
+     * it again), else to what is available.
+     */
+    public static List<EntryLine> refund(String contribution, Balances now, long pence, boolean toCommitment) {
         positive(pence, "a refund");
         enough(now.paid(), pence, "paid out");
-        return move(contribution, LedgerAccount.PAID, LedgerAccount.AVAILABLE, pence);
+        return move(contribution, LedgerAccount.PAID, toCommitment ? LedgerAccount.COMMITTED : LedgerAccount.AVAILABLE,
+                pence);
     }
 
     public static List<EntryLine> clawback(String contribution, Balances now, long pence) {

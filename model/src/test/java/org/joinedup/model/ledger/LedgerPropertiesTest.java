@@ -33,7 +33,7 @@ class LedgerPropertiesTest {
     Arbitrary<List<Step>> sequences() {
         Arbitrary<Step> step = Combinators.combine(
                 Arbitraries.of("confirm", "revise", "withdraw", "commit", "release", "payCommitted", "payOneOff",
-                        "refund", "clawback", "yearEnd", "yearEndBack"),
+                        "refund", "refundToCommitment", "clawback", "yearEnd", "yearEndBack"),
                 Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
                 Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
                 Arbitraries.longs().between(-1_000, 2_000_000)).as(Step::new);
@@ -65,6 +65,7 @@ class LedgerPropertiesTest {
                     case "payCommitted" -> PostingRules.pay(c, now, step.pence(), true);
                     case "payOneOff" -> PostingRules.pay(c, now, step.pence(), false);
                     case "refund" -> PostingRules.refund(c, now, step.pence());
+                    case "refundToCommitment" -> PostingRules.refund(c, now, step.pence(), true);
                     case "clawback" -> PostingRules.clawback(c, now, step.pence());
                     case "yearEnd" -> c.equals(other) ? List.of() : PostingRules.carryForward(c, now, other);
                     case "yearEndBack" -> PostingRules.carryForward(c, now, null);

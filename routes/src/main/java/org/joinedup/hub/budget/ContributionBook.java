@@ -144,7 +144,36 @@ public class ContributionBook {
         }
     }
 
-    private static void revision(Contribution contribution, String change, long messageId, String caller) {
+    /**
+     * The funder takes back money of its contribution not committed or paid (a surplus found at a direct payment
+     * audit): a CLAWBACK posting, and the contribution's amount goes down by it (a new version, change CLAWED_BACK).
+     * Only the contribution's own funding body; at most what is available; once per reference.
+     */
+    @jakarta.transaction.Transactional(dontRollbackOn = org.joinedup.model.ledger.LedgerRefusal.class)
+    public Contribution clawBack(UUID contributionId, String funderCode, long pence, String reference, String reason,
+            String caller) {
+        Contribution contribution = Contribution.findById(contributionId);
+        if (contribution == null || !contribution.fundingBody.code.equalsIgnoreCase(funderCode)) {
+            throw new org.joinedup.model.InvalidMessageException("contributionId", "no contribution " + contributionId
+                    + " of " + funderCode);
+        }
+        if (reason == null || reason.isBlank() || reference == null || reference.isBlank() || pence <= 0) {
+            throw new org.joinedup.model.InvalidMessageException("clawback", "give reference, amountPence (more than"
+                    + " 0) and the reason");
+        }
+        PooledBudgetLedger.Posted posted = ledger.clawback(contributionId, pence, contributionId + ":" + reference,
+                new PooledBudgetLedger.Cause(caller, funderCode + " clawed back " + new Pence(pence) + " of contribution "
+                        + contribution.sourceValue + " (" + reference + "): " + reason, null));
+        if (!posted.repeat()) {
+            Contribution.getEntityManager().refresh(contribution); // as it is now we hold its lock
+            contribution.amountPence -= pence;
+            contribution.version++;
+            revision(contribution, "CLAWED_BACK", null, caller);
+        }
+        return contribution;
+    }
+
+    private static void revision(Contribution contribution, String change, Long messageId, String caller) {
         ContributionRevision revision = new ContributionRevision();
         revision.contribution = contribution;
         revision.version = contribution.version;

@@ -29,6 +29,40 @@ public class FunderStatementResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ContributionBook contributions;
+
+    public record ClawbackRequest(String reference, long amountPence, String reason) {
+    }
+
+    /**
+     * {@code POST /api/funders/{code}/contributions/{id}/clawbacks}: the funding body takes back money of its own
+     * contribution that is not committed or paid (409 when more than is available; the reference makes it once).
+     */
+    @jakarta.ws.rs.POST
+    @Path("/{code}/contributions/{id}/clawbacks")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER })
+    public Response clawBack(@PathParam("code") String code, @PathParam("id") java.util.UUID id,
+            ClawbackRequest request) {
+        if (!code.equalsIgnoreCase(caller.agency())) {
+            return ApiProblems.error(403, "a funding body claws back its own money only; you are " + caller.agency());
+        }
+        if (request == null) {
+            return ApiProblems.error(400, "give reference, amountPence and reason");
+        }
+        try {
+            Contribution c = contributions.clawBack(id, code, request.amountPence(), request.reference(),
+                    request.reason(), caller.name());
+            return Response.ok(java.util.Map.of("contributionId", c.id.toString(), "amountPence", c.amountPence,
+                    "version", c.version)).build();
+        } catch (org.joinedup.model.ledger.LedgerRefusal refused) {
+            return ApiProblems.error(409, refused.getMessage());
+        } catch (org.joinedup.model.InvalidMessageException invalid) {
+            return ApiProblems.error(422, invalid.getMessage());
+        }
+    }
+
     @GET
     @Path("/{code}/statement")
     @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER, Caller.OPERATOR })

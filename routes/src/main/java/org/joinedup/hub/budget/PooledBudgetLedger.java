@@ -139,6 +139,37 @@ public class PooledBudgetLedger {
                 category.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Money paid out comes back (a provider returns an overpayment, a direct payment's unspent money is returned): to
+     * the commitment it was paid from when the line is still in force, else to what is available. Once per key.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
+    public Posted refund(UUID contributionId, long pence, String category, boolean toCommitment, String refundKey,
+            Cause cause) {
+        Optional<Long> known = posting("refund:" + refundKey);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        Balances now = lockAndRead(contributionId);
+        return write(PostingKind.REFUND, "refund:" + refundKey, PostingRules.refund(contributionId.toString(), now,
+                pence, toCommitment), cause, category == null ? null : category.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The funder takes back money of its contribution not committed or paid (a surplus found at a direct payment
+     * audit, say). Refused when more than is available. Once per key.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
+    public Posted clawback(UUID contributionId, long pence, String clawbackKey, Cause cause) {
+        Optional<Long> known = posting("clawback:" + clawbackKey);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        Balances now = lockAndRead(contributionId);
+        return write(PostingKind.CLAWBACK, "clawback:" + clawbackKey, PostingRules.clawback(contributionId.toString(),
+                now, pence), cause);
+    }
+
     /** An approved plan line: its yearly cost moves from available to committed; refused when not available. */
     @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
     public Posted commit(UUID contributionId, long pence, String category, String commitmentKey, Cause cause) {

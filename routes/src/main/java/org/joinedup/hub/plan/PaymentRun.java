@@ -237,7 +237,7 @@ public class PaymentRun {
             }
             try (PreparedStatement read = connection.prepareStatement("select p.line_id, p.reference, p.posting_id"
                     + " from plan_payment p join unnest(?::uuid[], ?::varchar[]) as r (line_id, reference)"
-                    + " on p.line_id = r.line_id and p.reference = r.reference")) {
+                    + " on p.line_id = r.line_id and p.reference = r.reference where p.kind = 'PAYMENT'")) {
                 read.setArray(1, connection.createArrayOf("uuid", askedLines.toArray()));
                 read.setArray(2, connection.createArrayOf("varchar", askedReferences.toArray()));
                 try (ResultSet rows = read.executeQuery()) {

@@ -512,6 +512,52 @@ public class PlanBook {
     }
 
     /** The payment drawn from the line's commitment in the ledger; refused when the line may not pay it. */
+    /**
+     * Money paid on a line comes back (an overpayment returned, unspent direct payment money): at most what the line
+     * has paid; to the line's commitment while the line is approved on the current plan (it may be paid again), else
+     * to what is available. Once per line and reference.
+     */
+    @Transactional(dontRollbackOn = LedgerRefusal.class)
+    public PlanPayment refund(UUID planId, int lineNumber, String reference, long pence, LocalDate receivedOn,
+            String reason, String by) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new InvalidMessageException("line", "plan " + planId + " has no line "
+                        + lineNumber));
+        PlanPayment known = line.earlier("REFUND", reference);
+        if (known != null) {
+            return known;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidMessageException("reason", "say why the money came back");
+        }
+        if (pence <= 0) {
+            throw new InvalidMessageException("amountPence", "must be more than 0");
+        }
+        long paid = line.paidPence();
+        if (pence > paid) {
+            throw new LedgerRefusal("line " + lineNumber + " has paid " + new org.joinedup.model.Pence(paid)
+                    + "; " + new org.joinedup.model.Pence(pence) + " cannot come back");
+        }
+        boolean inForce = line.status == PlanLine.Status.APPROVED && line.plan.supersededBy == null;
+        PooledBudgetLedger.Posted posted = ledger.refund(line.contribution.id, pence, line.category, inForce,
+                "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "refund " + reference + " from "
+                        + line.payee + " on plan line " + lineNumber + " (" + line.description + "): " + reason,
+                        null));
+        PlanPayment refund = new PlanPayment();
+        refund.id = UUID.randomUUID();
+        refund.line = line;
+        refund.kind = "REFUND";
+        refund.reference = reference;
+        refund.amountPence = -pence;
+        refund.paidOn = receivedOn;
+        refund.postingId = posted.postingId();
+        refund.paidBy = by;
+        refund.reason = reason;
+        refund.persist();
+        return refund;
+    }
+
     private PooledBudgetLedger.Posted drawn(PlanLine line, String reference, long pence, String by) {
         int lineNumber = line.lineNumber;
         refuseIfSuperseded(line.plan);

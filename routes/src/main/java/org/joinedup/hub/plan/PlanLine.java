@@ -114,8 +114,14 @@ public class PlanLine extends PanacheEntityBase {
 
     /** The payment with this reference on this line or a line it replaced, if any. */
     public PlanPayment payment(String reference) {
-        PlanPayment own = PlanPayment.<PlanPayment>find("line = ?1 and reference = ?2", this, reference).firstResult();
-        return own != null || previousLine == null ? own : previousLine.payment(reference);
+        return earlier("PAYMENT", reference);
+    }
+
+    /** The payment or refund ({@code kind}) with this reference on this line or a line it replaced, if any. */
+    public PlanPayment earlier(String kind, String reference) {
+        PlanPayment own = PlanPayment.<PlanPayment>find("line = ?1 and kind = ?2 and reference = ?3", this, kind,
+                reference).firstResult();
+        return own != null || previousLine == null ? own : previousLine.earlier(kind, reference);
     }
 
     /** Whether a revision may carry this line over with its approval: same thing, same cost, same money. */

@@ -37,4 +37,10 @@ public class PlanPayment extends PanacheEntityBase {
 
     @Column(name = "paid_by")
     public String paidBy;
+
+    /** PAYMENT, or REFUND (money that came back; its amount is negative). */
+    public String kind = "PAYMENT";
+
+    /** Why a refund came back. */
+    public String reason;
 }

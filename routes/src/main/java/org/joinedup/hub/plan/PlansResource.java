@@ -186,6 +186,33 @@ public class PlansResource {
         }
     }
 
+    public record RefundRequest(String reference, long amountPence, LocalDate receivedOn, String reason) {
+    }
+
+    /**
+     * {@code POST /api/plans/{id}/lines/{n}/refunds}: money paid on the line came back (reference, amountPence,
+     * receivedOn, reason); see {@link PlanBook#refund}.
+     */
+    @POST
+    @Path("/{id}/lines/{line}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    public Response refund(@PathParam("id") UUID id, @PathParam("line") int line, RefundRequest request) {
+        if (request == null || request.reference() == null || request.receivedOn() == null) {
+            return problem(400, "give reference, amountPence, receivedOn and reason");
+        }
+        try {
+            PlanPayment refund = plans.refund(id, line, request.reference(), request.amountPence(),
+                    request.receivedOn(), request.reason(), caller.name());
+            return Response.ok(Map.of("status", "REFUNDED", "reference", refund.reference, "amountPence",
+                    -refund.amountPence, "postingId", refund.postingId)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        } catch (InvalidMessageException invalid) {
+            return problem(422, invalid.getMessage());
+        }
+    }
+
     /** {@code POST /api/plans/{id}/panel}: the risk enablement panel's decision on a risky plan, with reasons. */
     @POST
     @Path("/{id}/panel")

@@ -448,6 +448,57 @@ class SupportPlanTest {
                 .get("/api/plans/" + planId).then().extract().jsonPath().getList("lines.paidPence"));
     }
 
+    @Test
+    void moneyThatComesBackReturnsToTheLineAndAFunderMayClawBackWhatIsNotCommitted() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String planId = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Mornings", "lines", List.of(
+                        line("PERSONAL_ASSISTANT", "Personal assistant", "Sue Patel", "WEEKLY", 10_000, 0))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        decide(planId, 1, "trust", "approve", 200);
+        pay(planId, 1, "PA-1", 30_000, 200);
+        String refund = "{\"reference\": \"%s\", \"amountPence\": %d, \"receivedOn\": \"2026-12-07\","
+                + " \"reason\": \"%s\"}";
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(refund.formatted("R-1", 40_000, "overpaid")).post("/api/plans/" + planId + "/lines/1/refunds")
+                .then().statusCode(409).body("error", containsString("has paid £300.00"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(refund.formatted("R-1", 10_000, "")).post("/api/plans/" + planId + "/lines/1/refunds")
+                .then().statusCode(422);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                    .body(refund.formatted("R-1", 10_000, "Sue was on leave a week"))
+                    .post("/api/plans/" + planId + "/lines/1/refunds").then().statusCode(200);
+        }
+        JsonPath money = budget(personId);
+        assertEquals(20_000, money.getLong("totals.paidPence"), "refunded once, though sent twice");
+        assertEquals(520_000 - 20_000, money.getLong("totals.committedPence"), "back to the line it was paid from");
+        assertEquals(20_000, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + planId)
+                .then().extract().jsonPath().getLong("lines[0].paidPence"));
+
+        // the trust claws back part of what is neither committed nor paid
+        String nhsMoney = budget(personId).getString("contributions.find { it.agency == 'NHS' }.contributionId");
+        long available = budget(personId).getLong("contributions.find { it.agency == 'NHS' }.availablePence");
+        String clawback = "{\"reference\": \"%s\", \"amountPence\": %d, \"reason\": \"direct payment audit:"
+                + " surplus\"}";
+        given().auth().oauth2(DemoTokens.of("trust2")).contentType(ContentType.JSON)
+                .body(clawback.formatted("AUD-1", 1_000)).post("/api/funders/RR8/contributions/" + nhsMoney
+                        + "/clawbacks").then().statusCode(403);
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
+                .body(clawback.formatted("AUD-1", available + 1)).post("/api/funders/RR8/contributions/" + nhsMoney
+                        + "/clawbacks").then().statusCode(409);
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
+                    .body(clawback.formatted("AUD-2", 100_000)).post("/api/funders/RR8/contributions/" + nhsMoney
+                            + "/clawbacks").then().statusCode(200).body("amountPence", equalTo(1_825_000 - 100_000));
+        }
+        money = budget(personId);
+        assertEquals(available - 100_000, money.getLong("contributions.find { it.agency == 'NHS' }.availablePence"));
+        assertEquals(1_825_000 - 100_000, money.getLong("contributions.find { it.agency == 'NHS' }.confirmedPence"));
+        List<String> kinds = money.getList("postings.findAll { it.contributionId == '" + nhsMoney + "' }.kind");
+        assertEquals(true, kinds.containsAll(List.of("REFUND", "CLAWBACK")), kinds.toString());
+    }
+
     private static io.restassured.response.ValidatableResponse decide(String planId, int line, String user,
             String decision, int status) {
         return given().auth().oauth2(DemoTokens.of(user)).contentType(ContentType.JSON)
