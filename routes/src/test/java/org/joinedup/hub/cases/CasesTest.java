@@ -90,15 +90,7 @@ class CasesTest {
         String kayleigh = newNhsNumber();
         Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(dave, "RR8", BudgetBundles.newBudgetId(),
                 "18250.00")).execute();
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
-                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
-                 "council": "E08000004", "client": {"clientId": "K-%s", "nhsNumber": "%s", "forename": "Kayleigh",
-                 "surname": "Hughes", "dateOfBirth": "%s"},
-                 "allocation": {"allocationId": "K-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 936000,
-                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
-                .formatted(UUID.randomUUID(), kayleigh, kayleigh,
-                        org.joinedup.hub.support.TestPeople.birthDateOf(kayleigh), kayleigh))
-                .post("/api/inbound/social-care/events").then().statusCode(202);
+        org.joinedup.hub.support.CouncilEvents.allocationConfirmed(kayleigh, "Kayleigh", 936_000);
         String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date,arrears_pence\n"
                 + "T-1,P-1,LEAD,Dave,Hughes," + dave + ",SECURE,01/04/2015,\n"
                 + "T-1,P-2,MEMBER,Kayleigh,Hughes," + kayleigh + ",SECURE,01/04/2015,\n";

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +20,6 @@ import org.joinedup.hub.support.BudgetBundles;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.Fhir;
 import org.joinedup.hub.support.HubTestResource;
-import org.joinedup.hub.support.TestPeople;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +55,7 @@ class PoolStatementTest {
         String nhs = newNhsNumber();
         Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(),
                 "18250.00")).execute();
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
-                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
-                 "council": "E08000004", "client": {"clientId": "P-%s", "nhsNumber": "%s", "forename": "David",
-                 "surname": "Hughes", "dateOfBirth": "%s"},
-                 "allocation": {"allocationId": "PA-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 936000,
-                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
-                .formatted(UUID.randomUUID(), nhs, nhs, TestPeople.birthDateOf(nhs), nhs))
-                .post("/api/inbound/social-care/events").then().statusCode(202);
+        org.joinedup.hub.support.CouncilEvents.allocationConfirmed(nhs, "David", 936_000);
         String personId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
                 .then().extract().jsonPath().getString("[0].id");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))

@@ -21,7 +21,6 @@ import org.joinedup.hub.support.BudgetBundles;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.Fhir;
 import org.joinedup.hub.support.HubTestResource;
-import org.joinedup.hub.support.TestPeople;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,14 +39,7 @@ class SupportPlanTest {
     private static String personWithNhsAndCouncilMoney(String nhs, String nhsBudgetId) {
         Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", nhsBudgetId, "18250.00"))
                 .execute();
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
-                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
-                 "council": "E08000004", "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "David",
-                 "surname": "Hughes", "dateOfBirth": "%s"},
-                 "allocation": {"allocationId": "A-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 936000,
-                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
-                .formatted(UUID.randomUUID(), nhs, nhs, TestPeople.birthDateOf(nhs), nhs))
-                .post("/api/inbound/social-care/events").then().statusCode(202);
+        org.joinedup.hub.support.CouncilEvents.allocationConfirmed(nhs, "David", 936_000);
         String personId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
                 .then().extract().jsonPath().getString("[0].id");
         await().atMost(Duration.ofSeconds(30)).until(() -> budget(personId).getLong("totals.availablePence")
