@@ -142,8 +142,8 @@ public final class IdentityMatchingBenchmark {
             List<Candidate> candidates = new ArrayList<>();
             for (String key : keys) {
                 int[] bucket = index.get(key);
-                if (bucket == null) {
-                    continue;
+                if (bucket == null || bucket[0] > model.maxBlockSize()) {
+                    continue; // too loose a block, as the hub skips it
                 }
                 for (int k = 1; k <= bucket[0]; k++) {
                     int other = bucket[k];

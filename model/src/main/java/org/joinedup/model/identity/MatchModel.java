@@ -36,6 +36,7 @@ public final class MatchModel {
     private final Map<Comparison, Map<ComparisonLevel, double[]>> mu;
     private final Map<Comparison, Map<ComparisonLevel, Double>> weights;
     private final List<BlockingRule> blockingRules;
+    private final int maxBlockSize;
     private final boolean reviewWhenGivenNamesDiffer;
 
     private MatchModel(Properties p) {
@@ -79,6 +80,15 @@ public final class MatchModel {
             }
         }
         this.blockingRules = List.copyOf(rules);
+        try {
+            this.maxBlockSize = Integer.parseInt(p.getProperty("blocking.max-block-size", "100").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("blocking.max-block-size must be a whole number, not '"
+                    + p.getProperty("blocking.max-block-size") + "'");
+        }
+        if (maxBlockSize < 1) {
+            throw new IllegalArgumentException("blocking.max-block-size must be at least 1, not " + maxBlockSize);
+        }
         this.reviewWhenGivenNamesDiffer = Boolean.parseBoolean(required(p, "given-name.different.review-only").trim());
     }
 
@@ -178,6 +188,11 @@ public final class MatchModel {
 
     public List<BlockingRule> blockingRules() {
         return blockingRules;
+    }
+
+    /** A block with more records than this gives no candidates: too loose to tell people apart. */
+    public int maxBlockSize() {
+        return maxBlockSize;
     }
 
     public Set<Comparison> termFrequencyAdjusted() {

@@ -156,11 +156,14 @@ public class IdentityLinker {
         if (keys.isEmpty()) {
             return List.of();
         }
+        List<UUID> ids = blockMembers(keys);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         List<Object[]> found = em.createQuery("select r.person.id, r.id, r.givenName, r.familyName, r.birthDate,"
-                        + " r.postcode, r.uprn, r.nhsNumber, r.nhsVerified, r.niNumber from SourceRecord r where r.id in"
-                        + " (select b.sourceRecordId from SourceRecordBlock b where b.blockKey in :keys)",
-                        Object[].class)
-                .setParameter("keys", keys).setMaxResults(1000).getResultList();
+                        + " r.postcode, r.uprn, r.nhsNumber, r.nhsVerified, r.niNumber from SourceRecord r"
+                        + " where r.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList();
         List<Candidate> candidates = new ArrayList<>(found.size());
         for (Object[] r : found) {
             if (!r[0].equals(excludePerson)) {
@@ -170,6 +173,26 @@ public class IdentityLinker {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The records sharing a block key with the incoming one; a key with more than the model's {@code
+     * blocking.max-block-size} records is too loose to tell people apart and gives none (each key's look-up stops one
+     * past the limit, so the work per record stays bounded as the population grows).
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> blockMembers(List<String> keys) {
+        int max = identity.model().maxBlockSize();
+        java.util.Map<String, List<UUID>> byKey = new java.util.LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select k.key, b.source_record_id"
+                + " from unnest(cast(?1 as varchar[])) as k (key) cross join lateral (select source_record_id"
+                + " from source_record_block where block_key = k.key limit ?2) b")
+                .setParameter(1, keys.toArray(new String[0])).setParameter(2, max + 1).getResultList()) {
+            byKey.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        byKey.values().stream().filter(members -> members.size() <= max).forEach(ids::addAll);
+        return new ArrayList<>(ids);
     }
 
     private void describe(SourceRecord record, LinkDecision decision) {
@@ -298,10 +321,16 @@ public class IdentityLinker {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into source_record_block (block_key, source_record_id) select unnest(?::text[]), ?")) {
-                insert.setArray(1, connection.createArrayOf("text", distinct));
-                insert.setObject(2, recordId);
+            // a block already too loose to give candidates is not added to (it would only grow and cost)
+            try (PreparedStatement insert = connection.prepareStatement("insert into source_record_block"
+                    + " (block_key, source_record_id) select k.key, ? from unnest(?::text[]) as k (key)"
+                    + " where (select count(*) from (select 1 from source_record_block b where b.block_key = k.key"
+                    + " limit ?) members) <= ?")) {
+                int max = identity.model().maxBlockSize();
+                insert.setObject(1, recordId);
+                insert.setArray(2, connection.createArrayOf("text", distinct));
+                insert.setInt(3, max + 1);
+                insert.setInt(4, max);
                 insert.executeUpdate();
             }
         });
