@@ -39,13 +39,21 @@ public class ContributionBook {
             LocalDate periodEnd, String carePlanTitle) {
     }
 
-    /** Finds the contribution a funding body knows by this id, locked for the rest of the transaction. */
+    /**
+     * Finds the contribution a funding body knows by this id, locked for the rest of the transaction. The plan lines
+     * it pays for are locked first: every path locks plan lines before their money (a withdrawal then moves them).
+     */
     @Transactional(TxType.MANDATORY)
     public Contribution find(FundingBody body, String sourceSystem, String sourceValue) {
-        return Contribution.<Contribution>find("fundingBody = ?1 and sourceSystem = ?2 and sourceValue = ?3",
-                        body, sourceSystem, sourceValue)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElse(null);
+        Contribution found = Contribution.<Contribution>find("fundingBody = ?1 and sourceSystem = ?2 and"
+                + " sourceValue = ?3", body, sourceSystem, sourceValue).firstResultOptional().orElse(null);
+        if (found == null) {
+            return null;
+        }
+        Contribution.getEntityManager().createNativeQuery("select id from plan_line where contribution_id = ?1"
+                + " order by id for update").setParameter(1, found.id).getResultList();
+        Contribution.getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        return found;
     }
 
     /**

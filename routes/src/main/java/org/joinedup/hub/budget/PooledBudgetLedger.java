@@ -141,18 +141,24 @@ public class PooledBudgetLedger {
 
     /**
      * Money paid out comes back (a provider returns an overpayment, a direct payment's unspent money is returned): to
-     * the commitment it was paid from when the line is still in force, else to what is available. Once per key.
+     * the commitment it was paid from when the line is still in force, else to what is available, and on to the
+     * funder when the contribution was withdrawn. Once per key.
      */
     @Transactional(value = TxType.MANDATORY, dontRollbackOn = LedgerRefusal.class)
-    public Posted refund(UUID contributionId, long pence, String category, boolean toCommitment, String refundKey,
-            Cause cause) {
+    public Posted refund(UUID contributionId, long pence, String category, boolean toCommitment,
+            boolean backToFunder, String refundKey, Cause cause) {
         Optional<Long> known = posting("refund:" + refundKey);
         if (known.isPresent()) {
             return new Posted(known.get(), true);
         }
         Balances now = lockAndRead(contributionId);
-        return write(PostingKind.REFUND, "refund:" + refundKey, PostingRules.refund(contributionId.toString(), now,
-                pence, toCommitment), cause, category == null ? null : category.trim().toUpperCase(java.util.Locale.ROOT));
+        List<EntryLine> lines = new ArrayList<>(PostingRules.refund(contributionId.toString(), now, pence,
+                toCommitment));
+        if (backToFunder) { // withdrawn money that comes back goes on to its funder, in the same posting
+            lines.addAll(PostingRules.clawback(contributionId.toString(), now.plus(lines), pence));
+        }
+        return write(PostingKind.REFUND, "refund:" + refundKey, lines, cause,
+                category == null ? null : category.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -212,13 +218,12 @@ public class PooledBudgetLedger {
         if (known.isPresent()) {
             return Optional.of(new Posted(known.get(), true));
         }
-        if (into != null && into.compareTo(from) < 0) {
-            lockAndRead(into);
+        if (into != null) {
+            // both, in PostgreSQL's order of ids (as a payment run locks them)
+            em.createNativeQuery("select id from contribution where id in (?1, ?2) order by id for update")
+                    .setParameter(1, from).setParameter(2, into).getResultList();
         }
         Balances now = lockAndRead(from);
-        if (into != null && into.compareTo(from) > 0) {
-            lockAndRead(into);
-        }
         List<EntryLine> lines = PostingRules.carryForward(from.toString(), now, into == null ? null : into.toString());
         return lines.isEmpty() ? Optional.empty()
                 : Optional.of(write(PostingKind.CARRY_FORWARD, "year-end:" + key, lines, cause));

@@ -133,6 +133,10 @@ public class CasesResource {
     @Transactional
     public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request, @Context SecurityContext who) {
         FamilyCase familyCase = find(id);
+        if (!familyCase.coordinator.equals(who.getUserPrincipal().getName())) {
+            return org.joinedup.hub.platform.ApiProblems.error(403, "only the family's coordinator ("
+                    + familyCase.coordinator + ") decides whether its budget is shared");
+        }
         if (request == null || request.shared() == null || request.reason() == null || request.reason().isBlank()) {
             return org.joinedup.hub.platform.ApiProblems.error(422, "give shared (true or false) and the reason, in"
                     + " the family's words where you can");

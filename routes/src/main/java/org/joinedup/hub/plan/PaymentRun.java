@@ -59,8 +59,7 @@ public class PaymentRun {
         check(orders);
         Set<UUID> plans = new HashSet<>();
         orders.forEach(o -> plans.add(o.planId()));
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> lockLines(connection, plans));
+        PlanLine.lockLinesOf(plans);
         Map<String, PlanLine> lines = new HashMap<>();
         // one query for the lines with everything the checks read (not one per line and association)
         for (PlanLine line : PlanLine.<PlanLine>list("from PlanLine l join fetch l.plan p join fetch p.person"
@@ -155,6 +154,8 @@ public class PaymentRun {
                         + " needed"));
             } else if (o.amountPence() <= 0) {
                 problems.add(new ValidationIssue(where + ".amountPence", "must be more than 0"));
+            } else if (o.reference().length() > 100) {
+                problems.add(new ValidationIssue(where + ".reference", "at most 100 characters"));
             }
         }
         if (!problems.isEmpty()) {
@@ -189,49 +190,46 @@ public class PaymentRun {
                         + new Pence(order.amountPence()) + " to " + line.payee + " refused: " + reason, null);
     }
 
-    /** The run's plans' lines, locked in one order (two runs, or a run and a single payment, cannot deadlock). */
-    private static void lockLines(Connection connection, Set<UUID> plans) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select id from plan_line where plan_id = any(?) order by id for update")) {
-            lock.setArray(1, connection.createArrayOf("uuid", plans.toArray()));
-            lock.executeQuery().close();
-        }
-    }
-
     /** What a line (with the lines it replaced) has paid, and under which references. */
     private record Paid(long[] pence, Map<String, Long> references) {
     }
 
     /**
-     * What each line (with the lines it replaced) has paid, from each one's running total (V17), and which of the run's references it
-     * has paid before (looked up by the unique index on line and reference).
+     * What each line (with the lines it replaced) has paid, from each one's running total (V17), and which of the
+     * run's references it (or a line it replaced) has paid before, looked up by the unique index. Each line is
+     * reckoned over its own chain, so a run naming both a line and the line it replaced keeps them apart.
      */
     private Map<UUID, Paid> paid(java.util.Collection<PlanLine> lines, List<Order> orders,
             Map<String, PlanLine> byKey) {
-        Map<UUID, UUID> chainOf = new HashMap<>();
+        Map<UUID, List<UUID>> chains = new HashMap<>();
+        Set<UUID> members = new HashSet<>();
         for (PlanLine line : lines) {
+            List<UUID> chain = new ArrayList<>();
             for (PlanLine l = line; l != null; l = l.previousLine) {
-                chainOf.put(l.id, line.id);
+                chain.add(l.id);
             }
+            chains.put(line.id, chain);
+            members.addAll(chain);
         }
         List<UUID> askedLines = new ArrayList<>();
         List<String> askedReferences = new ArrayList<>();
         for (Order order : orders) {
-            for (PlanLine l = byKey.get(order.planId() + "/" + order.line()); l != null; l = l.previousLine) {
-                askedLines.add(l.id);
+            PlanLine line = byKey.get(order.planId() + "/" + order.line());
+            for (UUID member : line == null ? List.<UUID>of() : chains.get(line.id)) {
+                askedLines.add(member);
                 askedReferences.add(order.reference());
             }
         }
-        Map<UUID, Paid> paid = new HashMap<>();
-        lines.forEach(l -> paid.put(l.id, new Paid(new long[1], new HashMap<>())));
+        Map<UUID, Long> totals = new HashMap<>();
+        Map<String, Long> known = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement("select l.id, (select p.line_paid_after from"
                     + " plan_payment p where p.line_id = l.id order by p.seq desc limit 1) from unnest(?::uuid[])"
                     + " as l (id)")) {
-                read.setArray(1, connection.createArrayOf("uuid", chainOf.keySet().toArray()));
+                read.setArray(1, connection.createArrayOf("uuid", members.toArray()));
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        paid.get(chainOf.get(rows.getObject(1, UUID.class))).pence()[0] += rows.getLong(2);
+                        totals.put(rows.getObject(1, UUID.class), rows.getLong(2));
                     }
                 }
             }
@@ -242,12 +240,24 @@ public class PaymentRun {
                 read.setArray(2, connection.createArrayOf("varchar", askedReferences.toArray()));
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        paid.get(chainOf.get(rows.getObject(1, UUID.class))).references().put(rows.getString(2),
-                                rows.getLong(3));
+                        known.put(rows.getObject(1, UUID.class) + "/" + rows.getString(2), rows.getLong(3));
                     }
                 }
             }
         });
+        Map<UUID, Paid> paid = new HashMap<>();
+        for (PlanLine line : lines) {
+            long pence = chains.get(line.id).stream().mapToLong(m -> totals.getOrDefault(m, 0L)).sum();
+            paid.put(line.id, new Paid(new long[] { pence }, new HashMap<>()));
+        }
+        for (Order order : orders) {
+            PlanLine line = byKey.get(order.planId() + "/" + order.line());
+            if (line != null) {
+                chains.get(line.id).stream().map(m -> known.get(m + "/" + order.reference())).filter(
+                        java.util.Objects::nonNull).findFirst().ifPresent(posting -> paid.get(line.id).references()
+                                .put(order.reference(), posting));
+            }
+        }
         return paid;
     }
 

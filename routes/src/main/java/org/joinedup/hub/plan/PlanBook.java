@@ -99,6 +99,7 @@ public class PlanBook {
                     + previous.supersededBy.version + " (" + previous.supersededBy.id + ") is the current plan");
         }
         check(whatMatters, lines);
+        PlanLine.lockLinesOf(List.of(planId)); // before their money: what they paid cannot change under us
         List<PlanLine> replaced = replacedLines(previous, lines);
         SupportPlan plan = newVersion(previous.person, whatMatters, goals, risky, by);
         PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, "plan " + previous.person.id + " revised"
@@ -199,6 +200,15 @@ public class PlanBook {
                         + " all needed"));
             } else if (line.unitPence() <= 0) {
                 problems.add(new ValidationIssue(where + ".unitPence", "must be more than 0"));
+            } else {
+                try {
+                    if (line.annualPence() <= 0) {
+                        problems.add(new ValidationIssue(where + ".units", "the yearly cost comes to nothing: give"
+                                + " the hours a week or the number of one-off items"));
+                    }
+                } catch (ArithmeticException tooBig) {
+                    problems.add(new ValidationIssue(where, "the yearly cost is too large"));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -313,8 +323,10 @@ public class PlanBook {
      */
     @Transactional(dontRollbackOn = LedgerRefusal.class)
     public PlanLine decide(UUID planId, int lineNumber, boolean approve, String reason, String by, String byAgency) {
+        // the line is locked before its money (as payments and revisions do), and two decisions go one at a time
         PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
-                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new InvalidMessageException("line",
                         "plan " + planId + " has no line " + lineNumber));
         String funder = line.contribution.fundingBody.code;
         if (byAgency == null || !funder.equalsIgnoreCase(byAgency)) {
@@ -340,7 +352,7 @@ public class PlanBook {
             throw new InvalidMessageException("reason", "a refusal needs written reasons");
         }
         if (approve) {
-            long paidBefore = line.previousLine == null ? 0 : line.previousLine.paidPence();
+            long paidBefore = line.paidPence(); // with the lines it replaces, less any refunds
             ledger.commit(line.contribution.id, line.annualPence - paidBefore, line.category, line.id.toString(),
                     new PooledBudgetLedger.Cause(by,
                     "plan " + line.plan.version + " line " + lineNumber + " approved: " + line.description, null));
@@ -435,6 +447,7 @@ public class PlanBook {
         if (!known.isEmpty()) {
             return UUID.fromString(known.get(0).toString());
         }
+        checkAmountAndReference(pence, reference);
         if (pence > limitPence) {
             throw new LedgerRefusal("a one-off payment before a plan is approved is at most "
                     + new org.joinedup.model.Pence(limitPence) + ", not " + new org.joinedup.model.Pence(pence));
@@ -489,6 +502,7 @@ public class PlanBook {
         if (known != null) {
             return known;
         }
+        checkAmountAndReference(pence, reference);
         PooledBudgetLedger.Posted posted;
         try {
             posted = drawn(line, reference, pence, by);
@@ -513,13 +527,15 @@ public class PlanBook {
 
     /** The payment drawn from the line's commitment in the ledger; refused when the line may not pay it. */
     /**
-     * Money paid on a line comes back (an overpayment returned, unspent direct payment money): at most what the line
-     * has paid; to the line's commitment while the line is approved on the current plan (it may be paid again), else
-     * to what is available. Once per line and reference.
+     * (Part of) a payment on a line comes back (an overpayment returned, unspent direct payment money): named by the
+     * payment's reference, never more than what is left of it; recorded on the current plan's line. It goes back to
+     * the line's commitment while the line is approved (it may be paid again), else to what is available, and on to
+     * the funder when that money was withdrawn. A payment made from money that no longer pays the line is refused:
+     * that funder records it. Once per line and reference.
      */
     @Transactional(dontRollbackOn = LedgerRefusal.class)
-    public PlanPayment refund(UUID planId, int lineNumber, String reference, long pence, LocalDate receivedOn,
-            String reason, String by) {
+    public PlanPayment refund(UUID planId, int lineNumber, String reference, String paymentReference, long pence,
+            LocalDate receivedOn, String reason, String by) {
         PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new InvalidMessageException("line", "plan " + planId + " has no line "
@@ -528,26 +544,48 @@ public class PlanBook {
         if (known != null) {
             return known;
         }
+        refuseIfSuperseded(line.plan);
+        List<ValidationIssue> problems = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
-            throw new InvalidMessageException("reason", "say why the money came back");
+            problems.add(new ValidationIssue("reason", "say why the money came back"));
         }
-        if (pence <= 0) {
-            throw new InvalidMessageException("amountPence", "must be more than 0");
+        if (pence <= 0 || reference.length() > 100) {
+            problems.add(new ValidationIssue("amountPence", "more than 0, with a reference of at most 100"
+                    + " characters"));
         }
-        long paid = line.paidPence();
-        if (pence > paid) {
-            throw new LedgerRefusal("line " + lineNumber + " has paid " + new org.joinedup.model.Pence(paid)
-                    + "; " + new org.joinedup.model.Pence(pence) + " cannot come back");
+        PlanPayment payment = paymentReference == null ? null : line.earlier("PAYMENT", paymentReference);
+        if (payment == null) {
+            problems.add(new ValidationIssue("paymentReference", "line " + lineNumber + " has no payment "
+                    + paymentReference));
         }
-        boolean inForce = line.status == PlanLine.Status.APPROVED && line.plan.supersededBy == null;
-        PooledBudgetLedger.Posted posted = ledger.refund(line.contribution.id, pence, line.category, inForce,
-                "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "refund " + reference + " from "
-                        + line.payee + " on plan line " + lineNumber + " (" + line.description + "): " + reason,
-                        null));
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        long refundedBefore = -PlanPayment.<PlanPayment>list("refundOf", payment).stream()
+                .mapToLong(r -> r.amountPence).sum();
+        if (pence > payment.amountPence - refundedBefore) {
+            throw new LedgerRefusal("payment " + paymentReference + " was " + new org.joinedup.model.Pence(
+                    payment.amountPence) + " and " + new org.joinedup.model.Pence(refundedBefore)
+                    + " of it has come back already; " + new org.joinedup.model.Pence(pence) + " cannot");
+        }
+        UUID paidFrom = (UUID) PlanPayment.getEntityManager().createNativeQuery("select contribution_id from"
+                + " ledger_entry where posting_id = ?1 and account = 'PAID'").setParameter(1, payment.postingId)
+                .getSingleResult();
+        if (!paidFrom.equals(line.contribution.id)) {
+            throw new LedgerRefusal("payment " + paymentReference + " was made from other money than now pays line "
+                    + lineNumber + " (" + line.contribution.fundingBody.code + "); that funder records its refund");
+        }
+        boolean toCommitment = line.status == PlanLine.Status.APPROVED;
+        boolean backToFunder = !toCommitment && line.contribution.status == ContributionStatus.WITHDRAWN;
+        PooledBudgetLedger.Posted posted = ledger.refund(line.contribution.id, pence, line.category, toCommitment,
+                backToFunder, "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "refund "
+                        + reference + " of payment " + paymentReference + " from " + line.payee + " on plan line "
+                        + lineNumber + " (" + line.description + "): " + reason, null));
         PlanPayment refund = new PlanPayment();
         refund.id = UUID.randomUUID();
         refund.line = line;
         refund.kind = "REFUND";
+        refund.refundOf = payment;
         refund.reference = reference;
         refund.amountPence = -pence;
         refund.paidOn = receivedOn;
@@ -574,6 +612,20 @@ public class PlanBook {
         return ledger.pay(line.contribution.id, pence, line.category, true,
                 "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "payment " + reference + " to "
                         + line.payee + " for plan line " + lineNumber + " (" + line.description + ")", null));
+    }
+
+    /** A payment's amount is more than 0 and its reference fits (at most 100 characters). */
+    static void checkAmountAndReference(long pence, String reference) {
+        List<ValidationIssue> problems = new ArrayList<>();
+        if (pence <= 0) {
+            problems.add(new ValidationIssue("amountPence", "must be more than 0"));
+        }
+        if (reference == null || reference.isBlank() || reference.length() > 100) {
+            problems.add(new ValidationIssue("reference", "give a reference of at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
     }
 
     private static void refuseIfSuperseded(SupportPlan plan) {

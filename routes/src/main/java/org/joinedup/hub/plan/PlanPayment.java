@@ -43,4 +43,9 @@ public class PlanPayment extends PanacheEntityBase {
 
     /** Why a refund came back. */
     public String reason;
+
+    /** For a refund: the payment it returns (part of). */
+    @ManyToOne
+    @JoinColumn(name = "refund_of")
+    public PlanPayment refundOf;
 }

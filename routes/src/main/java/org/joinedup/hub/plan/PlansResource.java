@@ -186,12 +186,13 @@ public class PlansResource {
         }
     }
 
-    public record RefundRequest(String reference, long amountPence, LocalDate receivedOn, String reason) {
+    public record RefundRequest(String reference, String paymentReference, long amountPence, LocalDate receivedOn,
+            String reason) {
     }
 
     /**
-     * {@code POST /api/plans/{id}/lines/{n}/refunds}: money paid on the line came back (reference, amountPence,
-     * receivedOn, reason); see {@link PlanBook#refund}.
+     * {@code POST /api/plans/{id}/lines/{n}/refunds}: (part of) a payment on the line came back (reference,
+     * paymentReference, amountPence, receivedOn, reason); see {@link PlanBook#refund}.
      */
     @POST
     @Path("/{id}/lines/{line}/refunds")
@@ -199,11 +200,11 @@ public class PlansResource {
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
     public Response refund(@PathParam("id") UUID id, @PathParam("line") int line, RefundRequest request) {
         if (request == null || request.reference() == null || request.receivedOn() == null) {
-            return problem(400, "give reference, amountPence, receivedOn and reason");
+            return problem(400, "give reference, paymentReference, amountPence, receivedOn and reason");
         }
         try {
-            PlanPayment refund = plans.refund(id, line, request.reference(), request.amountPence(),
-                    request.receivedOn(), request.reason(), caller.name());
+            PlanPayment refund = plans.refund(id, line, request.reference(), request.paymentReference(),
+                    request.amountPence(), request.receivedOn(), request.reason(), caller.name());
             return Response.ok(Map.of("status", "REFUNDED", "reference", refund.reference, "amountPence",
                     -refund.amountPence, "postingId", refund.postingId)).build();
         } catch (LedgerRefusal refused) {

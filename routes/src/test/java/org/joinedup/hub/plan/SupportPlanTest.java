@@ -71,6 +71,10 @@ class SupportPlanTest {
                                 line("GAMING_CHAIR", "x", "y", "ONE_OFF", 100, 1))))
                 .post("/api/plans").then().statusCode(422).extract().jsonPath();
         assertEquals("lines[3].category", plan.getString("problems[0].path"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "x", "lines", List.of(line("PERSONAL_ASSISTANT",
+                        "PA", "Sue Patel", "HOURLY", 1_400, 0)))).post("/api/plans").then().statusCode(422)
+                .body("problems[0].path", equalTo("lines[1].units"));
 
         plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "whatMatters", "Getting up and out in the mornings",
@@ -335,6 +339,13 @@ class SupportPlanTest {
         pay(v1, 1, "PA-week-49", 28_000, 409).body("error", containsString("replaced by version 2"));
         decide(v1, 2, "council", "refuse", 409);
         pay(v2Id, 1, "PA-week-48", 28_000, 200);
+        JsonPath run = given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
+                {"payments": [
+                  {"planId": "%1$s", "line": 1, "reference": "PA-week-50", "amountPence": 28000, "paidOn": "2026-12-14"},
+                  {"planId": "%2$s", "line": 1, "reference": "PA-week-48", "amountPence": 28000, "paidOn": "2026-11-30"}]}"""
+                .formatted(v1, v2Id)).post("/api/plans/payment-runs").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("REFUSED", "REPEAT"), run.getList("results.status"),
+                "the old version refuses; the new one knows what its line paid before the revision");
         decide(v2Id, 1, "trust", "approve", 409).body("error", containsString("already approved"));
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("whatMatters", "x", "lines", List.of(line("EQUIPMENT", "Chair", "Shop", "ONE_OFF", 100,
@@ -449,11 +460,15 @@ class SupportPlanTest {
                 .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
         decide(planId, 1, "trust", "approve", 200);
         pay(planId, 1, "PA-1", 30_000, 200);
-        String refund = "{\"reference\": \"%s\", \"amountPence\": %d, \"receivedOn\": \"2026-12-07\","
-                + " \"reason\": \"%s\"}";
+        String refund = "{\"reference\": \"%s\", \"paymentReference\": \"PA-1\", \"amountPence\": %d,"
+                + " \"receivedOn\": \"2026-12-07\", \"reason\": \"%s\"}";
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(refund.formatted("R-1", 40_000, "overpaid")).post("/api/plans/" + planId + "/lines/1/refunds")
-                .then().statusCode(409).body("error", containsString("has paid £300.00"));
+                .then().statusCode(409).body("error", containsString("payment PA-1 was £300.00"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(refund.formatted("R-1", 10_000, "overpaid").replace("PA-1", "PA-9"))
+                .post("/api/plans/" + planId + "/lines/1/refunds").then().statusCode(422)
+                .body("error", containsString("no payment PA-9"));
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(refund.formatted("R-1", 10_000, "")).post("/api/plans/" + planId + "/lines/1/refunds")
                 .then().statusCode(422);
