@@ -156,43 +156,35 @@ public class IdentityLinker {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = blockMembers(keys);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Object[]> found = em.createQuery("select r.person.id, r.id, r.givenName, r.familyName, r.birthDate,"
-                        + " r.postcode, r.uprn, r.nhsNumber, r.nhsVerified, r.niNumber from SourceRecord r"
-                        + " where r.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList();
-        List<Candidate> candidates = new ArrayList<>(found.size());
-        for (Object[] r : found) {
-            if (!r[0].equals(excludePerson)) {
-                candidates.add(new Candidate(r[0].toString(), MatchRecord.of(r[1].toString(), (String) r[2],
-                        (String) r[3], (LocalDate) r[4], (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8],
-                        (String) r[9])));
-            }
-        }
-        return candidates;
-    }
-
-    /**
-     * The records sharing a block key with the incoming one; a key with more than the model's {@code
-     * blocking.max-block-size} records is too loose to tell people apart and gives none (each key's look-up stops one
-     * past the limit, so the work per record stays bounded as the population grows).
-     */
-    @SuppressWarnings("unchecked")
-    private List<UUID> blockMembers(List<String> keys) {
         int max = identity.model().maxBlockSize();
-        java.util.Map<String, List<UUID>> byKey = new java.util.LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select k.key, b.source_record_id"
-                + " from unnest(cast(?1 as varchar[])) as k (key) cross join lateral (select source_record_id"
-                + " from source_record_block where block_key = k.key limit ?2) b")
-                .setParameter(1, keys.toArray(new String[0])).setParameter(2, max + 1).getResultList()) {
-            byKey.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
-        }
-        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
-        byKey.values().stream().filter(members -> members.size() <= max).forEach(ids::addAll);
-        return new ArrayList<>(ids);
+        java.util.Map<String, List<Candidate>> byKey = new java.util.LinkedHashMap<>();
+        em.flush(); // what this transaction linked so far is a candidate too
+        em.unwrap(Session.class).doWork(connection -> {
+            // one statement, whatever the keys: each key's members (one past the limit), and their details
+            try (PreparedStatement read = connection.prepareStatement("select k.key, r.person_id, r.id, r.given_name,"
+                    + " r.family_name, r.birth_date, r.postcode, r.uprn, r.nhs_number, r.nhs_verified, r.ni_number"
+                    + " from unnest(?::varchar[]) as k (key) cross join lateral (select source_record_id"
+                    + " from source_record_block where block_key = k.key limit ?) b"
+                    + " join source_record r on r.id = b.source_record_id")) {
+                read.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+                read.setInt(2, max + 1);
+                try (java.sql.ResultSet r = read.executeQuery()) {
+                    while (r.next()) {
+                        byKey.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Candidate(
+                                r.getObject(2, UUID.class).toString(), MatchRecord.of(r.getObject(3, UUID.class)
+                                        .toString(), r.getString(4), r.getString(5), r.getObject(6, LocalDate.class),
+                                        r.getString(7), r.getString(8), r.getString(9),
+                                        (Boolean) r.getObject(10), r.getString(11))));
+                    }
+                }
+            }
+        });
+        // a key with more than the model's blocking.max-block-size records is too loose to tell people apart
+        java.util.Map<String, Candidate> unique = new java.util.LinkedHashMap<>();
+        byKey.values().stream().filter(members -> members.size() <= max).flatMap(List::stream)
+                .filter(c -> !c.personId().equals(String.valueOf(excludePerson)))
+                .forEach(c -> unique.putIfAbsent(c.record().id(), c));
+        return new ArrayList<>(unique.values());
     }
 
     private void describe(SourceRecord record, LinkDecision decision) {
