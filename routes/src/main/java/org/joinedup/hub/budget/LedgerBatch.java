@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.hibernate.Session;
-import org.joinedup.model.Pence;
 import org.joinedup.model.ledger.Balances;
 import org.joinedup.model.ledger.EntryLine;
 import org.joinedup.model.ledger.LedgerAccount;
@@ -254,14 +253,5 @@ public class LedgerBatch {
             insert.executeUpdate();
         }
         return ids;
-    }
-
-    /** For messages: how much a batch asked and how much the rules let through. */
-    public static String summary(List<Outcome> outcomes) {
-        long posted = outcomes.stream().filter(o -> o.posted() && !o.repeat()).count();
-        long pence = outcomes.stream().filter(o -> o.posted() && !o.repeat()).mapToLong(o -> o.movement().pence())
-                .sum();
-        return posted + " posted (" + new Pence(pence) + "), " + outcomes.stream().filter(Outcome::repeat).count()
-                + " repeats, " + outcomes.stream().filter(o -> !o.posted()).count() + " refused";
     }
 }

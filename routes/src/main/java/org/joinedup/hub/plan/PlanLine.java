@@ -141,23 +141,15 @@ public class PlanLine extends PanacheEntityBase {
 
     /**
      * Locks the lines of these plans, in id order. Every path that changes plan lines and money locks in one order,
-     * plan, then its lines, then contributions, so two of them cannot wait for each other.
+     * plan, then its lines, then contributions (a contribution being changed by its funder locks the lines it pays for
+     * first, in {@code ContributionBook.find}), so two of them cannot wait for each other.
      */
     static void lockLinesOf(java.util.Collection<UUID> planIds) {
-        lock("select id from plan_line where plan_id = any(?) order by id for update", planIds.toArray());
-    }
-
-    /** Locks the lines a contribution pays for, in id order: before the contribution itself is locked. */
-    public static void lockLinesPaidBy(UUID contributionId) {
-        lock("select id from plan_line where contribution_id = any(?) order by id for update",
-                new Object[] { contributionId });
-    }
-
-    private static void lock(String sql, Object[] ids) {
         getEntityManager().flush();
         getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement lock = connection.prepareStatement(sql)) {
-                lock.setArray(1, connection.createArrayOf("uuid", ids));
+            try (java.sql.PreparedStatement lock = connection.prepareStatement(
+                    "select id from plan_line where plan_id = any(?) order by id for update")) {
+                lock.setArray(1, connection.createArrayOf("uuid", planIds.toArray()));
                 lock.executeQuery().close();
             }
         });
