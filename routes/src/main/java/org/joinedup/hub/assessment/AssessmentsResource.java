@@ -34,6 +34,9 @@ public class AssessmentsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     public record CheckRequest(String note) {
     }
 
@@ -43,8 +46,11 @@ public class AssessmentsResource {
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
     public Response assessment(@PathParam("id") UUID id) {
         Assessment assessment = Assessment.findById(id);
-        return assessment == null ? problem(404, "no assessment " + id)
-                : Response.ok(views.summary(assessment)).build();
+        if (assessment == null || !access.read(assessment.person.id, "Assessment/" + id)
+                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+            throw new org.joinedup.hub.access.NotVisibleException("no assessment " + id);
+        }
+        return Response.ok(views.summary(assessment)).build();
     }
 
     @POST
@@ -52,12 +58,22 @@ public class AssessmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
     public Response check(@PathParam("id") UUID id, CheckRequest request) {
+        access.write(personOf(id), "Assessment/" + id + "/check");
         try {
             book.check(id, caller.name(), request == null ? null : request.note());
             return Response.ok(summary(id)).build();
         } catch (AssessmentBook.Refused refused) {
             return problem(refused.getMessage().startsWith("no assessment") ? 404 : 409, refused.getMessage());
         }
+    }
+
+    @Transactional
+    UUID personOf(UUID assessmentId) {
+        Assessment assessment = Assessment.findById(assessmentId);
+        if (assessment == null) {
+            throw new org.joinedup.hub.access.NotVisibleException("no assessment " + assessmentId);
+        }
+        return assessment.person.id;
     }
 
     @Transactional

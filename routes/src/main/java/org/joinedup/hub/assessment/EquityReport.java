@@ -35,8 +35,14 @@ public class EquityReport {
             Long distancePence, boolean farFromLine) {
     }
 
+    /**
+     * The council's report.
+     *
+     * @param leaveOutOptedOut leave out people who registered the national data opt-out (planning and research)
+     * @param withNames give names (only for direct support; aggregate purposes see pseudonymous ids)
+     */
     @Transactional
-    public Report of(String council) {
+    public Report of(String council, boolean leaveOutOptedOut, boolean withNames) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select cast(p.id as varchar), coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, ''),
@@ -46,11 +52,13 @@ public class EquityReport {
                 from assessment a join person p on p.id = a.person_id
                 where a.version = (select max(b.version) from assessment b where b.person_id = a.person_id)
                   and p.merged_into is null
+                  and not (p.national_opt_out and ?2)
                   and (exists (select 1 from source_record s where s.person_id = p.id
                                  and s.agency = 'SOCIAL_CARE' and s.holder = ?1)
                        or exists (select 1 from contribution c join organisation o on o.id = c.funding_body_id
                                   where c.person_id = p.id and o.code = ?1))
-                order by a.total_points, p.id""").setParameter(1, council).getResultList();
+                order by a.total_points, p.id""").setParameter(1, council).setParameter(2, leaveOutOptedOut)
+                .getResultList();
         int n = rows.size();
         double[] x = new double[n];
         double[] y = new double[n];
@@ -68,7 +76,8 @@ public class EquityReport {
             Long distance = expected == null ? null : budget - expected;
             boolean far = line != null && n >= 3 && line.typicalDistancePence() > 0
                     && Math.abs(distance) > 2 * line.typicalDistancePence();
-            points.add(new Point(UUID.fromString((String) row[0]).toString(), ((String) row[1]).trim(), p, budget,
+            points.add(new Point(UUID.fromString((String) row[0]).toString(),
+                    withNames ? ((String) row[1]).trim() : null, p, budget,
                     expected, distance, far));
         }
         List<Point> far = points.stream().filter(Point::farFromLine)

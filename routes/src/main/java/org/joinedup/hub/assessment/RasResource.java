@@ -28,9 +28,13 @@ public class RasResource {
     @Inject
     IndicativeBudgets budgets;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     @GET
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
     public Map<String, Object> rules() {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "RasRules");
         ResourceAllocation rules = ras.rules();
         return Map.of("version", rules.version(), "rules", rules.rules());
     }
@@ -39,6 +43,7 @@ public class RasResource {
     @Path("/reload")
     @RolesAllowed(Caller.OPERATOR)
     public Response reload() {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "RasRules/reload");
         try {
             ResourceAllocation rules = ras.reload();
             int recomputed = budgets.recomputeStale();

@@ -22,6 +22,9 @@ public class ReportsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     @GET
     @Path("/equity")
     @RolesAllowed({ Caller.COUNCIL, Caller.COORDINATOR, Caller.OPERATOR })
@@ -33,6 +36,8 @@ public class ReportsResource {
                 && !council.equalsIgnoreCase(caller.agency())) {
             throw new jakarta.ws.rs.ForbiddenException("a council reads its own equity report");
         }
-        return equity.of(council.trim().toUpperCase(java.util.Locale.UK));
+        org.joinedup.model.access.Purpose purpose = access.report("EquityReport?council=" + council);
+        return equity.of(council.trim().toUpperCase(java.util.Locale.UK), purpose.honoursNationalOptOut(),
+                purpose == org.joinedup.model.access.Purpose.DIRECT_SUPPORT);
     }
 }

@@ -38,7 +38,7 @@ import org.joinedup.model.InvalidMessageException;
 public class BenefitsFileApplier {
 
     /** Who holds the claimant records the monthly files come from. */
-    private static final String DWP = "DWP";
+    public static final String DWP = "DWP";
 
     static final String INCOME_CHANGED = "INCOME_CHANGED";
     private static final int FLUSH_EVERY = 100;
@@ -54,6 +54,9 @@ public class BenefitsFileApplier {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    org.joinedup.hub.cases.Families families;
 
     @Transactional
     // a whole file is applied in one transaction (all or nothing), which takes longer than the default 60 s for big
@@ -105,6 +108,8 @@ public class BenefitsFileApplier {
                 new SourceKey(AgencyKind.BENEFITS, DWP, FhirSystems.NI_NUMBER, row.niNumber().value()),
                 List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), false)),
                 new Demographics(row.forenames(), row.surname(), row.dateOfBirth(), row.postcode(), null));
+        // like every agency's person, they belong to a family case (their coordinator's relationship with them)
+        families.ensureCase(link.person());
         BenefitAward award = new BenefitAward();
         award.person = link.person();
         award.sourceRecordId = link.sourceRecordId();

@@ -40,14 +40,32 @@ public class BudgetStatement {
             String reason, String contributionId, String account, long pence) {
     }
 
+    /** The whole statement (for the ledger's own checks and benchmarks). */
     @Transactional
     public Statement of(UUID personId) {
+        return of(personId, (agency, funder) -> true);
+    }
+
+    /** Which contributions a reader may see: by the agency they came from and their funder's code. */
+    @FunctionalInterface
+    public interface Shown {
+        boolean contribution(org.joinedup.model.AgencyKind agency, String funderCode);
+    }
+
+    /** The statement of the contributions the reader may see, their totals and postings. */
+    @Transactional
+    public Statement of(UUID personId, Shown shown) {
         List<ContributionLine> lines = new ArrayList<>();
         long confirmed = 0;
         long available = 0;
         long committed = 0;
         long paid = 0;
+        java.util.Set<String> visible = new java.util.HashSet<>();
         for (Contribution c : Contribution.<Contribution>list("person.id = ?1 order by createdAt", personId)) {
+            if (!shown.contribution(c.agency, c.fundingBody.code)) {
+                continue;
+            }
+            visible.add(c.id.toString());
             Balances b = ledger.balances(c.id);
             lines.add(new ContributionLine(c.id.toString(), c.agency.name(), c.fundingBody.code, c.type,
                     c.status.name(), b.confirmed(), b.available(), b.committed(), b.paid()));
@@ -65,6 +83,9 @@ public class BudgetStatement {
         List<PostingLine> postings = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
+            if (!visible.contains((String) r[6])) {
+                continue;
+            }
             postings.add(new PostingLine(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]), (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
                     ((Number) r[8]).longValue()));

@@ -32,6 +32,9 @@ public class FunderStatementResource {
     @Inject
     ContributionBook contributions;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     public record ClawbackRequest(String reference, long amountPence, String reason) {
     }
 
@@ -45,6 +48,7 @@ public class FunderStatementResource {
     @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER })
     public Response clawBack(@PathParam("code") String code, @PathParam("id") java.util.UUID id,
             ClawbackRequest request) {
+        access.write(personOf(id), "Contribution/" + id + "/clawbacks");
         if (!code.equalsIgnoreCase(caller.agency())) {
             return ApiProblems.error(403, "a funding body claws back its own money only; you are " + caller.agency());
         }
@@ -68,6 +72,7 @@ public class FunderStatementResource {
     @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER, Caller.OPERATOR })
     public Response statement(@PathParam("code") String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "FunderStatement/" + code);
         if (from == null || to == null || to.isBefore(from)) {
             return ApiProblems.error(400, "give from and to (dates, to not before from)");
         }
@@ -75,5 +80,14 @@ public class FunderStatementResource {
             return ApiProblems.error(403, "a funding body reads what its own money did; you are " + caller.agency());
         }
         return Response.ok(statements.of(code.toUpperCase(java.util.Locale.UK), from, to)).build();
+    }
+
+    @jakarta.transaction.Transactional
+    java.util.UUID personOf(java.util.UUID contributionId) {
+        Contribution c = Contribution.findById(contributionId);
+        if (c == null) {
+            throw new org.joinedup.hub.access.NotVisibleException("no contribution " + contributionId);
+        }
+        return c.person.id;
     }
 }

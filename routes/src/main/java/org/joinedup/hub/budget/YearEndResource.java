@@ -28,6 +28,9 @@ public class YearEndResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     public record Request(Integer financialYear, UUID personId) {
     }
 
@@ -35,6 +38,7 @@ public class YearEndResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
     public Response close(Request request) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "YearEnd");
         if (request == null || request.financialYear() == null || request.financialYear() < 2000) {
             return ApiProblems.error(400, "give financialYear, the year the financial year starts in (2026 = April"
                     + " 2026 to March 2027), and optionally personId");

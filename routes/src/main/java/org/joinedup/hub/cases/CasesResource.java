@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -28,6 +30,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.NotVisibleException;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.BudgetStatement;
 import org.joinedup.hub.budget.Contribution;
@@ -40,12 +45,14 @@ import org.joinedup.hub.people.PeopleResource.AlertView;
 import org.joinedup.hub.people.PeopleResource.ContributionView;
 import org.joinedup.hub.people.PeopleResource.TenancyView;
 import org.joinedup.hub.people.Person;
+import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonIdentifier;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.socialcare.CareService;
 import org.joinedup.hub.socialcare.CouncilPayment;
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.access.Category;
 import org.joinedup.model.Pence;
 
 /**
@@ -66,6 +73,9 @@ public class CasesResource {
     @Inject
     BudgetStatement budgets;
 
+    @Inject
+    Access access;
+
     /** {@code GET /api/cases?coordinator=...}: a coordinator's caseload, with each case's open alerts. */
     @GET
     @Transactional
@@ -73,14 +83,19 @@ public class CasesResource {
         if (coordinator == null || coordinator.isBlank()) {
             throw new BadRequestException("give coordinator, for example /api/cases?coordinator=coordinator");
         }
-        return FamilyCase.<FamilyCase>list("coordinator = ?1 order by createdAt", coordinator).stream()
-                .map(c -> {
-                    List<UUID> members = members(c.id);
-                    List<AlertView> alerts = members.stream()
-                            .flatMap(m -> PeopleResource.alerts(m.toString()).stream()).toList();
-                    return new CaseSummary(c.id.toString(), c.lead.id.toString(), name(c.lead), members.size(),
-                            alerts);
-                }).toList();
+        List<FamilyCase> cases = FamilyCase.list("coordinator = ?1 order by createdAt", coordinator);
+        Map<UUID, List<UUID>> members = new HashMap<>();
+        cases.forEach(c -> members.put(c.id, members(c.id)));
+        Map<UUID, PersonAccess> seen = new HashMap<>();
+        access.readAll(members.values().stream().flatMap(List::stream).toList(), "Case?coordinator=" + coordinator)
+                .forEach(a -> seen.put(a.personId(), a));
+        return cases.stream().filter(c -> seen.containsKey(c.lead.id)).map(c -> {
+            List<UUID> shown = members.get(c.id).stream().filter(seen::containsKey).toList();
+            List<AlertView> alerts = shown.stream()
+                    .flatMap(m -> PeopleResource.alerts(m.toString(), seen.get(m)).stream()).toList();
+            return new CaseSummary(c.id.toString(), c.lead.id.toString(),
+                    seen.get(c.lead.id).sees(Category.DEMOGRAPHICS) ? name(c.lead) : null, shown.size(), alerts);
+        }).toList();
     }
 
     @GET
@@ -89,29 +104,33 @@ public class CasesResource {
     public CaseView get(@PathParam("id") String id) {
         FamilyCase familyCase = find(id);
         UUID caseId = familyCase.id;
+        List<PersonAccess> seen = access.readAll(members(caseId), "Case/" + caseId);
+        if (seen.isEmpty()) {
+            throw new NotVisibleException("no case " + id);
+        }
         List<MemberView> members = new ArrayList<>();
         List<AlertView> alerts = new ArrayList<>();
         List<TimelineEntry> timeline = new ArrayList<>();
-        for (UUID personId : members(caseId)) {
+        for (PersonAccess shown : seen) {
+            UUID personId = shown.personId();
             Person person = Person.findById(personId);
-            List<ContributionView> contributions = reads.contributionsOf(personId.toString()).stream()
-                    .map(ContributionView::of).toList();
-            List<TenancyView> tenancies = PeopleResource.tenancies(personId.toString());
+            PeopleResource.PersonView view = PeopleResource.view(PersonDirectory.toRecord(person), shown);
             List<ServiceView> services = CareService.<CareService>list("person.id = ?1", personId).stream()
+                    .filter(s -> shown.sees(Category.SOCIAL_CARE, s.council.code))
                     .map(s -> new ServiceView(s.council.code, s.serviceId, s.kind, s.provider, s.weeklyCostPence,
                             s.startDate, s.endDate)).toList();
-            List<AlertView> personAlerts = PeopleResource.alerts(personId.toString());
-            List<PeopleResource.BenefitView> benefits = PeopleResource.benefits(personId.toString());
             List<PaymentView> payments = CouncilPayment.<CouncilPayment>list("person.id = ?1 order by paidOn",
-                    personId).stream().map(p -> new PaymentView(p.council.code, p.paymentId, p.allocationId,
+                    personId).stream().filter(p -> shown.sees(Category.SOCIAL_CARE, p.council.code))
+                    .map(p -> new PaymentView(p.council.code, p.paymentId, p.allocationId,
                             p.amountPence, p.paidOn, p.payee, p.category)).toList();
-            alerts.addAll(personAlerts);
-            members.add(new MemberView(personId.toString(), person.givenName, person.familyName, person.birthDate,
-                    personId.equals(familyCase.lead.id), agencies(person, contributions, tenancies, services,
-                            personAlerts, benefits), contributions, tenancies, services, benefits, payments,
-                    personAlerts, assessments.current(personId).orElse(null),
-                    org.joinedup.hub.plan.PlanSummaries.current(personId)));
-            timeline.addAll(timeline(person));
+            alerts.addAll(view.alerts());
+            members.add(new MemberView(personId.toString(), view.givenName(), view.familyName(), view.birthDate(),
+                    personId.equals(familyCase.lead.id), agencies(person, view.contributions(), view.tenancies(),
+                            services, view.alerts(), view.benefits(), shown), view.contributions(),
+                    view.tenancies(), services, view.benefits(), payments, view.alerts(),
+                    shown.sees(Category.ASSESSMENT) ? assessments.current(personId).orElse(null) : null,
+                    shown.sees(Category.PLAN) ? org.joinedup.hub.plan.PlanSummaries.current(personId) : null));
+            timeline.addAll(timeline(person).stream().filter(e -> shown.sees(category(e))).toList());
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return new CaseView(familyCase.id.toString(), familyCase.lead.id.toString(), familyCase.coordinator,
@@ -133,6 +152,7 @@ public class CasesResource {
     @Transactional
     public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request, @Context SecurityContext who) {
         FamilyCase familyCase = find(id);
+        access.write(familyCase.lead.id, "Case/" + familyCase.id + "/shared-budget");
         if (!familyCase.coordinator.equals(who.getUserPrincipal().getName())) {
             return org.joinedup.hub.platform.ApiProblems.error(403, "only the family's coordinator ("
                     + familyCase.coordinator + ") decides whether its budget is shared");
@@ -155,7 +175,12 @@ public class CasesResource {
     @Transactional
     public FamilyBudget budget(@PathParam("id") String id) {
         FamilyCase familyCase = find(id);
-        List<BudgetStatement.Statement> statements = members(familyCase.id).stream().map(budgets::of).toList();
+        List<PersonAccess> seen = access.readAll(members(familyCase.id), "Case/" + familyCase.id + "/budget");
+        if (seen.isEmpty()) {
+            throw new NotVisibleException("no case " + id);
+        }
+        List<BudgetStatement.Statement> statements = seen.stream()
+                .map(a -> budgets.of(a.personId(), a::seesMoney)).toList();
         return new FamilyBudget(familyCase.id.toString(), SharedBudget.of(familyCase), new BudgetStatement.Totals(
                 statements.stream().mapToLong(b -> b.totals().confirmedPence()).sum(),
                 statements.stream().mapToLong(b -> b.totals().availablePence()).sum(),
@@ -179,9 +204,21 @@ public class CasesResource {
         return CaseMember.<CaseMember>list("caseId", caseId).stream().map(m -> m.personId).toList();
     }
 
+    /** The category of a timeline entry: that of the agency it came from, or the plan's. */
+    private static Category category(TimelineEntry entry) {
+        try {
+            return entry.kind().startsWith("CONTRIBUTION_") || entry.kind().equals("PAYMENT_MADE")
+                    || entry.kind().startsWith("ALERT_") || entry.kind().startsWith("TENANCY_")
+                    || entry.kind().startsWith("SERVICE_") ? Category.of(AgencyKind.valueOf(entry.agency()))
+                    : Category.PLAN;
+        } catch (IllegalArgumentException notAnAgency) {
+            return Category.PLAN;
+        }
+    }
+
     private static Set<String> agencies(Person person, List<ContributionView> contributions,
             List<TenancyView> tenancies, List<ServiceView> services, List<AlertView> alerts,
-            List<PeopleResource.BenefitView> benefits) {
+            List<PeopleResource.BenefitView> benefits, PersonAccess shown) {
         Set<String> agencies = new TreeSet<>();
         if (!benefits.isEmpty()) {
             agencies.add(AgencyKind.BENEFITS.name());
@@ -195,11 +232,14 @@ public class CasesResource {
             agencies.add(AgencyKind.SOCIAL_CARE.name());
         }
         for (PersonIdentifier identifier : person.identifiers) {
-            if (identifier.system.startsWith(FhirSystems.COUNCIL_CLIENT_PREFIX)) {
+            if (identifier.system.startsWith(FhirSystems.COUNCIL_CLIENT_PREFIX)
+                    && shown.sees(Category.SOCIAL_CARE)) {
                 agencies.add(AgencyKind.SOCIAL_CARE.name());
-            } else if (identifier.system.startsWith(FhirSystems.HOUSING_PERSON_PREFIX)) {
+            } else if (identifier.system.startsWith(FhirSystems.HOUSING_PERSON_PREFIX)
+                    && shown.sees(Category.HOUSING)) {
                 agencies.add(AgencyKind.HOUSING.name());
-            } else if (identifier.system.equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")) {
+            } else if (identifier.system.equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")
+                    && shown.sees(Category.EMPLOYMENT)) {
                 agencies.add(AgencyKind.EMPLOYMENT.name());
             }
         }

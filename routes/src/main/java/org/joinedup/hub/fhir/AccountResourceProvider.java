@@ -55,6 +55,9 @@ public class AccountResourceProvider implements IResourceProvider {
     @Inject
     StandaloneAccountToTransaction standalone;
 
+    @Inject
+    FhirAccess access;
+
     /** {@code PUT /fhir/Account?identifier=system|value}: create the budget, or revise it if it exists. */
     @Update
     public MethodOutcome conditionalUpdate(@ResourceParam Account account, @IdParam IdType id,
@@ -74,6 +77,7 @@ public class AccountResourceProvider implements IResourceProvider {
     }
 
     private MethodOutcome push(Account account, Bundle.HTTPVerb method, String conditionalUrl, RequestDetails request) {
+        access.access().operation(org.joinedup.hub.access.Access.Action.WRITE, "Account (budget push)");
         Bundle.BundleEntryResponseComponent answer = gateway.push(
                         () -> standalone.toTransaction(account, method, conditionalUrl), request, null)
                 .getEntry().get(2).getResponse();
@@ -93,14 +97,14 @@ public class AccountResourceProvider implements IResourceProvider {
      * The person's pooled personal budget ({@code Account/pool-<person id>}, type {@code pooled-personal-budget}),
      * its balances from the ledger: over every contribution, or for an NHS body over its own.
      */
-    public Account pool(String personId) {
+    public Account pool(String personId, org.joinedup.hub.access.PersonAccess seen) {
         java.util.UUID person;
         try {
             person = java.util.UUID.fromString(personId);
         } catch (IllegalArgumentException e) {
             throw new ResourceNotFoundException(new IdType("Account", PooledBudgetToAccountMapper.idFor(personId)));
         }
-        org.joinedup.hub.budget.BudgetStatement.Statement statement = budgets.of(person);
+        org.joinedup.hub.budget.BudgetStatement.Statement statement = budgets.of(person, seen::seesMoney);
         if (statement.contributions().isEmpty() || reads.person(personId).isEmpty()) {
             throw new ResourceNotFoundException(new IdType("Account", PooledBudgetToAccountMapper.idFor(personId)));
         }
@@ -109,12 +113,10 @@ public class AccountResourceProvider implements IResourceProvider {
         long committed = 0;
         long paid = 0;
         for (var c : statement.contributions()) {
-            if (!caller.seesOnlyOwnBudgets() || c.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
-                confirmed += c.confirmedPence();
-                available += c.availablePence();
-                committed += c.committedPence();
-                paid += c.paidPence();
-            }
+            confirmed += c.confirmedPence();
+            available += c.availablePence();
+            committed += c.committedPence();
+            paid += c.paidPence();
         }
         return pools.map(personId, new PooledBudgetToAccountMapper.Totals(new Pence(confirmed), new Pence(available),
                 new Pence(committed), new Pence(paid)));
@@ -123,10 +125,20 @@ public class AccountResourceProvider implements IResourceProvider {
     @Read
     public Account read(@IdParam IdType id) {
         if (id.getIdPart().startsWith("pool-")) {
-            return pool(id.getIdPart().substring("pool-".length()));
+            String person = id.getIdPart().substring("pool-".length());
+            return pool(person, access.read(person, new IdType("Account", id.getIdPart())));
         }
-        return reads.contribution(id.getIdPart()).filter(this::visible).map(mapper::map)
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        ContributionRecord contribution = reads.contribution(id.getIdPart())
+                .orElseThrow(() -> {
+                    access.access().operation(org.joinedup.hub.access.Access.Action.READ, "Account/" + id.getIdPart());
+                    return new ResourceNotFoundException(id);
+                });
+        org.joinedup.hub.access.PersonAccess seen = access.read(contribution.personId(),
+                new IdType("Account", id.getIdPart()));
+        if (!seen.seesMoney(contribution.agency(), contribution.fundingBodyCode())) {
+            throw new ResourceNotFoundException(id);
+        }
+        return mapper.map(contribution);
     }
 
     @Search
@@ -134,7 +146,10 @@ public class AccountResourceProvider implements IResourceProvider {
         if (patient == null || patient.getIdPart() == null || patient.getIdPart().isBlank()) {
             throw new InvalidRequestException("Account?patient= needs the patient's id, for example Account?patient=<id>");
         }
-        return reads.contributionsOf(patient.getIdPart()).stream().filter(this::visible).map(mapper::map).toList();
+        return access.readIfKnown(patient.getIdPart(), "Account?patient=" + patient.getIdPart())
+                .map(seen -> reads.contributionsOf(patient.getIdPart()).stream()
+                        .filter(c -> seen.seesMoney(c.agency(), c.fundingBodyCode())).map(mapper::map).toList())
+                .orElse(List.of());
     }
 
     @Search
@@ -142,11 +157,14 @@ public class AccountResourceProvider implements IResourceProvider {
         if (identifier == null || identifier.getSystem() == null || identifier.getValue() == null) {
             throw new InvalidRequestException("search by identifier needs system|value");
         }
-        return reads.contributionsByIdentifier(identifier.getSystem(), identifier.getValue()).stream()
-                .filter(this::visible).map(mapper::map).toList();
-    }
-
-    private boolean visible(ContributionRecord contribution) {
-        return !caller.seesOnlyOwnBudgets() || contribution.fundingBodyCode().equalsIgnoreCase(caller.agency());
+        List<ContributionRecord> found = reads.contributionsByIdentifier(identifier.getSystem(),
+                identifier.getValue());
+        java.util.Map<java.util.UUID, org.joinedup.hub.access.PersonAccess> seen = new java.util.HashMap<>();
+        access.access().readAll(found.stream().map(c -> java.util.UUID.fromString(c.personId())).toList(),
+                "Account?identifier").forEach(a -> seen.put(a.personId(), a));
+        return found.stream().filter(c -> {
+            org.joinedup.hub.access.PersonAccess a = seen.get(java.util.UUID.fromString(c.personId()));
+            return a != null && a.seesMoney(c.agency(), c.fundingBodyCode());
+        }).map(mapper::map).toList();
     }
 }

@@ -15,8 +15,12 @@ public class BudgetTransactionProvider {
     @Inject
     NhsBudgetGateway gateway;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     @Transaction
     public Bundle transaction(@TransactionParam Bundle bundle, RequestDetails request) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Bundle (budget push)");
         String messageId = bundle.hasIdentifier() && bundle.getIdentifier().hasValue()
                 ? bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue() : null;
         return gateway.push(bundle, request, messageId);

@@ -1,6 +1,7 @@
 package org.joinedup.hub.fhir;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.IdType;
 import org.joinedup.fhirmapping.PaymentToChargeItemMapper;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.security.Caller;
 
 /**
@@ -32,6 +34,12 @@ public class ChargeItemResourceProvider implements IResourceProvider {
     @Inject
     Caller caller;
 
+    @Inject
+    FhirAccess access;
+
+    @Inject
+    FhirReads reads;
+
     private final PaymentToChargeItemMapper mapper = new PaymentToChargeItemMapper();
 
     @Override
@@ -41,26 +49,39 @@ public class ChargeItemResourceProvider implements IResourceProvider {
 
     @Read
     public ChargeItem read(@IdParam IdType id) {
-        return visible(payments.byId(id.getIdPart())).stream().findFirst()
-                .orElseThrow(() -> new ResourceNotFoundException(id));
+        List<PaymentReads.FundedPayment> found = payments.byId(id.getIdPart());
+        if (found.isEmpty()) {
+            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "ChargeItem/" + id.getIdPart());
+            throw new ResourceNotFoundException(id);
+        }
+        PersonAccess seen = access.read(found.get(0).payment().personId(), new IdType("ChargeItem", id.getIdPart()));
+        return visible(found, seen).stream().findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<ChargeItem> byAccount(@RequiredParam(name = ChargeItem.SP_ACCOUNT) ReferenceParam account) {
-        return visible(payments.ofContribution(account.getIdPart()));
+        Optional<String> person = reads.contribution(account.getIdPart()).map(c -> c.personId());
+        if (person.isEmpty()) {
+            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "ChargeItem?account=" + account.getIdPart());
+            return List.of();
+        }
+        return access.readIfKnown(person.get(), "ChargeItem?account=" + account.getIdPart())
+                .map(seen -> visible(payments.ofContribution(account.getIdPart()), seen)).orElse(List.of());
     }
 
     @Search
     public List<ChargeItem> byPatient(@RequiredParam(name = ChargeItem.SP_PATIENT) ReferenceParam patient) {
-        try {
-            return visible(payments.ofPerson(UUID.fromString(patient.getIdPart())));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+        return access.readIfKnown(patient.getIdPart(), "ChargeItem?patient=" + patient.getIdPart())
+                .map(seen -> ofPerson(seen.personId(), seen)).orElse(List.of());
     }
 
-    List<ChargeItem> visible(List<PaymentReads.FundedPayment> found) {
-        return found.stream().filter(p -> !caller.seesOnlyOwnBudgets() || p.funder().equalsIgnoreCase(caller.agency()))
+    /** The person's payments from money the caller may see. */
+    List<ChargeItem> ofPerson(UUID personId, PersonAccess seen) {
+        return visible(payments.ofPerson(personId), seen);
+    }
+
+    private List<ChargeItem> visible(List<PaymentReads.FundedPayment> found, PersonAccess seen) {
+        return found.stream().filter(p -> seen.seesMoney(p.agency(), p.funder()))
                 .map(p -> mapper.map(p.payment())).toList();
     }
 }

@@ -35,10 +35,19 @@ public class HubFhirServlet extends RestfulServer {
     ChargeItemResourceProvider payments;
 
     @Inject
+    ConsentResourceProvider consents;
+
+    @Inject
+    AuditEventResourceProvider auditEvents;
+
+    @Inject
     BudgetTransactionProvider transactions;
 
     @Inject
     RejectedRequestRecorder rejectedRequests;
+
+    @Inject
+    org.joinedup.hub.access.FhirAccessInterceptor access;
 
     @Override
     protected void initialize() {
@@ -47,8 +56,10 @@ public class HubFhirServlet extends RestfulServer {
         setServerName("JoinedUp");
         setServerVersion("0.1.0");
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(List.of(patients, accounts, questionnaires, assessments, payments));
+        setResourceProviders(List.of(patients, accounts, questionnaires, assessments, payments, consents,
+                auditEvents));
         registerProvider(transactions);
         registerInterceptor(rejectedRequests);
+        registerInterceptor(access);
     }
 }

@@ -48,6 +48,9 @@ public class PatientResourceProvider implements IResourceProvider {
     @Inject
     FhirReads reads;
 
+    @Inject
+    FhirAccess access;
+
     @Override
     public Class<Patient> getResourceType() {
         return Patient.class;
@@ -55,8 +58,14 @@ public class PatientResourceProvider implements IResourceProvider {
 
     @Read
     public Patient read(@IdParam IdType id) {
-        return reads.person(id.getIdPart()).map(mapper::map)
+        return patient(id, access.read(id.getIdPart(), new IdType("Patient", id.getIdPart())));
+    }
+
+    private Patient patient(IdType id, org.joinedup.hub.access.PersonAccess seen) {
+        Patient patient = reads.person(id.getIdPart()).map(mapper::map)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+        return seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS) ? patient
+                : (Patient) new Patient().setId(patient.getIdElement());
     }
 
     /**
@@ -68,31 +77,35 @@ public class PatientResourceProvider implements IResourceProvider {
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
     @jakarta.transaction.Transactional
     public Bundle everything(@IdParam IdType id) {
-        Patient patient = read(id);
+        org.joinedup.hub.access.PersonAccess seen = access.read(id.getIdPart(),
+                new IdType("Patient", id.getIdPart() + "/$everything"));
+        Patient patient = patient(id, seen);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         bundle.addEntry().setFullUrl("Patient/" + patient.getIdPart()).setResource(patient);
         try {
-            org.hl7.fhir.r4.model.Account pool = poolAccounts.pool(patient.getIdPart());
+            org.hl7.fhir.r4.model.Account pool = poolAccounts.pool(patient.getIdPart(), seen);
             bundle.addEntry().setFullUrl("Account/" + pool.getIdPart()).setResource(pool);
         } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException noBudgetYet) {
-            // no contribution yet: no pooled budget to show
+            // no contribution the caller may see: no pooled budget to show
         }
         for (ContributionRecord contribution : reads.contributionsOf(patient.getIdPart())) {
-            if (!caller.seesOnlyOwnBudgets() || contribution.fundingBodyCode().equalsIgnoreCase(caller.agency())) {
+            if (seen.seesMoney(contribution.agency(), contribution.fundingBodyCode())) {
                 bundle.addEntry().setFullUrl("Account/" + contribution.id()).setResource(accounts.map(contribution));
             }
         }
-        for (org.hl7.fhir.r4.model.ChargeItem payment : chargeItems.byPatient(
-                new ca.uhn.fhir.rest.param.ReferenceParam("Patient/" + patient.getIdPart()))) {
+        for (org.hl7.fhir.r4.model.ChargeItem payment : chargeItems.ofPerson(java.util.UUID.fromString(
+                patient.getIdPart()), seen)) {
             bundle.addEntry().setFullUrl("ChargeItem/" + payment.getIdPart()).setResource(payment);
         }
-        for (org.joinedup.hub.assessment.Assessment assessment : assessments.of(java.util.UUID.fromString(
-                patient.getIdPart()))) {
-            bundle.addEntry().setFullUrl("QuestionnaireResponse/" + assessment.id)
-                    .setResource(assessments.response(assessment));
+        if (seen.sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+            for (org.joinedup.hub.assessment.Assessment assessment : assessments.of(java.util.UUID.fromString(
+                    patient.getIdPart()))) {
+                bundle.addEntry().setFullUrl("QuestionnaireResponse/" + assessment.id)
+                        .setResource(assessments.response(assessment));
+            }
         }
         for (org.joinedup.hub.people.PeopleResource.AlertView alert
-                : org.joinedup.hub.people.PeopleResource.alerts(patient.getIdPart())) {
+                : org.joinedup.hub.people.PeopleResource.alerts(patient.getIdPart(), seen)) {
             org.hl7.fhir.r4.model.Flag flag = flags.map(patient.getIdPart(), alert);
             bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
                     (patient.getIdPart() + alert.kind() + alert.raisedAt()).getBytes())).setResource(flag);
@@ -108,6 +121,11 @@ public class PatientResourceProvider implements IResourceProvider {
                     + "identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919");
         }
         String value = identifier.getValue().replaceAll("[\\s-]", "");
-        return reads.peopleByIdentifier(identifier.getSystem(), value).stream().map(mapper::map).toList();
+        List<org.joinedup.model.PersonRecord> found = reads.peopleByIdentifier(identifier.getSystem(), value);
+        java.util.Set<String> shown = access.access().readAll(found.stream()
+                        .map(p -> java.util.UUID.fromString(p.id())).toList(), "Patient?identifier").stream()
+                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
+                .map(a -> a.personId().toString()).collect(java.util.stream.Collectors.toSet());
+        return found.stream().filter(p -> shown.contains(p.id())).map(mapper::map).toList();
     }
 }

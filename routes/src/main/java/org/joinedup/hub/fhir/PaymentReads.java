@@ -24,12 +24,12 @@ public class PaymentReads {
             select * from (
               select cast(cp.id as varchar) as id, cast(cp.person_id as varchar) as person_id,
                      cast(cp.contribution_id as varchar) as contribution_id, cp.payment_id as reference,
-                     cp.amount_pence, cp.paid_on, cp.payee, cp.category, o.code as funder
+                     cp.amount_pence, cp.paid_on, cp.payee, cp.category, o.code as funder, c.agency
               from council_payment cp join contribution c on c.id = cp.contribution_id
               join organisation o on o.id = c.funding_body_id where cp.status = 'POSTED'
               union all
               select cast(pp.id as varchar), cast(sp.person_id as varchar), cast(pl.contribution_id as varchar),
-                     pp.reference, pp.amount_pence, pp.paid_on, pl.payee, pl.category, o.code
+                     pp.reference, pp.amount_pence, pp.paid_on, pl.payee, pl.category, o.code, c.agency
               from plan_payment pp join plan_line pl on pl.id = pp.line_id join support_plan sp on sp.id = pl.plan_id
               join contribution c on c.id = pl.contribution_id join organisation o on o.id = c.funding_body_id
             ) payments""";
@@ -38,7 +38,7 @@ public class PaymentReads {
     EntityManager em;
 
     /** A payment and the code of the funding body whose money paid it. */
-    public record FundedPayment(Payment payment, String funder) {
+    public record FundedPayment(Payment payment, String funder, org.joinedup.model.AgencyKind agency) {
     }
 
     @Transactional
@@ -62,7 +62,7 @@ public class PaymentReads {
             Object[] r = (Object[]) row;
             found.add(new FundedPayment(new Payment((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     new Pence(((Number) r[4]).longValue()), toDate(r[5]), (String) r[6], (String) r[7]),
-                    (String) r[8]));
+                    (String) r[8], org.joinedup.model.AgencyKind.valueOf((String) r[9])));
         }
         return found;
     }

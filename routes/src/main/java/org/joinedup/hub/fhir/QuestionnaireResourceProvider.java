@@ -19,6 +19,10 @@ import org.joinedup.fhirmapping.SingleAssessmentQuestionnaire;
 @Singleton
 public class QuestionnaireResourceProvider implements IResourceProvider {
 
+    @jakarta.inject.Inject
+    org.joinedup.hub.access.Access access;
+
+
     private final Questionnaire assessment = SingleAssessmentQuestionnaire.build();
 
     @Override
@@ -28,6 +32,7 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
 
     @Read
     public Questionnaire read(@IdParam IdType id) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "Questionnaire/" + id.getIdPart());
         if (!SingleAssessmentQuestionnaire.ID.equals(id.getIdPart())) {
             throw new ResourceNotFoundException(id);
         }
@@ -36,6 +41,7 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
 
     @Search
     public List<Questionnaire> byUrl(@RequiredParam(name = Questionnaire.SP_URL) UriParam url) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "Questionnaire?url");
         String wanted = url.getValue();
         String base = wanted.contains("|") ? wanted.substring(0, wanted.indexOf('|')) : wanted;
         String version = wanted.contains("|") ? wanted.substring(wanted.indexOf('|') + 1) : null;

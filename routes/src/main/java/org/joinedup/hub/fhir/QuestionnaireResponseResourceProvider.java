@@ -48,6 +48,9 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
     @Inject
     Caller caller;
 
+    @Inject
+    FhirAccess access;
+
     @Override
     public Class<QuestionnaireResponse> getResourceType() {
         return QuestionnaireResponse.class;
@@ -60,6 +63,7 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
         }
         try {
             UUID personId = subject(response);
+            access.write(personId.toString(), new IdType("Patient", personId.toString()));
             AssessmentBook.Recorded recorded = book.submit(personId, response, mode(response, personId),
                     completedBy(response), caller.hasRole(Caller.COORDINATOR) ? null : caller.agency(), caller.name());
             MethodOutcome outcome = new MethodOutcome(new IdType("QuestionnaireResponse",
@@ -76,6 +80,12 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
     public QuestionnaireResponse read(@IdParam IdType id) {
         Assessment assessment = find(id.getIdPart());
         if (assessment == null) {
+            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "QuestionnaireResponse/"
+                    + id.getIdPart());
+            throw new ResourceNotFoundException(id);
+        }
+        if (!access.read(assessment.person.id.toString(), new IdType("QuestionnaireResponse", id.getIdPart()))
+                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
             throw new ResourceNotFoundException(id);
         }
         return book.response(assessment);
@@ -92,9 +102,12 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
         try {
             personId = UUID.fromString(subject.getIdPart());
         } catch (IllegalArgumentException e) {
+            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "QuestionnaireResponse?subject");
             return List.of();
         }
-        return book.of(personId).stream().map(book::response).toList();
+        boolean shown = access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
+                .map(a -> a.sees(org.joinedup.model.access.Category.ASSESSMENT)).orElse(false);
+        return shown ? book.of(personId).stream().map(book::response).toList() : List.of();
     }
 
     private static Assessment find(String id) {

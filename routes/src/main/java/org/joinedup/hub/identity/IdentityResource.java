@@ -43,6 +43,9 @@ public class IdentityResource {
     @Inject
     SourceRecordViews records;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     public record ReviewView(String id, String status, String reason, Double matchWeight, JsonNode explanation,
             SourceRecordViews.SourceRecordView record, SourceRecordViews.SourceRecordView candidate, Instant createdAt, Instant decidedAt,
             String decidedBy, String decisionNote) {
@@ -65,7 +68,14 @@ public class IdentityResource {
         } catch (IllegalArgumentException e) {
             throw new jakarta.ws.rs.BadRequestException("status must be one of OPEN, CONFIRMED, REJECTED, SUPERSEDED");
         }
-        return MatchReview.<MatchReview>find("status = ?1 order by createdAt", wanted).page(0, 500).list().stream()
+        List<MatchReview> found = MatchReview.<MatchReview>find("status = ?1 order by createdAt", wanted)
+                .page(0, 500).list();
+        java.util.Set<UUID> seen = access.readAll(found.stream().flatMap(r -> java.util.stream.Stream.of(
+                        r.record.person.id, r.candidate.person.id)).toList(), "MatchReview?status=" + wanted).stream()
+                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
+                .map(org.joinedup.hub.access.PersonAccess::personId).collect(java.util.stream.Collectors.toSet());
+        // a review shows two people's details: listed only when the caller may see both
+        return found.stream().filter(r -> seen.contains(r.record.person.id) && seen.contains(r.candidate.person.id))
                 .map(this::view).toList();
     }
 
@@ -73,14 +83,15 @@ public class IdentityResource {
     @Path("/reviews/{id}")
     @Transactional
     public Response review(@PathParam("id") UUID id) {
-        MatchReview review = MatchReview.findById(id);
-        return review == null ? problem(404, "no review " + id) : Response.ok(view(review)).build();
+        MatchReview review = bothVisible(id, org.joinedup.hub.access.Access.Action.READ);
+        return Response.ok(view(review)).build();
     }
 
     @POST
     @Path("/reviews/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response confirm(@PathParam("id") UUID id, Decision decision) {
+        bothVisible(id, org.joinedup.hub.access.Access.Action.WRITE);
         try {
             Person survivor = reviews.confirm(id, caller.name(), decision == null ? null : decision.note());
             return Response.ok(Map.of("status", "CONFIRMED", "personId", survivor.id.toString())).build();
@@ -93,6 +104,7 @@ public class IdentityResource {
     @Path("/reviews/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") UUID id, Decision decision) {
+        bothVisible(id, org.joinedup.hub.access.Access.Action.WRITE);
         try {
             reviews.reject(id, caller.name(), decision == null ? null : decision.note());
             return Response.ok(Map.of("status", "REJECTED")).build();
@@ -105,6 +117,11 @@ public class IdentityResource {
     @Path("/audit")
     @Transactional
     public List<AuditView> audit(@QueryParam("personId") UUID personId) {
+        if (personId == null) {
+            access.operation(org.joinedup.hub.access.Access.Action.READ, "IdentityAudit");
+        } else {
+            access.read(personId, "IdentityAudit?personId=" + personId);
+        }
         List<IdentityAudit> entries = personId == null
                 ? IdentityAudit.<IdentityAudit>find("order by id desc").page(0, 500).list()
                 : IdentityAudit.<IdentityAudit>find("personId = ?1 or otherPersonId = ?1 order by id desc", personId)
@@ -112,6 +129,27 @@ public class IdentityResource {
         return entries.stream().map(e -> new AuditView(e.at, e.actor, e.action, e.personId.toString(),
                 e.otherPersonId == null ? null : e.otherPersonId.toString(),
                 e.sourceRecordId == null ? null : e.sourceRecordId.toString(), e.detail)).toList();
+    }
+
+    /** The review, when the caller may see both people it is about (else it does not exist for them). */
+    @Transactional
+    MatchReview bothVisible(UUID id, org.joinedup.hub.access.Access.Action action) {
+        MatchReview review = MatchReview.findById(id);
+        if (review == null) {
+            throw new org.joinedup.hub.access.NotVisibleException("no review " + id);
+        }
+        for (UUID person : List.of(review.record.person.id, review.candidate.person.id)) {
+            try {
+                if (action == org.joinedup.hub.access.Access.Action.READ) {
+                    access.read(person, "MatchReview/" + id);
+                } else {
+                    access.write(person, "MatchReview/" + id);
+                }
+            } catch (org.joinedup.hub.access.NotVisibleException hidden) {
+                throw new org.joinedup.hub.access.NotVisibleException("no review " + id);
+            }
+        }
+        return review;
     }
 
     private ReviewView view(MatchReview r) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,9 +26,14 @@ import org.joinedup.hub.security.Caller;
 @RolesAllowed(Caller.OPERATOR)
 public class InboundFilesResource {
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
+
     @GET
     @Transactional
     public List<FileView> list(@QueryParam("agency") String agency, @QueryParam("limit") @DefaultValue("50") int limit) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundFile?agency=" + agency);
         var query = agency == null ? InboundFile.<InboundFile>findAll(Sort.descending("messageId"))
                 : InboundFile.<InboundFile>find("agency", Sort.descending("messageId"), agency);
         return query.page(Page.ofSize(Math.min(Math.max(limit, 1), 500))).stream().map(FileView::of).toList();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,10 +26,16 @@ import org.joinedup.hub.security.Caller;
 @RolesAllowed(Caller.OPERATOR)
 public class InboundMessagesResource {
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
+
     @GET
     @Transactional
     public List<MessageSummary> list(@QueryParam("agency") String agency, @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") int limit) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundMessage?agency=" + agency + "&status="
+                + status);
         String query = "(:agency is null or cast(agency as string) = :agency)"
                 + " and (:status is null or cast(status as string) = :status)";
         return InboundMessage.<InboundMessage>find(query, Sort.descending("id"),
@@ -41,6 +48,7 @@ public class InboundMessagesResource {
     @Path("/{id}")
     @Transactional
     public MessageDetail get(@PathParam("id") long id) {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundMessage/" + id);
         InboundMessage message = InboundMessage.findById(id);
         if (message == null) {
             throw new NotFoundException("no message " + id);

@@ -22,6 +22,7 @@ import org.joinedup.hub.assessment.Assessment;
 import org.joinedup.hub.assessment.AssessmentBook;
 import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.benefits.BenefitAward;
+import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
@@ -60,6 +61,9 @@ public class PeopleResource {
     @Inject
     AssessmentViews assessmentViews;
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
     private final org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper answersMapper =
             new org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper(
                     org.joinedup.fhirmapping.SingleAssessmentQuestionnaire.build());
@@ -70,7 +74,7 @@ public class PeopleResource {
      */
     @GET
     @Transactional
-    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR})
     public List<PersonMatch> find(@QueryParam("nhsNumber") String nhsNumber, @QueryParam("niNumber") String niNumber) {
         List<PersonRecord> found;
         if (nhsNumber != null && !nhsNumber.isBlank()) {
@@ -81,7 +85,11 @@ public class PeopleResource {
         } else {
             throw new BadRequestException("give nhsNumber or niNumber, for example /api/people?nhsNumber=9434765919");
         }
-        return found.stream()
+        java.util.Set<String> shown = access.readAll(found.stream().map(p -> java.util.UUID.fromString(p.id()))
+                        .toList(), "Person?identifier").stream()
+                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
+                .map(a -> a.personId().toString()).collect(java.util.stream.Collectors.toSet());
+        return found.stream().filter(p -> shown.contains(p.id()))
                 .map(p -> new PersonMatch(p.id(), caseOf(p.id()), p.givenName(), p.familyName(), p.birthDate()))
                 .toList();
     }
@@ -95,7 +103,10 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
     public List<SourceRecordViews.SourceRecordView> sourceRecords(@PathParam("id") java.util.UUID personId) {
+        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/source-records");
         return SourceRecord.<SourceRecord>find("person.id = ?1 order by createdAt", personId).stream()
+                .filter(r -> seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS)
+                        && seen.sees(org.joinedup.model.access.Category.of(r.agency), r.holder))
                 .map(sourceRecords::view).toList();
     }
 
@@ -112,6 +123,7 @@ public class PeopleResource {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
     public jakarta.ws.rs.core.Response split(@PathParam("id") java.util.UUID personId, SplitRequest request) {
+        access.write(personId, "Person/" + personId + "/split");
         try {
             Person made = reviews.split(personId, request == null ? null : request.sourceRecordIds(), caller.name(),
                     request == null ? null : request.reason());
@@ -137,6 +149,7 @@ public class PeopleResource {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST})
     public jakarta.ws.rs.core.Response assess(@PathParam("id") java.util.UUID personId, AssessmentRequest request) {
+        access.write(personId, "Person/" + personId + "/assessments");
         if (request == null || request.answers() == null) {
             return org.joinedup.hub.platform.ApiProblems.error(400, "give answers, a map of the Questionnaire's linkIds to values");
         }
@@ -178,6 +191,10 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public List<AssessmentViews.AssessmentSummary> assessments(@PathParam("id") java.util.UUID personId) {
+        if (!access.read(personId, "Person/" + personId + "/assessments")
+                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+            return List.of();
+        }
         return assessments.of(personId).stream().map(assessmentViews::summary).toList();
     }
 
@@ -190,6 +207,12 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public AssessmentViews.IndicativeBudgetView indicativeBudget(@PathParam("id") java.util.UUID personId) {
+        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/indicative-budget");
+        if (!seen.sees(org.joinedup.model.access.Category.ASSESSMENT)
+                || !seen.sees(org.joinedup.model.access.Category.FINANCE)) {
+            throw new org.joinedup.hub.access.AccessRefusedException("the indicative budget (assessment and finance)"
+                    + " is not shared with " + seen.organisation());
+        }
         return assessmentViews.indicative(personId)
                 .orElseThrow(() -> new NotFoundException("person " + personId + " has no assessment yet"));
     }
@@ -202,7 +225,8 @@ public class PeopleResource {
     @Path("/{id}/budget")
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
     public org.joinedup.hub.budget.BudgetStatement.Statement budget(@PathParam("id") java.util.UUID personId) {
-        return budgetStatement.of(personId);
+        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/budget");
+        return budgetStatement.of(personId, seen::seesMoney);
     }
 
     /** When the person was merged into another (identity review), the one they are now. */
@@ -240,20 +264,52 @@ public class PeopleResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR})
     public PersonView person(@PathParam("id") String id) {
         survivorOf(id).ifPresent(survivor -> {
+            // only someone who may know the person they are now is told where they went
+            access.read(survivor, "Person/" + id + " (merged into Person/" + survivor + ")");
             throw new jakarta.ws.rs.RedirectionException(jakarta.ws.rs.core.Response.Status.MOVED_PERMANENTLY,
                     java.net.URI.create("/api/people/" + survivor));
         });
+        java.util.UUID personId;
+        try {
+            personId = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException("no person " + id);
+        }
+        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + id);
         PersonRecord person = reads.person(id).orElseThrow(() -> new NotFoundException("no person " + id));
-        List<ContributionView> contributions = reads.contributionsOf(id).stream()
-                .filter(c -> !caller.seesOnlyOwnBudgets() || c.fundingBodyCode().equalsIgnoreCase(caller.agency()))
-                .map(ContributionView::of)
-                .toList();
-        return new PersonView(person.id(), person.givenName(), person.familyName(), person.birthDate(),
-                person.postcode(), person.uprn(), person.identifiers(), contributions, tenancies(id), alerts(id),
-                household(id), benefits(id));
+        return view(person, seen);
+    }
+
+    /** The person as this caller may see them: each part only when its category is shared (or the caller's own). */
+    public static PersonView view(PersonRecord person, org.joinedup.hub.access.PersonAccess seen) {
+        String id = person.id();
+        boolean demographics = seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS);
+        List<ContributionView> contributions = Contribution.<Contribution>list("person.id = ?1 order by createdAt",
+                        java.util.UUID.fromString(id)).stream()
+                .filter(c -> seen.sees(org.joinedup.model.access.Category.of(c.agency), c.fundingBody.code))
+                .map(c -> ContributionView.of(c.toRecord())).toList();
+        List<TenancyView> tenancies = tenancies(id).stream()
+                .filter(t -> seen.sees(org.joinedup.model.access.Category.HOUSING, t.provider())).toList();
+        List<BenefitView> benefits = seen.sees(org.joinedup.model.access.Category.BENEFITS,
+                org.joinedup.hub.benefits.BenefitsFileApplier.DWP) ? benefits(id) : List.of();
+        return new PersonView(person.id(), demographics ? person.givenName() : null,
+                demographics ? person.familyName() : null, demographics ? person.birthDate() : null,
+                demographics ? person.postcode() : null, demographics ? person.uprn() : null,
+                demographics ? person.identifiers() : List.of(), contributions, tenancies, alerts(id, seen),
+                demographics ? household(id) : List.of(), benefits,
+                seen.categories().stream().map(org.joinedup.model.access.Category::code).sorted().toList(),
+                seen.outcome().name());
+    }
+
+    /** The person's open alerts this caller may see (each has the category of the agency that raised it). */
+    public static List<AlertView> alerts(String personId, org.joinedup.hub.access.PersonAccess seen) {
+        return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
+                        java.util.UUID.fromString(personId)).stream()
+                .filter(a -> seen.sees(org.joinedup.model.access.Category.of(a.agency)))
+                .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
     }
 
     public static List<TenancyView> tenancies(String personId) {
@@ -308,7 +364,7 @@ public class PeopleResource {
     public record PersonView(String id, String givenName, String familyName, LocalDate birthDate, String postcode,
             String uprn, List<IdentifierRecord> identifiers, List<ContributionView> contributions,
             List<TenancyView> tenancies, List<AlertView> alerts, List<HouseholdView> household,
-            List<BenefitView> benefits) {
+            List<BenefitView> benefits, List<String> sharedCategories, String access) {
     }
 
     /** One contribution: who funds it, how much (in pence, and in pounds for reading), for when, and its state. */

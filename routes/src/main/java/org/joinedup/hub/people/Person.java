@@ -41,6 +41,13 @@ public class Person extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /** The national data opt-out: left out of reports for planning and research, never out of their own care. */
+    @jakarta.persistence.Column(name = "national_opt_out")
+    public boolean nationalOptOut;
+
+    @jakarta.persistence.Column(name = "national_opt_out_at")
+    public Instant nationalOptOutAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.NotVisibleException;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.model.NotPermittedException;
+import org.joinedup.model.access.Category;
 import org.joinedup.model.ledger.LedgerRefusal;
 
 /**
@@ -47,6 +51,9 @@ public class PlansResource {
 
     @Inject
     org.joinedup.hub.platform.HubConfig config;
+
+    @Inject
+    Access access;
 
     public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
             List<PlanBook.DraftLine> lines) {
@@ -93,6 +100,7 @@ public class PlansResource {
         if (request == null || request.personId() == null) {
             return problem(400, "give personId, whatMatters, goals and lines");
         }
+        access.write(request.personId(), "SupportPlan?person=" + request.personId());
         try {
             SupportPlan plan = plans.draft(request.personId(), request.whatMatters(), request.goals(),
                     request.lines(), request.risky(), caller.name());
@@ -117,6 +125,7 @@ public class PlansResource {
         if (request == null) {
             return problem(400, "give whatMatters, goals and lines");
         }
+        access.write(personOf(id), "SupportPlan/" + id + "/revisions");
         try {
             SupportPlan plan = plans.revise(id, request.whatMatters(), request.goals(), request.lines(),
                     request.risky(), caller.name());
@@ -132,8 +141,8 @@ public class PlansResource {
     @Path("/{id}")
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public Response plan(@PathParam("id") UUID id) {
-        PlanView view = view(id);
-        return view == null ? problem(404, "no plan " + id) : Response.ok(view).build();
+        PersonAccess seen = access.read(personOf(id), "SupportPlan/" + id);
+        return Response.ok(view(id, seen)).build();
     }
 
     @POST
@@ -153,10 +162,12 @@ public class PlansResource {
     }
 
     private Response decide(UUID id, int line, boolean approve, Decision decision) {
+        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line
+                + (approve ? "/approve" : "/refuse"));
         try {
             plans.decide(id, line, approve, decision == null ? null : decision.reason(), caller.name(),
                     caller.agency());
-            return Response.ok(view(id)).build();
+            return Response.ok(view(id, seen)).build();
         } catch (NotPermittedException forbidden) {
             return problem(403, forbidden.getMessage());
         } catch (LedgerRefusal refused) {
@@ -174,6 +185,7 @@ public class PlansResource {
         if (request == null || request.reference() == null || request.paidOn() == null) {
             return problem(400, "give reference, amountPence and paidOn");
         }
+        access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/payments");
         try {
             PlanPayment payment = plans.pay(id, line, request.reference(), request.amountPence(), request.paidOn(),
                     caller.name());
@@ -202,6 +214,7 @@ public class PlansResource {
         if (request == null || request.reference() == null || request.receivedOn() == null) {
             return problem(400, "give reference, paymentReference, amountPence, receivedOn and reason");
         }
+        access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/refunds");
         try {
             PlanPayment refund = plans.refund(id, line, request.reference(), request.paymentReference(),
                     request.amountPence(), request.receivedOn(), request.reason(), caller.name());
@@ -220,10 +233,11 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
     public Response panel(@PathParam("id") UUID id, PanelRequest request) {
+        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/panel");
         try {
             plans.panel(id, request != null && request.agreed(), request == null ? null : request.reasons(),
                     caller.name());
-            return Response.ok(view(id)).build();
+            return Response.ok(view(id, seen)).build();
         } catch (LedgerRefusal refused) {
             return problem(409, refused.getMessage());
         } catch (InvalidMessageException invalid) {
@@ -244,6 +258,7 @@ public class PlansResource {
                 || r.category() == null || r.payee() == null || r.paidOn() == null) {
             return problem(400, "give personId, contributionId, reference, category, payee, amountPence, paidOn");
         }
+        access.write(r.personId(), "OneOffPayment?person=" + r.personId());
         try {
             UUID id = plans.oneOff(r.personId(), r.contributionId(), r.reference(), r.category(), r.payee(),
                     r.amountPence(), r.paidOn(), config.plans().oneOffLimitPence(), caller.name());
@@ -271,6 +286,9 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
     public Response paymentRun(PaymentRunRequest request) {
+        List<UUID> planIds = request == null || request.payments() == null ? List.of() : request.payments().stream()
+                .map(PaymentRun.Order::planId).filter(java.util.Objects::nonNull).distinct().toList();
+        access.writeAll(peopleOf(planIds), "PaymentRun (" + planIds.size() + " plans)");
         try {
             List<PaymentRun.Result> results = paymentRun.pay(request == null ? null : request.payments(),
                     caller.name());
@@ -294,8 +312,39 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
     public SpendCheck.Checked spendCheck(Map<String, String> request) {
+        access.operation(Access.Action.WRITE, "SpendCheck");
         String asOf = request == null ? null : request.get("asOf");
         return spending.run(asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf));
+    }
+
+    /** The person a plan is for; a plan that does not exist is answered like a person the caller may not see. */
+    @Transactional
+    UUID personOf(UUID planId) {
+        SupportPlan plan = SupportPlan.findById(planId);
+        if (plan == null) {
+            throw new NotVisibleException("no plan " + planId);
+        }
+        return plan.person.id;
+    }
+
+    @Transactional
+    List<UUID> peopleOf(List<UUID> planIds) {
+        return planIds.isEmpty() ? List.of() : SupportPlan.<SupportPlan>list("id in ?1", planIds).stream()
+                .map(p -> p.person.id).distinct().toList();
+    }
+
+    /** The plan as this caller may see it: the plan if shared with them, else only the lines their money pays for. */
+    @Transactional
+    PlanView view(UUID id, PersonAccess seen) {
+        PlanView whole = view(id);
+        if (seen.sees(Category.PLAN)) {
+            return whole;
+        }
+        List<LineView> own = whole.lines().stream()
+                .filter(l -> seen.sees(Category.PLAN, l.fundingBodyCode())).toList();
+        return new PlanView(whole.id(), whole.personId(), whole.version(), null, null, whole.createdBy(),
+                whole.createdAt(), own.stream().mapToLong(LineView::annualPence).sum(), whole.risky(),
+                whole.panelDecision(), null, whole.supersededBy(), own, List.of());
     }
 
     @Transactional

@@ -40,6 +40,8 @@ public interface HubConfig {
 
     Plans plans();
 
+    Access access();
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")
@@ -115,6 +117,13 @@ public interface HubConfig {
         /** The coordinator a newly formed family case is assigned to. */
         @WithDefault("coordinator")
         String defaultCoordinator();
+
+        /**
+         * The organisation (a council's GSS code) whose coordinators hold newly formed cases: it has a legitimate
+         * relationship with every member.
+         */
+        @WithDefault("E08000004")
+        String defaultOrganisation();
     }
 
     interface Plans {
@@ -154,5 +163,24 @@ public interface HubConfig {
         /** Seconds a monthly file may take to apply (one transaction: all or nothing). */
         @WithDefault("3600")
         int applyTimeout();
+    }
+
+    interface Access {
+        /** A deployer's sharing agreement (a copy of config/sharing/sharing-agreement.properties); the packaged one when not set. */
+        java.util.Optional<Path> sharingAgreement();
+
+        /** A deployer's organisation directory (a copy of config/sharing/organisations.properties). */
+        java.util.Optional<Path> organisations();
+
+        /** How long a break-glass opening lasts at most. */
+        @WithDefault("PT4H")
+        Duration breakGlassDuration();
+
+        /**
+         * The token claim that names the caller's organisation; a production identity provider may use another
+         * (for example {@code org_code}).
+         */
+        @WithDefault("agency")
+        String organisationClaim();
     }
 }

@@ -29,6 +29,10 @@ import org.joinedup.model.InvalidMessageException;
 public class PoolsResource {
 
     @Inject
+    org.joinedup.hub.access.Access access;
+
+
+    @Inject
     PooledFunds pools;
 
     @Inject
@@ -47,6 +51,7 @@ public class PoolsResource {
     @GET
     @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.COORDINATOR, Caller.OPERATOR })
     public List<PooledFunds.Pool> pools() {
+        access.operation(org.joinedup.hub.access.Access.Action.READ, "Pool");
         return pools.all();
     }
 
@@ -54,6 +59,7 @@ public class PoolsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COUNCIL, Caller.OPERATOR })
     public Response create(PoolRequest request) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool");
         try {
             UUID id = pools.create(request == null ? null : request.name(), request == null ? null
                     : request.hostCode(), request == null ? null : request.partners(), caller.name());
@@ -68,6 +74,7 @@ public class PoolsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COUNCIL, Caller.OPERATOR })
     public Response deposit(@PathParam("id") UUID id, DepositRequest request) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool/" + id + "/deposits");
         if (request == null) {
             return Response.status(400).entity(Map.of("error", "give partnerCode, periodStart, periodEnd, money, "
                     + "amountPence")).build();
@@ -87,6 +94,7 @@ public class PoolsResource {
     @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.COORDINATOR, Caller.OPERATOR })
     public Response statement(@PathParam("id") UUID id, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("format") String format) {
+        access.report("Pool/" + id + "/statement");
         if (from == null || to == null || to.isBefore(from)) {
             return Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "give from and to (dates, to not before from)")).build();

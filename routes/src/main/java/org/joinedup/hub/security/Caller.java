@@ -16,10 +16,19 @@ public class Caller {
     public static final String OPERATOR = "operator";
     /** A funding body that is neither a council nor an NHS trust: a housing authority's grants, employment support. */
     public static final String FUNDER = "funder";
+    /** An organisation's Caldicott guardian or data protection officer: reviews break-glass, reads the audit. */
+    public static final String GUARDIAN = "guardian";
+    /** Council finance: pays from council-managed money. */
+    public static final String FINANCE = "finance";
+    /** The risk enablement panel: decides risky plans and connected-person exceptions. */
+    public static final String PANEL = "panel";
     public static final String AGENCY_CLAIM = "agency";
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    org.joinedup.hub.platform.HubConfig config;
 
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
@@ -27,7 +36,7 @@ public class Caller {
 
     public String agency() {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object agency = token.getClaim(AGENCY_CLAIM);
+            Object agency = token.getClaim(config.access().organisationClaim());
             return agency == null ? null : agency.toString().replace("\"", "");
         }
         return null;
@@ -35,6 +44,10 @@ public class Caller {
 
     public boolean hasRole(String role) {
         return identity.hasRole(role);
+    }
+
+    public java.util.Set<String> roles() {
+        return identity.getRoles();
     }
 
     /** NHS bodies see only their own budgets; coordinators, councils and operators see the joined-up record. */

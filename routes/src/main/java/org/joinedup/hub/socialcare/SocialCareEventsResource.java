@@ -33,6 +33,10 @@ import org.joinedup.model.InvalidMessageException;
 @Produces(MediaType.APPLICATION_JSON)
 public class SocialCareEventsResource {
 
+    @Inject
+    org.joinedup.hub.access.Access access;
+
+
     static final int MAX_BATCH = 1_000;
 
     @Inject
@@ -41,6 +45,7 @@ public class SocialCareEventsResource {
     @POST
     @Path("/events")
     public Response event(String body) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "SocialCareEvent");
         Answer answer;
         try {
             answer = intake.accept(List.of(new PostedEvent(SocialCareEventReader.parse(body), body))).get(0);
@@ -54,6 +59,7 @@ public class SocialCareEventsResource {
     @POST
     @Path("/{batch: events(:|%3A|%3a)batch}")
     public Response batch(String body) {
+        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "SocialCareEvent:batch");
         JsonNode events;
         try {
             events = SocialCareEventReader.parse(body);

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +29,10 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper;
 import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.AssessmentAnswers;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.Fhir;
 import org.joinedup.hub.support.HubTestResource;
-import org.joinedup.model.assessment.AssessmentDomain;
 import org.junit.jupiter.api.Test;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
@@ -65,19 +64,7 @@ class AssessmentTest {
     }
 
     private static Map<String, Object> answers() {
-        Map<String, Object> a = new HashMap<>();
-        a.put("what-matters.important", "Being a good dad to Sam and Kayleigh");
-        for (AssessmentDomain domain : AssessmentDomain.values()) {
-            a.put(domain.needLinkId(), "none");
-        }
-        a.put("personal-care.need", "substantial"); // 18
-        a.put("safety.need", "moderate");           // 10
-        a.put("health.need", "substantial");        // 12
-        a.put("home.need", "moderate");             // 5
-        a.put("health.continuing-care-eligible", true);
-        a.put("home.adaptation-needed", true);
-        a.put("personal-care.own-words", "Mornings are the hardest.");
-        return a;
+        return AssessmentAnswers.daves();
     }
 
     @Test

@@ -488,9 +488,10 @@ class SupportPlanTest {
         long available = budget(personId).getLong("contributions.find { it.agency == 'NHS' }.availablePence");
         String clawback = "{\"reference\": \"%s\", \"amountPence\": %d, \"reason\": \"direct payment audit:"
                 + " surplus\"}";
+        // RM3 has nothing to do with this person: for it, the person (and their money) does not exist
         given().auth().oauth2(DemoTokens.of("trust2")).contentType(ContentType.JSON)
                 .body(clawback.formatted("AUD-1", 1_000)).post("/api/funders/RR8/contributions/" + nhsMoney
-                        + "/clawbacks").then().statusCode(403);
+                        + "/clawbacks").then().statusCode(404);
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
                 .body(clawback.formatted("AUD-1", available + 1)).post("/api/funders/RR8/contributions/" + nhsMoney
                         + "/clawbacks").then().statusCode(409);

@@ -1,0 +1,53 @@
+package org.joinedup.hub.access;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+
+import io.vertx.core.http.HttpServerRequest;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The JSON API's side of the one access decision: notes what each request is (endpoint, client, purpose) for the
+ * audit, and stops any successful answer from an endpoint that never asked {@link Access}: a new endpoint that
+ * bypasses the decision answers {@code 500} instead of personal data (and the authorisation matrix test fails).
+ */
+public class AccessEnforcementFilter {
+
+    private static final Logger LOG = Logger.getLogger(AccessEnforcementFilter.class);
+
+    /** Endpoints that hold no personal data at all and need no token. */
+    private static final String PUBLIC = "/auth/demo-token";
+
+    public static final String BREAK_GLASS_HEADER = "JoinedUp-Break-Glass";
+
+    @Inject
+    AccessTrail trail;
+
+    @ServerRequestFilter(preMatching = true)
+    public void arrived(ContainerRequestContext request, HttpServerRequest http) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        trail.arrived(request.getMethod(), request.getUriInfo().getRequestUri().getRawPath()
+                + (query == null ? "" : "?" + query), http.remoteAddress() == null ? null
+                : http.remoteAddress().hostAddress(), request.getHeaderString("X-Purpose"));
+    }
+
+    @ServerResponseFilter
+    public void leaving(ContainerRequestContext request, ContainerResponseContext response) {
+        if (trail.breakGlassNotice() != null) {
+            response.getHeaders().putSingle(BREAK_GLASS_HEADER, trail.breakGlassNotice());
+        }
+        if (response.getStatus() < 400 && !trail.wasDecided()
+                && !request.getUriInfo().getPath().startsWith(PUBLIC)) {
+            LOG.errorf("%s answered without the access decision: answer withheld", trail.endpoint());
+            response.setStatus(500);
+            response.setEntity(Map.of("error", trail.endpoint() + " did not pass the access decision; its answer"
+                    + " is withheld"), null, MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.joinedup.hub.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * One audited read or write of personal data: who (user, organisation, roles), why (purpose), whose record, which
+ * categories were shared, what (action, endpoint, resources), when, the outcome and where from.
+ */
+public record AuditEntry(Instant at, String user, String organisation, String roles, String purpose,
+        UUID personId, String categories, String action, String endpoint, String resources, Outcome outcome,
+        String detail, String clientAddress) {
+
+    /** What the access decision answered. */
+    public enum Outcome {
+        PERMITTED, PARTLY, DENIED, BREAK_GLASS
+    }
+
+    /** This entry's hash in the chain: SHA-256 over the previous hash, its position and every field. */
+    public String hash(long seq, String previousHash) {
+        String canonical = String.join("\u001f", previousHash, Long.toString(seq), at.toString(), text(user),
+                text(organisation), text(roles), text(purpose), personId == null ? "" : personId.toString(),
+                text(categories), text(action), text(endpoint), text(resources), outcome.name(), text(detail),
+                text(clientAddress));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
