@@ -54,8 +54,14 @@ public class PaymentRun {
     public record Result(UUID planId, Integer line, String reference, String status, String reason, Long postingId) {
     }
 
+    /** Why the caller may not pay from a funder's money (null when it may). */
+    @FunctionalInterface
+    public interface Payer {
+        String refusal(String funderCode);
+    }
+
     @Transactional
-    public List<Result> pay(List<Order> orders, String by) {
+    public List<Result> pay(List<Order> orders, String by, Payer payer) {
         check(orders);
         Set<UUID> plans = new HashSet<>();
         orders.forEach(o -> plans.add(o.planId()));
@@ -78,6 +84,11 @@ public class PaymentRun {
             PlanLine line = lines.get(order.planId() + "/" + order.line());
             if (line == null) {
                 results[i] = refused(order, "plan " + order.planId() + " has no line " + order.line());
+                continue;
+            }
+            String notYours = payer.refusal(line.contribution.fundingBody.code);
+            if (notYours != null) {
+                results[i] = refused(order, notYours);
                 continue;
             }
             Paid before = paid.get(line.id);

@@ -415,6 +415,31 @@ public class PlanBook {
                 .orElse(null);
     }
 
+    /**
+     * An exception agreed for a line that pays a connected person (the risk enablement panel's or the line's funder's
+     * decision, with reasons); the funder may then approve it.
+     */
+    @Transactional
+    public PlanLine agreeException(UUID planId, int lineNumber, String reason, String by) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new InvalidMessageException("line", "plan " + planId + " has no line "
+                        + lineNumber));
+        refuseIfSuperseded(line.plan);
+        if (!line.connectedPerson) {
+            throw new LedgerRefusal("line " + lineNumber + " does not pay a connected person: no exception is needed");
+        }
+        if (line.status != PlanLine.Status.PROPOSED) {
+            throw new LedgerRefusal("line " + lineNumber + " was already " + line.status.name().toLowerCase());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidMessageException("reason", "an exception needs its reasons");
+        }
+        line.exceptionAgreed = true;
+        line.decisionReason = "exception agreed by " + by + ": " + reason;
+        return line;
+    }
+
     /** The risk enablement panel's decision on a risky plan, with its reasons. */
     @Transactional
     public SupportPlan panel(UUID planId, boolean agreed, String reasons, String by) {
@@ -448,9 +473,15 @@ public class PlanBook {
             return UUID.fromString(known.get(0).toString());
         }
         checkAmountAndReference(pence, reference);
-        if (pence > limitPence) {
-            throw new LedgerRefusal("a one-off payment before a plan is approved is at most "
-                    + new org.joinedup.model.Pence(limitPence) + ", not " + new org.joinedup.model.Pence(pence));
+        // the limit is per person per financial year (April to March), not per payment: small payments add up
+        LocalDate yearStart = LocalDate.of(paidOn.getMonthValue() >= 4 ? paidOn.getYear() : paidOn.getYear() - 1,
+                4, 1);
+        long before = OneOff.paidIn(personId, yearStart, yearStart.plusYears(1));
+        if (before + pence > limitPence) {
+            throw new LedgerRefusal("one-off payments before a plan is approved come to at most "
+                    + new org.joinedup.model.Pence(limitPence) + " a person a financial year; "
+                    + new org.joinedup.model.Pence(before) + " was paid since " + yearStart + ", so not "
+                    + new org.joinedup.model.Pence(pence) + " more");
         }
         Contribution contribution = Contribution.findById(contributionId);
         if (contribution == null || !contribution.person.id.equals(personId)) {
@@ -472,6 +503,13 @@ public class PlanBook {
             return Contribution.getEntityManager().createNativeQuery("select cast(id as varchar) from one_off_payment"
                     + " where person_id = ?1 and reference = ?2").setParameter(1, personId)
                     .setParameter(2, reference).getResultList();
+        }
+
+        static long paidIn(UUID personId, LocalDate from, LocalDate until) {
+            return ((Number) Contribution.getEntityManager().createNativeQuery("select coalesce(sum(amount_pence), 0)"
+                    + " from one_off_payment where person_id = ?1 and paid_on >= ?2 and paid_on < ?3")
+                    .setParameter(1, personId).setParameter(2, from).setParameter(3, until).getSingleResult())
+                    .longValue();
         }
 
         static UUID record(UUID personId, UUID contributionId, String reference, String category, String payee,

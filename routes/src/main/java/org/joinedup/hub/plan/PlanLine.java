@@ -129,7 +129,7 @@ public class PlanLine extends PanacheEntityBase {
         return category.equalsIgnoreCase(draft.category()) && description.equals(draft.description())
                 && payee.equals(draft.payee()) && costKind == draft.costKind() && unitPence == draft.unitPence()
                 && units == draft.units() && management.equals(draft.management())
-                && connectedPerson == draft.connectedPerson() && exceptionAgreed == draft.exceptionAgreed()
+                && connectedPerson == draft.connectedPerson()
                 && (draft.contributionId() == null || draft.contributionId().equals(contribution.id));
     }
 

@@ -55,6 +55,9 @@ public class PlansResource {
     @Inject
     Access access;
 
+    @Inject
+    org.joinedup.hub.access.PaymentArrangements payers;
+
     public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
             List<PlanBook.DraftLine> lines) {
     }
@@ -101,6 +104,7 @@ public class PlansResource {
             return problem(400, "give personId, whatMatters, goals and lines");
         }
         access.write(request.personId(), "SupportPlan?person=" + request.personId());
+        refuseExceptionsInDraft(request);
         try {
             SupportPlan plan = plans.draft(request.personId(), request.whatMatters(), request.goals(),
                     request.lines(), request.risky(), caller.name());
@@ -126,6 +130,7 @@ public class PlansResource {
             return problem(400, "give whatMatters, goals and lines");
         }
         access.write(personOf(id), "SupportPlan/" + id + "/revisions");
+        refuseExceptionsInDraft(request);
         try {
             SupportPlan plan = plans.revise(id, request.whatMatters(), request.goals(), request.lines(),
                     request.risky(), caller.name());
@@ -180,12 +185,13 @@ public class PlansResource {
     @POST
     @Path("/{id}/lines/{line}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    @RolesAllowed({ Caller.FINANCE, Caller.TRUST, Caller.FUNDER })
     public Response pay(@PathParam("id") UUID id, @PathParam("line") int line, PaymentRequest request) {
         if (request == null || request.reference() == null || request.paidOn() == null) {
             return problem(400, "give reference, amountPence and paidOn");
         }
         access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/payments");
+        payers.requireMayPay(funderOf(id, line));
         try {
             PlanPayment payment = plans.pay(id, line, request.reference(), request.amountPence(), request.paidOn(),
                     caller.name());
@@ -209,12 +215,13 @@ public class PlansResource {
     @POST
     @Path("/{id}/lines/{line}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    @RolesAllowed({ Caller.FINANCE, Caller.TRUST, Caller.FUNDER })
     public Response refund(@PathParam("id") UUID id, @PathParam("line") int line, RefundRequest request) {
         if (request == null || request.reference() == null || request.receivedOn() == null) {
             return problem(400, "give reference, paymentReference, amountPence, receivedOn and reason");
         }
         access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/refunds");
+        payers.requireMayPay(funderOf(id, line));
         try {
             PlanPayment refund = plans.refund(id, line, request.reference(), request.paymentReference(),
                     request.amountPence(), request.receivedOn(), request.reason(), caller.name());
@@ -231,9 +238,10 @@ public class PlansResource {
     @POST
     @Path("/{id}/panel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    @RolesAllowed(Caller.PANEL)
     public Response panel(@PathParam("id") UUID id, PanelRequest request) {
         PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/panel");
+        notThePlansOwnCoordinator(id, "the risk enablement panel's decision");
         try {
             plans.panel(id, request != null && request.agreed(), request == null ? null : request.reasons(),
                     caller.name());
@@ -284,14 +292,14 @@ public class PlansResource {
     @POST
     @Path("/payment-runs")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
+    @RolesAllowed({ Caller.FINANCE, Caller.TRUST, Caller.FUNDER })
     public Response paymentRun(PaymentRunRequest request) {
         List<UUID> planIds = request == null || request.payments() == null ? List.of() : request.payments().stream()
                 .map(PaymentRun.Order::planId).filter(java.util.Objects::nonNull).distinct().toList();
         access.writeAll(peopleOf(planIds), "PaymentRun (" + planIds.size() + " plans)");
         try {
             List<PaymentRun.Result> results = paymentRun.pay(request == null ? null : request.payments(),
-                    caller.name());
+                    caller.name(), funder -> payers.refusal(funder).orElse(null));
             return Response.ok(new PaymentRunView(count(results, "PAID"), count(results, "REPEAT"),
                     count(results, "REFUSED"), results)).build();
         } catch (InvalidMessageException invalid) {
@@ -315,6 +323,69 @@ public class PlansResource {
         access.operation(Access.Action.WRITE, "SpendCheck");
         String asOf = request == null ? null : request.get("asOf");
         return spending.run(asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf));
+    }
+
+    /** A connected-person exception is the panel's or the funder's to agree, never the drafting coordinator's. */
+    private static void refuseExceptionsInDraft(DraftRequest request) {
+        if (request.lines() == null) {
+            return;
+        }
+        List<org.joinedup.model.ValidationIssue> issues = new java.util.ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i) != null && request.lines().get(i).exceptionAgreed()) {
+                issues.add(new org.joinedup.model.ValidationIssue("lines[" + i + "].exceptionAgreed", "an exception"
+                        + " for a connected person is agreed by the risk enablement panel or the line's funder"
+                        + " (POST /api/plans/{id}/lines/{n}/exception), not in the coordinator's draft"));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidMessageException(issues);
+        }
+    }
+
+    /**
+     * {@code POST /api/plans/{id}/lines/{n}/exception} ({@code {"reason": "..."}}): the risk enablement panel, or the
+     * body whose money pays the line, agrees an exception for a line paying a connected person.
+     */
+    @POST
+    @Path("/{id}/lines/{line}/exception")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Caller.PANEL, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER })
+    public Response exception(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
+        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/exception");
+        notThePlansOwnCoordinator(id, "a connected-person exception");
+        String funder = funderOf(id, line);
+        if (!caller.hasRole(Caller.PANEL) && !funder.equalsIgnoreCase(caller.agency())) {
+            throw new org.joinedup.hub.access.AccessRefusedException("line " + line + " is paid by " + funder
+                    + "; its exception is agreed by the risk enablement panel or by " + funder);
+        }
+        try {
+            plans.agreeException(id, line, decision == null ? null : decision.reason(), caller.name());
+            return Response.ok(view(id, seen)).build();
+        } catch (LedgerRefusal refused) {
+            return problem(409, refused.getMessage());
+        }
+    }
+
+    /** The funding body whose money pays a line. */
+    @Transactional
+    String funderOf(UUID planId, int lineNumber) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .firstResult();
+        if (line == null) {
+            throw new InvalidMessageException("line", "plan " + planId + " has no line " + lineNumber);
+        }
+        return line.contribution.fundingBody.code;
+    }
+
+    /** Decisions about a plan are never its own coordinator's. */
+    @Transactional
+    void notThePlansOwnCoordinator(UUID planId, String what) {
+        SupportPlan plan = SupportPlan.findById(planId);
+        if (plan.createdBy.equals(caller.name())) {
+            throw new org.joinedup.hub.access.AccessRefusedException(what + " is not recorded by the plan's own"
+                    + " coordinator (" + plan.createdBy + ")");
+        }
     }
 
     /** The person a plan is for; a plan that does not exist is answered like a person the caller may not see. */

@@ -172,6 +172,9 @@ public interface HubConfig {
         /** A deployer's organisation directory (a copy of config/sharing/organisations.properties). */
         java.util.Optional<Path> organisations();
 
+        /** A deployer's payment arrangements (a copy of config/sharing/payment-arrangements.properties). */
+        java.util.Optional<Path> paymentArrangements();
+
         /** How long a break-glass opening lasts at most. */
         @WithDefault("PT4H")
         Duration breakGlassDuration();

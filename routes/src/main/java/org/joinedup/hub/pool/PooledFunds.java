@@ -62,6 +62,13 @@ public class PooledFunds {
         return id;
     }
 
+    /** The pool's host, if there is such a pool. */
+    @Transactional
+    public java.util.Optional<String> hostOf(UUID poolId) {
+        return em.createNativeQuery("select host_code from pooled_fund where id = ?1").setParameter(1, poolId)
+                .getResultList().stream().findFirst().map(Object::toString);
+    }
+
     @Transactional
     public UUID deposit(UUID poolId, String partnerCode, LocalDate from, LocalDate to, String money, long pence,
             String by) {

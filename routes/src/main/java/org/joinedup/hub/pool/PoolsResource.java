@@ -57,9 +57,14 @@ public class PoolsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COUNCIL, Caller.OPERATOR })
+    @RolesAllowed(Caller.COUNCIL)
     public Response create(PoolRequest request) {
         access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool");
+        if (request != null && request.hostCode() != null && !request.hostCode().trim().equalsIgnoreCase(
+                caller.agency())) {
+            throw new org.joinedup.hub.access.AccessRefusedException("a council sets up pools it hosts; you are "
+                    + caller.agency() + ", not " + request.hostCode());
+        }
         try {
             UUID id = pools.create(request == null ? null : request.name(), request == null ? null
                     : request.hostCode(), request == null ? null : request.partners(), caller.name());
@@ -72,9 +77,16 @@ public class PoolsResource {
     @POST
     @Path("/{id}/deposits")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Caller.COUNCIL, Caller.OPERATOR })
+    @RolesAllowed({ Caller.COUNCIL, Caller.FINANCE, Caller.TRUST, Caller.FUNDER })
     public Response deposit(@PathParam("id") UUID id, DepositRequest request) {
         access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool/" + id + "/deposits");
+        String host = pools.hostOf(id).orElseThrow(() -> new org.joinedup.hub.access.NotVisibleException(
+                "no pool " + id));
+        String own = caller.agency() == null ? "" : caller.agency();
+        if (request != null && !own.equalsIgnoreCase(host) && !own.equalsIgnoreCase(request.partnerCode())) {
+            throw new org.joinedup.hub.access.AccessRefusedException("a pool takes deposits only from its host ("
+                    + host + ") and from each partner for itself; you are " + own);
+        }
         if (request == null) {
             return Response.status(400).entity(Map.of("error", "give partnerCode, periodStart, periodEnd, money, "
                     + "amountPence")).build();

@@ -16,6 +16,8 @@ public final class DemoUsers {
                     "local area coordinator at Oldham council"),
             "council", new DemoUser("council", Set.of(Caller.COUNCIL, Caller.FINANCE), "E08000004",
                     "Oldham council officer and council finance"),
+            "panel", new DemoUser("panel", Set.of(Caller.PANEL), "E08000004",
+                    "Oldham's risk enablement panel"),
             "guardian", new DemoUser("guardian", Set.of(Caller.GUARDIAN), "E08000004",
                     "Oldham council's Caldicott guardian"),
             "trust", new DemoUser("trust", Set.of(Caller.TRUST), "RR8", "Leeds Teaching Hospitals NHS Trust"),

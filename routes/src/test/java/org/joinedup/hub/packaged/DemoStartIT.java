@@ -104,13 +104,19 @@ class DemoStartIT {
 
         // payments flow from the approved lines; one past its line is refused and the case shows it
         long[] paid = { 14_000, 3_000, 780_000, 45_000, 4_000 };
+        // by the body that manages each line's money: council finance for its own money and, under the section 75
+        // arrangements, the NHS budgets and the grant; DWP for its employment support
         for (int n = 1; n <= 5; n++) {
-            var payment = hub.postJson("/api/plans/" + planId + "/lines/" + n + "/payments", coordinator,
+            String payer = funders.get(n - 1).equals("DWP") ? hub.token("employment") : hub.token("council");
+            var payment = hub.postJson("/api/plans/" + planId + "/lines/" + n + "/payments", payer,
                     "{\"reference\": \"DEMO-" + n + "\", \"amountPence\": " + paid[n - 1]
                             + ", \"paidOn\": \"2026-11-30\"}");
             assertEquals(200, payment.statusCode(), payment.body());
         }
-        var refused = hub.postJson("/api/plans/" + planId + "/lines/3/payments", coordinator,
+        assertEquals(403, hub.postJson("/api/plans/" + planId + "/lines/2/payments", coordinator,
+                "{\"reference\": \"DEMO-2-coordinator\", \"amountPence\": 100, \"paidOn\": \"2026-11-30\"}")
+                .statusCode(), "a coordinator plans; finance pays");
+        var refused = hub.postJson("/api/plans/" + planId + "/lines/3/payments", hub.token("council"),
                 "{\"reference\": \"DEMO-3-extra\", \"amountPence\": 10000, \"paidOn\": \"2026-11-30\"}");
         assertEquals(409, refused.statusCode(), refused.body());
         assertTrue(hub.get("/api/people/" + personId, coordinator).body().contains("PAYMENT_REFUSED"));

@@ -47,6 +47,14 @@ class PoolStatementTest {
                 "RM3", "periodStart", "2026-04-01", "periodEnd", "2027-03-31", "money", "REVENUE", "amountPence", 5))
                 .post("/api/pools/" + pool + "/deposits").then().statusCode(422)
                 .body("problems[0].reason", containsString("not a partner"));
+        // a pool takes deposits only from its host and from each partner for itself
+        String rr8Deposit = "{\"partnerCode\": \"%s\", \"periodStart\": \"2026-04-01\", \"periodEnd\":"
+                + " \"2027-03-31\", \"money\": \"REVENUE\", \"amountPence\": 5}";
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
+                .body(rr8Deposit.formatted("E08000004")).post("/api/pools/" + pool + "/deposits").then()
+                .statusCode(403).body("error", containsString("only from its host"));
+        given().auth().oauth2(DemoTokens.of("trust2")).contentType(ContentType.JSON)
+                .body(rr8Deposit.formatted("RR8")).post("/api/pools/" + pool + "/deposits").then().statusCode(403);
         JsonPath before = statement(pool);
         assertEquals(10_000_000, before.getLong("partners.find { it.code == 'E08000004' }.putInPence"));
         assertEquals(20_000_000, before.getLong("partners.find { it.code == 'RR8' }.putInPence"));
@@ -74,7 +82,7 @@ class PoolStatementTest {
                 .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(200);
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + planId + "/lines/2/approve").then().statusCode(200);
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body("{\"reference\": \"respite-nov\", \"amountPence\": 30000, \"paidOn\": \"2026-11-28\"}")
                 .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
 

@@ -118,18 +118,25 @@ class SupportPlanTest {
 
         // payments are drawn from approved lines only, once per reference, never past the line
         String payment = "{\"reference\": \"%s\", \"amountPence\": %d, \"paidOn\": \"2026-11-30\"}";
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(payment.formatted("PA-week-48", 28_000)).post("/api/plans/" + planId + "/lines/1/payments")
                 .then().statusCode(200);
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(payment.formatted("PA-week-48", 28_000)).post("/api/plans/" + planId + "/lines/1/payments")
                 .then().statusCode(200);
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(payment.formatted("chair", 25_000)).post("/api/plans/" + planId + "/lines/3/payments")
                 .then().statusCode(409).body("error", containsString("only an approved line can be paid"));
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(payment.formatted("too-much", 1_456_000)).post("/api/plans/" + planId + "/lines/1/payments")
                 .then().statusCode(409).body("error", containsString("past its £14560.00 a year"));
+        // only the body that manages the money pays from it: not the coordinator, not another funder
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(payment.formatted("by-coordinator", 1_000)).post("/api/plans/" + planId + "/lines/1/payments")
+                .then().statusCode(403);
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
+                .body(payment.formatted("rr8-pays-council", 1_000)).post("/api/plans/" + planId + "/lines/2/payments")
+                .then().statusCode(403).body("error", containsString("this is E08000004's money"));
         List<String> refusals = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId)
                 .then().extract().jsonPath().getList("alerts.findAll { it.kind == 'PAYMENT_REFUSED' }.detail");
         assertEquals(2, refusals.size(), "each refused payment is an alert on the case: " + refusals);
@@ -175,8 +182,15 @@ class SupportPlanTest {
                 "Sam Hughes", "WEEKLY", 5_000, 0));
         sam.put("connectedPerson", true);
         Map<String, Object> samAgreed = new java.util.HashMap<>(sam);
-        samAgreed.put("exceptionAgreed", true);
         samAgreed.put("description", "Sam helps with evenings");
+        Map<String, Object> selfAgreed = new java.util.HashMap<>(samAgreed);
+        selfAgreed.put("exceptionAgreed", true);
+        // the plan's coordinator does not agree the exception for their own plan
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Staying at home with Sam", "risky", true,
+                        "lines", List.of(sam, selfAgreed)))
+                .post("/api/plans").then().statusCode(422)
+                .body("problems[0].path", equalTo("lines[1].exceptionAgreed"));
         JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("personId", personId, "whatMatters", "Staying at home with Sam", "risky", true,
                         "lines", List.of(sam, samAgreed)))
@@ -187,12 +201,25 @@ class SupportPlanTest {
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + planId + "/lines/2/approve").then().statusCode(409)
                 .body("error", containsString("the risk enablement panel has not decided yet"));
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{\"agreed\": true}")
+        String agreed = "{\"agreed\": true, \"reasons\": \"Dave chooses the risk; Sam is trained and supported\"}";
+        // the risk panel decides, never the plan's coordinator or a council officer
+        for (String notThePanel : List.of("coordinator", "council")) {
+            given().auth().oauth2(DemoTokens.of(notThePanel)).contentType(ContentType.JSON).body(agreed)
+                    .post("/api/plans/" + planId + "/panel").then().statusCode(403);
+        }
+        given().auth().oauth2(DemoTokens.of("panel")).contentType(ContentType.JSON).body("{\"agreed\": true}")
                 .post("/api/plans/" + planId + "/panel").then().statusCode(422);
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
-                .body("{\"agreed\": true, \"reasons\": \"Dave chooses the risk; Sam is trained and supported\"}")
+        given().auth().oauth2(DemoTokens.of("panel")).contentType(ContentType.JSON).body(agreed)
                 .post("/api/plans/" + planId + "/panel").then().statusCode(200)
                 .body("panelDecision", equalTo("AGREED"));
+        // an exception for line 2: by the panel (line 1's funder, RR8, has not agreed one)
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body("{\"reason\": \"Sam is the person Dave trusts\"}")
+                .post("/api/plans/" + planId + "/lines/2/exception").then().statusCode(403);
+        given().auth().oauth2(DemoTokens.of("panel")).contentType(ContentType.JSON)
+                .body("{\"reason\": \"Sam is the person Dave trusts; no one else can do evenings\"}")
+                .post("/api/plans/" + planId + "/lines/2/exception").then().statusCode(200)
+                .body("lines[1].exceptionAgreed", equalTo(true));
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(409)
                 .body("error", containsString("needs an agreed exception"));
@@ -223,6 +250,15 @@ class SupportPlanTest {
                 .body(request.formatted(personId, nhsMoney, "grab-rail", "EQUIPMENT", 12_000))
                 .post("/api/plans/one-off-payments").then().statusCode(200).body("id", equalTo(first));
         assertEquals(12_000, budget(personId).getLong("totals.paidPence"));
+        // the limit is per person per financial year: £120 paid, so £140 more is too much, £130 is not
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "chair", "EQUIPMENT", 14_000))
+                .post("/api/plans/one-off-payments").then().statusCode(409)
+                .body("error", containsString("£120.00 was paid since 2026-04-01"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "chair", "EQUIPMENT", 13_000))
+                .post("/api/plans/one-off-payments").then().statusCode(200);
+        assertEquals(25_000, budget(personId).getLong("totals.paidPence"));
     }
 
     @Test
@@ -278,14 +314,14 @@ class SupportPlanTest {
                 .body(Map.of("asOf", fourMonthsOn)).post("/api/plans/spend-check").then().statusCode(200);
         assertEquals(List.of("UNDERSPEND"), alertsOf(personId, "SPEND"));
 
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body("{\"reference\": \"jan\", \"amountPence\": 16000, \"paidOn\": \"2027-01-01\"}")
                 .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
         given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
                 .body(Map.of("asOf", fourMonthsOn)).post("/api/plans/spend-check").then().statusCode(200);
         assertEquals(List.of(), alertsOf(personId, "SPEND"), "back within plan");
 
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body("{\"reference\": \"feb\", \"amountPence\": 30000, \"paidOn\": \"2027-02-01\"}")
                 .post("/api/plans/" + planId + "/lines/1/payments").then().statusCode(200);
         given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
@@ -462,18 +498,18 @@ class SupportPlanTest {
         pay(planId, 1, "PA-1", 30_000, 200);
         String refund = "{\"reference\": \"%s\", \"paymentReference\": \"PA-1\", \"amountPence\": %d,"
                 + " \"receivedOn\": \"2026-12-07\", \"reason\": \"%s\"}";
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(refund.formatted("R-1", 40_000, "overpaid")).post("/api/plans/" + planId + "/lines/1/refunds")
                 .then().statusCode(409).body("error", containsString("payment PA-1 was £300.00"));
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(refund.formatted("R-1", 10_000, "overpaid").replace("PA-1", "PA-9"))
                 .post("/api/plans/" + planId + "/lines/1/refunds").then().statusCode(422)
                 .body("error", containsString("no payment PA-9"));
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body(refund.formatted("R-1", 10_000, "")).post("/api/plans/" + planId + "/lines/1/refunds")
                 .then().statusCode(422);
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+            given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                     .body(refund.formatted("R-1", 10_000, "Sue was on leave a week"))
                     .post("/api/plans/" + planId + "/lines/1/refunds").then().statusCode(200);
         }
@@ -516,7 +552,7 @@ class SupportPlanTest {
 
     private static io.restassured.response.ValidatableResponse pay(String planId, int line, String reference,
             long pence, int status) {
-        return given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+        return given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
                 .body("{\"reference\": \"%s\", \"amountPence\": %d, \"paidOn\": \"2026-11-30\"}"
                         .formatted(reference, pence)).post("/api/plans/" + planId + "/lines/" + line + "/payments")
                 .then().statusCode(status);
