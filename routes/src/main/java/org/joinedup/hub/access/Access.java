@@ -166,6 +166,21 @@ public class Access {
         return opened;
     }
 
+    /**
+     * A request answered with a refusal before it reached the decision (its role may not call the endpoint, its
+     * input was unreadable): the denied entry to record, so the audit holds every attempt. Built here, written by the
+     * caller ({@link AuditLog#append}), which may have to leave the I/O thread to write it.
+     */
+    public Optional<AuditEntry> refusedBeforeDecision(int status) {
+        if (trail.wasDecided() || caller.name().equals("anonymous")) {
+            return Optional.empty();
+        }
+        trail.decided();
+        return Optional.of(entry(Purpose.parse(trail.purposeHeader()).orElse(Purpose.DIRECT_SUPPORT), null,
+                Set.of(), Action.READ, trail.endpoint(), AuditEntry.Outcome.DENIED, "answered " + status
+                        + " before the access decision"));
+    }
+
     /** Who is asking, as the sharing agreement names them. */
     public Recipient recipient() {
         String organisation = caller.agency();

@@ -1,5 +1,6 @@
 package org.joinedup.hub.access;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -7,6 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -29,6 +33,12 @@ public class AccessEnforcementFilter {
     @Inject
     AccessTrail trail;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditLog audit;
+
     @ServerRequestFilter(preMatching = true)
     public void arrived(ContainerRequestContext request, HttpServerRequest http) {
         String query = request.getUriInfo().getRequestUri().getRawQuery();
@@ -37,17 +47,39 @@ public class AccessEnforcementFilter {
                 : http.remoteAddress().hostAddress(), request.getHeaderString("X-Purpose"));
     }
 
+    /**
+     * On the way out. A refusal that never reached the decision (a role the endpoint does not allow is refused on
+     * the I/O thread) is audited on a worker thread; the answer waits for it.
+     */
     @ServerResponseFilter
-    public void leaving(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> leaving(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getUriInfo().getPath().startsWith(PUBLIC)) {
+            return Uni.createFrom().voidItem();
+        }
         if (trail.breakGlassNotice() != null) {
             response.getHeaders().putSingle(BREAK_GLASS_HEADER, trail.breakGlassNotice());
         }
-        if (response.getStatus() < 400 && !trail.wasDecided()
-                && !request.getUriInfo().getPath().startsWith(PUBLIC)) {
+        if (response.getStatus() >= 400) {
+            return access.refusedBeforeDecision(response.getStatus()).map(this::record)
+                    .orElseGet(() -> Uni.createFrom().voidItem());
+        }
+        if (!trail.wasDecided()) {
             LOG.errorf("%s answered without the access decision: answer withheld", trail.endpoint());
             response.setStatus(500);
             response.setEntity(Map.of("error", trail.endpoint() + " did not pass the access decision; its answer"
                     + " is withheld"), null, MediaType.APPLICATION_JSON_TYPE);
         }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> record(AuditEntry entry) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            audit.append(List.of(entry));
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> {
+            audit.append(List.of(entry));
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -27,6 +27,21 @@ public class FhirAccessInterceptor {
     @Inject
     AccessTrail trail;
 
+    @Inject
+    Access access;
+
+    @Inject
+    AuditLog audit;
+
+    /** A refusal before the decision (an unreadable request, an unknown resource type) is audited as denied. */
+    @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+    public boolean refused(RequestDetails details, ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+        if (details.getRestOperationType() != RestOperationTypeEnum.METADATA) {
+            access.refusedBeforeDecision(e.getStatusCode()).ifPresent(entry -> audit.append(java.util.List.of(entry)));
+        }
+        return true;
+    }
+
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
     public boolean arrived(HttpServletRequest request, HttpServletResponse response) {
         String query = request.getQueryString();
