@@ -58,6 +58,9 @@ public class BenefitsFileApplier {
     @Inject
     org.joinedup.hub.cases.Families families;
 
+    @Inject
+    org.joinedup.hub.platform.HubConfig config;
+
     @Transactional
     // a whole file is applied in one transaction (all or nothing), which takes longer than the default 60 s for big
     // files; the timeout (seconds) is configuration
@@ -67,6 +70,8 @@ public class BenefitsFileApplier {
             return new Counts(0, 0, List.of());
         }
         Header header = BenefitsFileReader.check(file);
+        org.joinedup.hub.inbound.InboxSenders.require(config.benefits().councils(), header.gss(),
+                "hub.benefits.councils");
         LocalDate month = header.awardMonth().atDay(1);
         if (BenefitFile.count("fileId", header.fileId()) > 0) {
             store.markApplied(messageId);

@@ -79,6 +79,9 @@ public class DemoDataLoader {
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
+    @ConfigProperty(name = "quarkus.artemis.url")
+    String brokerUrl;
+
     void load(@Observes HubReady ready) {
         if (!config.demo().loadData()) {
             return;
@@ -108,7 +111,7 @@ public class DemoDataLoader {
                 LOG.infof("Demo: posted %s to /api/inbound/social-care/events as demo user 'council'", event);
             }
             awaitCouncilEventsApplied(base);
-            camel.sendBody("jms:queue:" + config.employment().queue(), resource(EMPLOYMENT_EVENT));
+            publishAsEmploymentServices(resource(EMPLOYMENT_EVENT));
             LOG.infof("Demo: published %s on the employment queue %s", EMPLOYMENT_EVENT, config.employment().queue());
             dropIntoInbox("demo/housing/" + HOUSING_FILE, config.housing().inbox());
             LOG.infof("Demo: dropped %s into the housing inbox %s", HOUSING_FILE, config.housing().inbox());
@@ -235,6 +238,26 @@ public class DemoDataLoader {
             throw new IllegalStateException("demo token for " + user + ": HTTP " + response.statusCode());
         }
         return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
+     * Publishes on the employment queue as the employment services do: with their own broker account (on the
+     * embedded broker, the one the hub generated for them), which may send to that queue and nothing else.
+     */
+    private void publishAsEmploymentServices(String event) throws jakarta.jms.JMSException {
+        if (!brokerUrl.equals(org.joinedup.hub.platform.EmbeddedArtemisBroker.url(config.broker().port()))) {
+            camel.sendBody("jms:queue:" + config.employment().queue(), event);
+            return;
+        }
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(brokerUrl);
+                jakarta.jms.Connection connection = factory.createConnection(
+                        org.joinedup.hub.platform.GeneratedSecrets.EMPLOYMENT_USER,
+                        org.joinedup.hub.platform.GeneratedSecrets.of(config.dataDir(),
+                                org.joinedup.hub.platform.GeneratedSecrets.BROKER_EMPLOYMENT))) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue(config.employment().queue()))
+                    .send(session.createTextMessage(event));
+        }
     }
 
     private static String resource(String path) {

@@ -84,6 +84,8 @@ public class TenancySnapshotApplier {
         if (store.lockAndCheckApplied(messageId)) {
             return new Counts(0, 0, List.of());
         }
+        org.joinedup.hub.inbound.InboxSenders.require(config.housing().providers(), snapshot.provider(),
+                "hub.housing.providers");
         LocalDate latest = em.createQuery("select max(t.lastFileDate) from Tenancy t where t.provider = ?1",
                 LocalDate.class).setParameter(1, snapshot.provider()).getSingleResult();
         if (latest != null && snapshot.extractDate().isBefore(latest)) {

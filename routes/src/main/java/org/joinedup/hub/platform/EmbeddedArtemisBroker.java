@@ -1,16 +1,21 @@
 package org.joinedup.hub.platform;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManagerImpl;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * An in-process ActiveMQ Artemis broker with a persistent journal, one acceptor for every protocol (so CORE and
- * AMQP 1.0 clients both connect) on localhost, and a dead-letter queue for messages that keep failing.
+ * AMQP 1.0 clients both connect) on localhost, and a dead-letter queue for messages that keep failing. Every
+ * connection authenticates; the hub's account may do everything, the employment services' account only send to
+ * their queue (the hub's internal queues are the hub's alone).
  */
 public final class EmbeddedArtemisBroker implements AutoCloseable {
 
@@ -20,13 +25,18 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
         this.broker = broker;
     }
 
+    /** Who may connect and what each may do: the hub everything; an agency only send to its own queue. */
+    public record Accounts(String hubUser, String hubPassword, String employmentUser, String employmentPassword,
+            String employmentQueue) {
+    }
+
     public static EmbeddedArtemisBroker start(Path dataDirectory, int port, String deadLetterQueue,
-            int maxDeliveryAttempts) {
+            int maxDeliveryAttempts, Accounts accounts) {
         try {
             Configuration configuration = new ConfigurationImpl()
                     .setName("joinedup-embedded")
                     .setPersistenceEnabled(true)
-                    .setSecurityEnabled(false)
+                    .setSecurityEnabled(true)
                     .setJournalDirectory(dataDirectory.resolve("journal").toString())
                     .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
                     .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
@@ -43,7 +53,20 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
                     .setAutoCreateQueues(true)
                     .setAutoCreateAddresses(true)
                     .setAutoCreateDeadLetterResources(false));
-            EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration);
+            // (name, send, consume, create/delete durable queue, create/delete non-durable queue, manage, browse,
+            // create/delete address, view, edit)
+            Role hub = new Role("hub", true, true, true, true, true, true, true, true, true, true, true, true);
+            Role employment = new Role("employment", true, false, false, false, false, false, false, false, false,
+                    false, false, false);
+            configuration.putSecurityRoles("#", Set.of(hub));
+            configuration.putSecurityRoles(accounts.employmentQueue(), Set.of(hub, employment));
+            ActiveMQSecurityManagerImpl security = new ActiveMQSecurityManagerImpl();
+            security.getConfiguration().addUser(accounts.hubUser(), accounts.hubPassword());
+            security.getConfiguration().addRole(accounts.hubUser(), "hub");
+            security.getConfiguration().addUser(accounts.employmentUser(), accounts.employmentPassword());
+            security.getConfiguration().addRole(accounts.employmentUser(), "employment");
+            EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
+                    .setSecurityManager(security);
             broker.start();
             return new EmbeddedArtemisBroker(broker);
         } catch (Exception e) {

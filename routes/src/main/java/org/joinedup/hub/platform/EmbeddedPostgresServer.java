@@ -21,19 +21,60 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    /**
+     * Starts the server on this data directory, its superuser {@code postgres} with this password. A new cluster is
+     * made with password authentication on TCP (initdb {@code --auth-host=scram-sha-256 --pwfile}); a cluster made
+     * before the hub generated its password (trusting every local TCP connection) gets the password and password
+     * authentication now.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, String password) {
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            return new EmbeddedPostgresServer(postgres);
+            Path passwordFile = Files.createTempFile("joinedup-pg-", ".pw");
+            try {
+                Files.writeString(passwordFile, password);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .setLocaleConfig("auth-host", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString())
+                        .setConnectConfig("password", password)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .start();
+                requirePassword(postgres, dataDirectory, password);
+                return new EmbeddedPostgresServer(postgres);
+            } finally {
+                Files.deleteIfExists(passwordFile);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory
                     + " on port " + port, e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not set the embedded PostgreSQL's password", e);
+        }
+    }
+
+    /** A cluster that still trusts TCP connections is given the password and made to ask for it. */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dataDirectory, String password)
+            throws IOException, java.sql.SQLException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        java.util.List<String> lines = Files.readAllLines(hba);
+        boolean trusting = lines.stream().anyMatch(l -> l.startsWith("host") && l.trim().endsWith("trust"));
+        if (!trusting) {
+            return;
+        }
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement alter = c.prepareStatement("select 1")) {
+            alter.execute();
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("alter user postgres password '" + password.replace("'", "''") + "'");
+            }
+            Files.write(hba, lines.stream().map(l -> l.startsWith("host") && l.trim().endsWith("trust")
+                    ? l.replaceAll("trust\\s*$", "scram-sha-256") : l).toList());
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("select pg_reload_conf()");
+            }
         }
     }
 

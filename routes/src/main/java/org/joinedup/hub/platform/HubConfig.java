@@ -104,6 +104,13 @@ public interface HubConfig {
         /** Where housing providers drop their nightly tenancy snapshots. */
         Path inbox();
 
+        /**
+         * The housing providers whose snapshots this inbox takes (their codes; {@code CODE*} for every code starting
+         * so); a file from any other is refused whole.
+         */
+        @WithDefault("OLDHAMHSG")
+        java.util.List<String> providers();
+
         /** Rent arrears above this many pence raise an alert. */
         @WithDefault("50000")
         long arrearsAlertPence();
@@ -159,6 +166,10 @@ public interface HubConfig {
     interface Benefits {
         /** Where the benefits agency drops its monthly award files. */
         Path inbox();
+
+        /** The councils (GSS codes, {@code CODE*} for a prefix) whose benefits files this inbox takes. */
+        @WithDefault("E08000004")
+        java.util.List<String> councils();
 
         /** Seconds a monthly file may take to apply (one transaction: all or nothing). */
         @WithDefault("3600")

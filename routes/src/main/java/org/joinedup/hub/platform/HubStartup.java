@@ -48,7 +48,8 @@ public class HubStartup {
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws Exception {
         long began = System.nanoTime();
         if (jdbcUrl.equals(EmbeddedPostgresServer.jdbcUrl(config.db().embeddedPort()))) {
-            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.db().embeddedPort());
+            postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.db().embeddedPort(),
+                    GeneratedSecrets.of(config.dataDir(), GeneratedSecrets.POSTGRES));
             LOG.infof("Embedded PostgreSQL up on port %d, data in %s", postgres.port(),
                     config.dataDir().resolve("postgres").toAbsolutePath());
         } else {
@@ -59,9 +60,16 @@ public class HubStartup {
                 migration.migrationsExecuted);
         if (brokerUrl.equals(EmbeddedArtemisBroker.url(config.broker().port()))) {
             broker = EmbeddedArtemisBroker.start(config.dataDir().resolve("broker"), config.broker().port(),
-                    config.broker().deadLetterQueue(), config.broker().maxDeliveryAttempts());
-            LOG.infof("Embedded Artemis broker up on port %d (CORE and AMQP), journal in %s", config.broker().port(),
-                    config.dataDir().resolve("broker").toAbsolutePath());
+                    config.broker().deadLetterQueue(), config.broker().maxDeliveryAttempts(),
+                    new EmbeddedArtemisBroker.Accounts(GeneratedSecrets.HUB_USER,
+                            GeneratedSecrets.of(config.dataDir(), GeneratedSecrets.BROKER_HUB),
+                            GeneratedSecrets.EMPLOYMENT_USER,
+                            GeneratedSecrets.of(config.dataDir(), GeneratedSecrets.BROKER_EMPLOYMENT),
+                            config.employment().queue()));
+            LOG.infof("Embedded Artemis broker up on port %d (CORE and AMQP), journal in %s; the employment"
+                    + " services connect as '%s' with the password in %s", config.broker().port(),
+                    config.dataDir().resolve("broker").toAbsolutePath(), GeneratedSecrets.EMPLOYMENT_USER,
+                    GeneratedSecrets.file(config.dataDir(), GeneratedSecrets.BROKER_EMPLOYMENT).toAbsolutePath());
         } else {
             LOG.infof("Using external broker at %s", brokerUrl);
         }

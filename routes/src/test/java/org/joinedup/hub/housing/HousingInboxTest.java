@@ -104,6 +104,19 @@ class HousingInboxTest {
                 .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
+    @Test
+    void aSnapshotFromAProviderTheInboxIsNotConfiguredForIsRefusedWhole() throws Exception {
+        String nhs = newNhsNumber();
+        String rogue = "ROGUE" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date\n"
+                + "T-1,P-1,LEAD,Dave,Hughes," + nhs + ",SECURE,01/04/2015\n";
+        Map<String, Object> file = drop("tenancies-" + rogue + "-20261121.csv", snapshot, "REJECTED");
+        assertTrue(((String) file.get("reason")).contains("is not a sender this inbox takes files from"),
+                file.toString());
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs).then()
+                .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
     private Map<String, Object> drop(String name, String content, String expectedStatus) throws Exception {
         Files.createDirectories(inbox);
         Path part = inbox.resolve(name + ".part");

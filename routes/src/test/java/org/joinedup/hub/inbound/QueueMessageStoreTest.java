@@ -36,6 +36,14 @@ class QueueMessageStoreTest {
     @ConfigProperty(name = "hub.broker.port")
     int brokerPort;
 
+    @ConfigProperty(name = "hub.data-dir")
+    java.nio.file.Path dataDir;
+
+    private String employmentPassword() {
+        return org.joinedup.hub.platform.GeneratedSecrets.of(dataDir,
+                org.joinedup.hub.platform.GeneratedSecrets.BROKER_EMPLOYMENT);
+    }
+
     @Test
     void aQueuedMessageIsStoredAndItsRedeliveryIsRecognised() {
         String messageId = UUID.randomUUID().toString();
@@ -70,7 +78,7 @@ class QueueMessageStoreTest {
         String messageId = UUID.randomUUID().toString();
         String event = referral(messageId);
         JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
-        try (jakarta.jms.Connection connection = amqp.createConnection()) {
+        try (jakarta.jms.Connection connection = amqp.createConnection("employment", employmentPassword())) {
             jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
             session.createProducer(session.createQueue("agency.employment.in"))
                     .send(session.createTextMessage(event));
@@ -78,6 +86,35 @@ class QueueMessageStoreTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> employmentMessageWithId(messageId),
                 m -> m != null && "APPLIED".equals(m.get("status")));
+    }
+
+    @Test
+    void theBrokerRefusesAConnectionWithoutCredentials() {
+        JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
+        org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSSecurityException.class, () -> {
+            try (jakarta.jms.Connection connection = amqp.createConnection()) {
+                connection.start();
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSSecurityException.class, () -> {
+            try (jakarta.jms.Connection connection = amqp.createConnection("employment", "guessed")) {
+                connection.start();
+            }
+        });
+    }
+
+    @Test
+    void theEmploymentServicesMaySendOnlyToTheirOwnQueue() throws Exception {
+        JmsConnectionFactory amqp = new JmsConnectionFactory("amqp://127.0.0.1:" + brokerPort);
+        try (jakarta.jms.Connection connection = amqp.createConnection("employment", employmentPassword())) {
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            // the hub's internal queue of council events, and reading their own queue, are not theirs
+            org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSSecurityException.class, () -> session
+                    .createProducer(session.createQueue("hub.social-care.apply"))
+                    .send(session.createTextMessage("{}")));
+            org.junit.jupiter.api.Assertions.assertThrows(jakarta.jms.JMSSecurityException.class, () -> session
+                    .createConsumer(session.createQueue("agency.employment.in")));
+        }
     }
 
     @Test

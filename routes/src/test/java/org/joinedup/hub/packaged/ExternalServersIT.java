@@ -29,12 +29,17 @@ class ExternalServersIT {
         int dbPort = HubTestResource.freePort();
         int brokerPort = HubTestResource.freePort();
         Path hubData = Files.createTempDirectory("joinedup-hub-data-");
-        try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(outside.resolve("pg"), dbPort);
+        String dbPassword = "external-" + java.util.UUID.randomUUID();
+        String brokerPassword = "external-" + java.util.UUID.randomUUID();
+        try (EmbeddedPostgresServer db = EmbeddedPostgresServer.start(outside.resolve("pg"), dbPort, dbPassword);
                 EmbeddedArtemisBroker broker = EmbeddedArtemisBroker.start(outside.resolve("broker"), brokerPort,
-                        "DLQ", 5);
+                        "DLQ", 5, new EmbeddedArtemisBroker.Accounts("joinedup", brokerPassword, "employment",
+                                "employment-" + brokerPassword, "agency.employment.in"));
                 HubProcess hub = new HubProcess(hubData).start("-Dquarkus.profile=demo",
                         "-Dquarkus.datasource.jdbc.url=" + EmbeddedPostgresServer.jdbcUrl(dbPort),
-                        "-Dquarkus.artemis.url=" + EmbeddedArtemisBroker.url(brokerPort))) {
+                        "-Dquarkus.datasource.password=" + dbPassword,
+                        "-Dquarkus.artemis.url=" + EmbeddedArtemisBroker.url(brokerPort),
+                        "-Dquarkus.artemis.username=joinedup", "-Dquarkus.artemis.password=" + brokerPassword)) {
             hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
 
             assertTrue(hub.log().contains("Using external PostgreSQL at " + EmbeddedPostgresServer.jdbcUrl(dbPort)));
@@ -42,8 +47,10 @@ class ExternalServersIT {
             assertFalse(Files.exists(hubData.resolve("postgres")), "no embedded PostgreSQL was started");
             assertFalse(Files.exists(hubData.resolve("broker")), "no embedded broker was started");
             assertTrue(hub.get("/q/health", null).body().contains("\"UP\""));
+            assertFalse(Files.exists(hubData.resolve("secrets").resolve("postgres.password")),
+                    "no password is generated for a server the hub does not run");
             try (Connection c = DriverManager.getConnection(EmbeddedPostgresServer.jdbcUrl(dbPort), "postgres",
-                    "postgres"); Statement s = c.createStatement();
+                    dbPassword); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from person_identifier where value = '9434765919'")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1), "the demo data is in the external database");
