@@ -40,6 +40,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         .setLocaleConfig("auth-host", "scram-sha-256")
                         .setLocaleConfig("pwfile", passwordFile.toString())
                         .setConnectConfig("password", password)
+                        // the library's default (off) answers a commit before its WAL is on disk: a crash could lose
+                        // an accepted message, a ledger posting or an audit entry already answered for
+                        .setServerConfig("synchronous_commit", "on")
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 requirePassword(postgres, dataDirectory, password);

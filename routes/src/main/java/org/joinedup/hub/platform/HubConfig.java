@@ -186,6 +186,13 @@ public interface HubConfig {
         /** A deployer's payment arrangements (a copy of config/sharing/payment-arrangements.properties). */
         java.util.Optional<Path> paymentArrangements();
 
+        /**
+         * For measuring what access control costs, and nothing else: every request is permitted in full and nothing
+         * is audited. The hub refuses to start with it outside the demo, dev and test profiles.
+         */
+        @WithDefault("false")
+        boolean benchmarkBypass();
+
         /** How long a break-glass opening lasts at most. */
         @WithDefault("PT4H")
         Duration breakGlassDuration();

@@ -47,6 +47,14 @@ public class HubStartup {
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws Exception {
         long began = System.nanoTime();
+        if (config.access().benchmarkBypass()) {
+            if (!config.auth().demoUsersEnabled()) {
+                throw new IllegalStateException("hub.access.benchmark-bypass turns access control and the audit off"
+                        + " to measure their cost; it is refused outside the demo, dev and test profiles");
+            }
+            LOG.warn("hub.access.benchmark-bypass is on: every request is permitted in full and NOTHING IS AUDITED."
+                    + " For measuring the cost of access control only.");
+        }
         if (jdbcUrl.equals(EmbeddedPostgresServer.jdbcUrl(config.db().embeddedPort()))) {
             postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.db().embeddedPort(),
                     GeneratedSecrets.of(config.dataDir(), GeneratedSecrets.POSTGRES));

@@ -49,9 +49,4 @@ public class Caller {
     public java.util.Set<String> roles() {
         return identity.getRoles();
     }
-
-    /** NHS bodies see only their own budgets; coordinators, councils and operators see the joined-up record. */
-    public boolean seesOnlyOwnBudgets() {
-        return hasRole(TRUST) && !hasRole(COORDINATOR) && !hasRole(OPERATOR);
-    }
 }

@@ -225,6 +225,40 @@ class InformationGovernanceTest {
     }
 
     @Test
+    void anOptedOutPersonIsLeftOutOfThePlanningReportButNotOutOfTheirOwnCase() {
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("answers", org.joinedup.hub.support.AssessmentAnswers.daves(), "identifier",
+                        "opt-out-test")).post("/api/people/" + dave + "/assessments").then().statusCode(
+                                org.hamcrest.Matchers.oneOf(200, 201));
+        String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + DAVE_NHS)
+                .then().extract().jsonPath().getString("[0].caseId");
+        assertTrue(equityPeople().contains(dave), "assessed and known to the council: in the report");
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("optedOut", true)).put("/api/people/" + dave + "/national-opt-out").then().statusCode(200);
+        try {
+            assertFalse(equityPeople().contains(dave), "the national data opt-out: left out of planning");
+            assertEquals(List.of(dave), given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId)
+                    .then().statusCode(200).extract().jsonPath().getList("members.findAll { it.lead }.personId"),
+                    "his own care is unaffected");
+            assertTrue(given().auth().oauth2(DemoTokens.of("council")).header("X-Purpose", "direct-support")
+                    .get("/api/reports/equity?council=E08000004").then().statusCode(200).extract().jsonPath()
+                    .getList("points.personId").contains(dave), "for direct support the opt-out does not apply");
+        } finally {
+            given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                    .body(Map.of("optedOut", false)).put("/api/people/" + dave + "/national-opt-out").then()
+                    .statusCode(200);
+        }
+    }
+
+    private static List<String> equityPeople() {
+        JsonPath report = given().auth().oauth2(DemoTokens.of("council")).get("/api/reports/equity?council=E08000004")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(report.getList("points.name").stream().allMatch(java.util.Objects::isNull),
+                "a planning report names no one");
+        return report.getList("points.personId");
+    }
+
+    @Test
     void theAuditChainVerifies() {
         read("trust", dave).then().statusCode(200);
         JsonPath verified = given().auth().oauth2(DemoTokens.of("guardian")).get("/api/audit/verify").then()

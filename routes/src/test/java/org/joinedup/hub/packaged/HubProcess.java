@@ -121,6 +121,21 @@ final class HubProcess implements AutoCloseable {
         return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
+    /**
+     * Crashes the hub: SIGKILL to its JVM and to its embedded PostgreSQL's postmaster (named in the data directory's
+     * postmaster.pid), as a power cut would, with no chance to flush or shut down.
+     */
+    void crash() throws Exception {
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        long postmaster = Files.exists(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        if (postmaster > 0) {
+            ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().join());
+        }
+    }
+
     /** Stops the hub as an operator would (SIGTERM) and waits for a clean exit. */
     @Override
     public void close() throws Exception {
