@@ -86,12 +86,21 @@ public class Access {
 
     /** Reads one person's record: what it may see, or {@link NotVisibleException} (404). Audited. */
     public PersonAccess read(UUID personId, String resource) {
-        return one(personId, Action.READ, resource);
+        return one(personId, Action.READ, resource, "no person " + personId);
     }
 
     /** Writes to one person's record: the caller must know them (else 404). Audited. */
     public PersonAccess write(UUID personId, String resource) {
-        return one(personId, Action.WRITE, resource);
+        return one(personId, Action.WRITE, resource, "no person " + personId);
+    }
+
+    /**
+     * Reads or writes a person's record reached through something of theirs (a plan, an assessment, a
+     * contribution, a case): a caller who may not know the person is told only that there is no such thing
+     * ({@code hiddenAs}, for example "no plan <id>"), never whose it is.
+     */
+    public PersonAccess through(UUID personId, Action action, String resource, String hiddenAs) {
+        return one(personId, action, resource, hiddenAs);
     }
 
     /** The people a search found that the caller may know (the others are left out, as if absent). Audited. */
@@ -146,16 +155,17 @@ public class Access {
      */
     public BreakGlassOpening breakGlass(UUID personId, String reason) {
         Purpose purpose = purpose(Purpose.DIRECT_SUPPORT);
-        if (!relationships.of(Set.of(), List.of(personId)).containsKey(personId)) {
-            finish(List.of(entry(purpose, personId, Set.of(), Action.READ, "Person/" + personId + "/break-glass",
-                    AuditEntry.Outcome.DENIED, "no such person")));
-            throw new NotVisibleException(personId);
-        }
+        // the reason is asked for first, so the answer says nothing about whether the person exists
         if (reason == null || reason.isBlank()) {
             finish(List.of(entry(purpose, personId, Set.of(), Action.READ, "Person/" + personId + "/break-glass",
                     AuditEntry.Outcome.DENIED, "break-glass refused: no reason given")));
             throw new org.joinedup.model.InvalidMessageException("reason", "break-glass needs the reason: why the"
                     + " person's safety is at risk and why the record must be opened now");
+        }
+        if (!relationships.of(Set.of(), List.of(personId)).containsKey(personId)) {
+            finish(List.of(entry(purpose, personId, Set.of(), Action.READ, "Person/" + personId + "/break-glass",
+                    AuditEntry.Outcome.DENIED, "no such person")));
+            throw new NotVisibleException(personId);
         }
         org.joinedup.model.AgencyKind agency = caller.hasRole(Caller.TRUST) ? org.joinedup.model.AgencyKind.NHS
                 : org.joinedup.model.AgencyKind.SOCIAL_CARE;
@@ -214,13 +224,13 @@ public class Access {
                 : Purpose.DIRECT_SUPPORT;
     }
 
-    private PersonAccess one(UUID personId, Action action, String resource) {
+    private PersonAccess one(UUID personId, Action action, String resource, String hiddenAs) {
         Purpose purpose = purpose(Purpose.DIRECT_SUPPORT);
         PersonAccess decided = decide(Set.of(personId), purpose).get(0);
         finish(List.of(entry(purpose, personId, decided.categories(), action, resource, decided.outcome(),
                 detail(decided))));
         if (decided.outcome() == AuditEntry.Outcome.DENIED) {
-            throw new NotVisibleException(personId);
+            throw new NotVisibleException(hiddenAs);
         }
         if (decided.breakGlassUntil() != null) {
             trail.breakGlassUsed("opened in an emergency by " + caller.name() + " until " + decided.breakGlassUntil()

@@ -15,6 +15,16 @@ public record AuditEntry(Instant at, String user, String organisation, String ro
         UUID personId, String categories, String action, String endpoint, String resources, Outcome outcome,
         String detail, String clientAddress) {
 
+    /** The entry as stored: every text cut to its column's size, so an over-long request is still audited. */
+    public AuditEntry fitted() {
+        return new AuditEntry(at, cut(user, 200), cut(organisation, 50), cut(roles, 200), purpose, personId,
+                cut(categories, 300), action, cut(endpoint, 500), resources, outcome, detail, cut(clientAddress, 100));
+    }
+
+    private static String cut(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length - 1) + "…";
+    }
+
     /** What the access decision answered. */
     public enum Outcome {
         PERMITTED, PARTLY, DENIED, BREAK_GLASS

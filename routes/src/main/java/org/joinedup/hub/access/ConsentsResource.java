@@ -129,7 +129,11 @@ public class ConsentsResource {
     @Path("/access-log")
     @RolesAllowed({ Caller.COORDINATOR, Caller.GUARDIAN })
     public List<PersonAccessLog.Access> accessLog(@PathParam("id") UUID personId) {
-        access.read(personId, "Person/" + personId + "/access-log");
+        PersonAccess seen = access.read(personId, "Person/" + personId + "/access-log");
+        if (caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.GUARDIAN)
+                && !seen.visibility().relationships().contains(org.joinedup.model.access.Relationship.HOLDS_CASE)) {
+            throw new AccessRefusedException("who looked at a record is shown by the family's own coordinator");
+        }
         return accessLog.of(personId);
     }
 }

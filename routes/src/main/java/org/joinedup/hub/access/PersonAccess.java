@@ -25,8 +25,8 @@ public record PersonAccess(UUID personId, AccessRules.Visibility visibility, Aud
     }
 
     /**
-     * Money of an agency's funding body in the pooled budget: finance, and the category of the agency it came from
-     * (an NHS budget is health too); a funder always sees its own.
+     * Money of an agency's funding body in the pooled budget (a contribution, its balances, its payments): finance,
+     * and the category of the agency it came from (an NHS budget is health too); a funder always sees its own.
      */
     public boolean seesMoney(AgencyKind agency, String funderCode) {
         return sees(Category.FINANCE, funderCode) && sees(Category.of(agency), funderCode);

@@ -72,6 +72,49 @@ public class AssessmentViews {
                 new java.util.TreeMap<>(scores.ownWords()));
     }
 
+    /** The domains whose answers are health data (the health parts of the assessment). */
+    private static final java.util.Set<String> HEALTH_DOMAINS = java.util.Set.of(AssessmentDomain.HEALTH.code(),
+            AssessmentDomain.MENTAL_WELLBEING.code());
+
+    /** Whether an answer's linkId (or a domain's code) belongs to the health parts of the assessment. */
+    public static boolean isHealth(String linkId) {
+        return linkId != null && HEALTH_DOMAINS.stream().anyMatch(d -> linkId.equals(d) || linkId.startsWith(d + "."));
+    }
+
+    /** The summary as this reader may see it: without its health parts unless health is shared with them. */
+    public AssessmentSummary summary(Assessment a, org.joinedup.hub.access.PersonAccess seen) {
+        return shown(summary(a), seen);
+    }
+
+    public static AssessmentSummary shown(AssessmentSummary s, org.joinedup.hub.access.PersonAccess seen) {
+        if (s == null || seen.sees(org.joinedup.model.access.Category.HEALTH)) {
+            return s;
+        }
+        Map<String, Integer> points = new LinkedHashMap<>(s.pointsByDomain());
+        int healthPoints = points.entrySet().stream().filter(e -> isHealth(e.getKey())).mapToInt(Map.Entry::getValue)
+                .sum();
+        points.keySet().removeIf(AssessmentViews::isHealth);
+        Map<String, String> words = new java.util.TreeMap<>(s.ownWords());
+        words.keySet().removeIf(AssessmentViews::isHealth);
+        return new AssessmentSummary(s.id(), s.personId(), s.version(), s.mode(), s.completedBy(),
+                s.completedByAgency(), s.submittedAt(), s.checkedBy(), s.checkedAt(), s.checkNote(),
+                s.totalPoints() - healthPoints, points, s.flags().stream().filter(f -> !isHealth(f)).toList(), words);
+    }
+
+    /** The QuestionnaireResponse as this reader may see it: without the health items unless health is shared. */
+    public static org.hl7.fhir.r4.model.QuestionnaireResponse shown(org.hl7.fhir.r4.model.QuestionnaireResponse r,
+            org.joinedup.hub.access.PersonAccess seen) {
+        if (!seen.sees(org.joinedup.model.access.Category.HEALTH)) {
+            withoutHealth(r.getItem());
+        }
+        return r;
+    }
+
+    private static void withoutHealth(List<org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+        items.removeIf(i -> isHealth(i.getLinkId()));
+        items.forEach(i -> withoutHealth(i.getItem()));
+    }
+
     public Optional<AssessmentSummary> current(UUID personId) {
         return Assessment.<Assessment>find("person.id = ?1 order by version desc", personId).firstResultOptional()
                 .map(this::summary);

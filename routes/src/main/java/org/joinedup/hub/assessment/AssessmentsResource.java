@@ -14,7 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.NotVisibleException;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.security.Caller;
+import org.joinedup.model.access.Category;
 
 /**
  * {@code GET /api/assessments/{id}}: one assessment's summary; {@code POST /api/assessments/{id}/check}: a
@@ -35,7 +39,7 @@ public class AssessmentsResource {
     Caller caller;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     public record CheckRequest(String note) {
     }
@@ -46,11 +50,12 @@ public class AssessmentsResource {
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
     public Response assessment(@PathParam("id") UUID id) {
         Assessment assessment = Assessment.findById(id);
-        if (assessment == null || !access.read(assessment.person.id, "Assessment/" + id)
-                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
-            throw new org.joinedup.hub.access.NotVisibleException("no assessment " + id);
+        PersonAccess seen = assessment == null ? null : access.through(assessment.person.id, Access.Action.READ,
+                "Assessment/" + id, "no assessment " + id);
+        if (seen == null || !seen.sees(Category.ASSESSMENT)) {
+            throw new NotVisibleException("no assessment " + id);
         }
-        return Response.ok(views.summary(assessment)).build();
+        return Response.ok(views.summary(assessment, seen)).build();
     }
 
     @POST
@@ -58,7 +63,7 @@ public class AssessmentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL })
     public Response check(@PathParam("id") UUID id, CheckRequest request) {
-        access.write(personOf(id), "Assessment/" + id + "/check");
+        access.through(personOf(id), Access.Action.WRITE, "Assessment/" + id + "/check", "no assessment " + id);
         try {
             book.check(id, caller.name(), request == null ? null : request.note());
             return Response.ok(summary(id)).build();
@@ -71,7 +76,7 @@ public class AssessmentsResource {
     UUID personOf(UUID assessmentId) {
         Assessment assessment = Assessment.findById(assessmentId);
         if (assessment == null) {
-            throw new org.joinedup.hub.access.NotVisibleException("no assessment " + assessmentId);
+            throw new NotVisibleException("no assessment " + assessmentId);
         }
         return assessment.person.id;
     }

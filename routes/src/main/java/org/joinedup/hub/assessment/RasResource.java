@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.assessment.ResourceAllocation;
 
@@ -29,12 +30,12 @@ public class RasResource {
     IndicativeBudgets budgets;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     @GET
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR })
     public Map<String, Object> rules() {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "RasRules");
+        access.operation(Access.Action.READ, "RasRules");
         ResourceAllocation rules = ras.rules();
         return Map.of("version", rules.version(), "rules", rules.rules());
     }
@@ -43,7 +44,7 @@ public class RasResource {
     @Path("/reload")
     @RolesAllowed(Caller.OPERATOR)
     public Response reload() {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "RasRules/reload");
+        access.operation(Access.Action.WRITE, "RasRules/reload");
         try {
             ResourceAllocation rules = ras.reload();
             int recomputed = budgets.recomputeStale();

@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.NotVisibleException;
 import org.joinedup.hub.platform.ApiProblems;
 import org.joinedup.hub.security.Caller;
 
@@ -33,7 +35,7 @@ public class FunderStatementResource {
     ContributionBook contributions;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     public record ClawbackRequest(String reference, long amountPence, String reason) {
     }
@@ -48,7 +50,8 @@ public class FunderStatementResource {
     @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER })
     public Response clawBack(@PathParam("code") String code, @PathParam("id") java.util.UUID id,
             ClawbackRequest request) {
-        access.write(personOf(id), "Contribution/" + id + "/clawbacks");
+        access.through(personOf(id), Access.Action.WRITE, "Contribution/" + id + "/clawbacks",
+                "no contribution " + id);
         if (!code.equalsIgnoreCase(caller.agency())) {
             return ApiProblems.error(403, "a funding body claws back its own money only; you are " + caller.agency());
         }
@@ -72,7 +75,7 @@ public class FunderStatementResource {
     @RolesAllowed({ Caller.TRUST, Caller.COUNCIL, Caller.FUNDER, Caller.OPERATOR })
     public Response statement(@PathParam("code") String code, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "FunderStatement/" + code);
+        access.operation(Access.Action.READ, "FunderStatement/" + code);
         if (from == null || to == null || to.isBefore(from)) {
             return ApiProblems.error(400, "give from and to (dates, to not before from)");
         }
@@ -86,7 +89,7 @@ public class FunderStatementResource {
     java.util.UUID personOf(java.util.UUID contributionId) {
         Contribution c = Contribution.findById(contributionId);
         if (c == null) {
-            throw new org.joinedup.hub.access.NotVisibleException("no contribution " + contributionId);
+            throw new NotVisibleException("no contribution " + contributionId);
         }
         return c.person.id;
     }

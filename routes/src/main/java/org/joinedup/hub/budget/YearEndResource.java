@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.platform.ApiProblems;
 import org.joinedup.hub.security.Caller;
 
@@ -29,7 +30,7 @@ public class YearEndResource {
     Caller caller;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     public record Request(Integer financialYear, UUID personId) {
     }
@@ -38,7 +39,7 @@ public class YearEndResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.OPERATOR)
     public Response close(Request request) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "YearEnd");
+        access.operation(Access.Action.WRITE, "YearEnd");
         if (request == null || request.financialYear() == null || request.financialYear() < 2000) {
             return ApiProblems.error(400, "give financialYear, the year the financial year starts in (2026 = April"
                     + " 2026 to March 2027), and optionally personId");

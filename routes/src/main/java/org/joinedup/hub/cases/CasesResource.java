@@ -19,7 +19,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,10 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.NotVisibleException;
 import org.joinedup.hub.access.PersonAccess;
+import org.joinedup.model.access.Category;
+import org.joinedup.fhirmapping.FhirSystems;
+
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.BudgetStatement;
 import org.joinedup.hub.budget.Contribution;
@@ -52,7 +53,7 @@ import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.socialcare.CareService;
 import org.joinedup.hub.socialcare.CouncilPayment;
 import org.joinedup.model.AgencyKind;
-import org.joinedup.model.access.Category;
+
 import org.joinedup.model.Pence;
 
 /**
@@ -128,7 +129,8 @@ public class CasesResource {
                     personId.equals(familyCase.lead.id), agencies(person, view.contributions(), view.tenancies(),
                             services, view.alerts(), view.benefits(), shown), view.contributions(),
                     view.tenancies(), services, view.benefits(), payments, view.alerts(),
-                    shown.sees(Category.ASSESSMENT) ? assessments.current(personId).orElse(null) : null,
+                    shown.sees(Category.ASSESSMENT) ? AssessmentViews.shown(assessments.current(personId).orElse(null),
+                            shown) : null,
                     shown.sees(Category.PLAN) ? org.joinedup.hub.plan.PlanSummaries.current(personId) : null));
             timeline.addAll(timeline(person).stream().filter(e -> shown.sees(category(e))).toList());
         }
@@ -152,7 +154,8 @@ public class CasesResource {
     @Transactional
     public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request, @Context SecurityContext who) {
         FamilyCase familyCase = find(id);
-        access.write(familyCase.lead.id, "Case/" + familyCase.id + "/shared-budget");
+        access.through(familyCase.lead.id, Access.Action.WRITE, "Case/" + familyCase.id + "/shared-budget",
+                "no case " + id);
         if (!familyCase.coordinator.equals(who.getUserPrincipal().getName())) {
             return org.joinedup.hub.platform.ApiProblems.error(403, "only the family's coordinator ("
                     + familyCase.coordinator + ") decides whether its budget is shared");
@@ -197,7 +200,7 @@ public class CasesResource {
         } catch (IllegalArgumentException notAnId) {
             // answered below
         }
-        throw new NotFoundException("no case " + id);
+        throw new NotVisibleException("no case " + id);
     }
 
     private static List<UUID> members(UUID caseId) {

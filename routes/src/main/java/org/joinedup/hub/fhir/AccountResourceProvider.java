@@ -25,9 +25,11 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.fhirmapping.PooledBudgetToAccountMapper;
-import org.joinedup.model.Pence;
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
+import org.joinedup.model.Pence;
 
 /**
  * Contributions as FHIR Accounts: read by id, search by patient or by the funding body's own identifier, and an NHS
@@ -77,7 +79,7 @@ public class AccountResourceProvider implements IResourceProvider {
     }
 
     private MethodOutcome push(Account account, Bundle.HTTPVerb method, String conditionalUrl, RequestDetails request) {
-        access.access().operation(org.joinedup.hub.access.Access.Action.WRITE, "Account (budget push)");
+        access.access().operation(Access.Action.WRITE, "Account (budget push)");
         Bundle.BundleEntryResponseComponent answer = gateway.push(
                         () -> standalone.toTransaction(account, method, conditionalUrl), request, null)
                 .getEntry().get(2).getResponse();
@@ -97,7 +99,7 @@ public class AccountResourceProvider implements IResourceProvider {
      * The person's pooled personal budget ({@code Account/pool-<person id>}, type {@code pooled-personal-budget}),
      * its balances from the ledger: over every contribution, or for an NHS body over its own.
      */
-    public Account pool(String personId, org.joinedup.hub.access.PersonAccess seen) {
+    public Account pool(String personId, PersonAccess seen) {
         java.util.UUID person;
         try {
             person = java.util.UUID.fromString(personId);
@@ -130,10 +132,10 @@ public class AccountResourceProvider implements IResourceProvider {
         }
         ContributionRecord contribution = reads.contribution(id.getIdPart())
                 .orElseThrow(() -> {
-                    access.access().operation(org.joinedup.hub.access.Access.Action.READ, "Account/" + id.getIdPart());
+                    access.access().operation(Access.Action.READ, "Account/" + id.getIdPart());
                     return new ResourceNotFoundException(id);
                 });
-        org.joinedup.hub.access.PersonAccess seen = access.read(contribution.personId(),
+        PersonAccess seen = access.read(contribution.personId(),
                 new IdType("Account", id.getIdPart()));
         if (!seen.seesMoney(contribution.agency(), contribution.fundingBodyCode())) {
             throw new ResourceNotFoundException(id);
@@ -159,11 +161,11 @@ public class AccountResourceProvider implements IResourceProvider {
         }
         List<ContributionRecord> found = reads.contributionsByIdentifier(identifier.getSystem(),
                 identifier.getValue());
-        java.util.Map<java.util.UUID, org.joinedup.hub.access.PersonAccess> seen = new java.util.HashMap<>();
+        java.util.Map<java.util.UUID, PersonAccess> seen = new java.util.HashMap<>();
         access.access().readAll(found.stream().map(c -> java.util.UUID.fromString(c.personId())).toList(),
                 "Account?identifier").forEach(a -> seen.put(a.personId(), a));
         return found.stream().filter(c -> {
-            org.joinedup.hub.access.PersonAccess a = seen.get(java.util.UUID.fromString(c.personId()));
+            PersonAccess a = seen.get(java.util.UUID.fromString(c.personId()));
             return a != null && a.seesMoney(c.agency(), c.fundingBodyCode());
         }).map(mapper::map).toList();
     }

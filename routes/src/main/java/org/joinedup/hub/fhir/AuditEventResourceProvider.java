@@ -21,12 +21,16 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.access.AuditEntry;
 import org.joinedup.hub.access.AuditLog;
-import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.model.access.Category;
 import org.joinedup.model.access.Purpose;
+import org.joinedup.fhirmapping.FhirSystems;
+
+import org.joinedup.hub.security.Caller;
+
+
 
 /**
  * The audit of one person's record as FHIR R4 {@code AuditEvent}s in the shape of IHE's Basic Audit Log Patterns (a
@@ -65,7 +69,11 @@ public class AuditEventResourceProvider implements IResourceProvider {
         if (!caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.GUARDIAN)) {
             throw FhirErrors.forbidden("who looked at a record is for the person's coordinator and guardians");
         }
-        access.read(personId, new IdType("Patient", personId));
+        PersonAccess seen = access.read(personId, new IdType("Patient", personId));
+        if (caller.hasRole(Caller.COORDINATOR) && !caller.hasRole(Caller.GUARDIAN)
+                && !seen.visibility().relationships().contains(org.joinedup.model.access.Relationship.HOLDS_CASE)) {
+            throw FhirErrors.forbidden("who looked at a record is shown by the family's own coordinator");
+        }
         Date from = date == null ? null : date.getLowerBoundAsInstant();
         Date to = date == null ? null : date.getUpperBoundAsInstant();
         return audit.ofPerson(UUID.fromString(personId)).stream()

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.Bundle;
+import org.joinedup.hub.access.Access;
 
 /** {@code POST /fhir} with a transaction Bundle: an NHS body's continuing-care budget push. */
 @Singleton
@@ -16,11 +17,11 @@ public class BudgetTransactionProvider {
     NhsBudgetGateway gateway;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     @Transaction
     public Bundle transaction(@TransactionParam Bundle bundle, RequestDetails request) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Bundle (budget push)");
+        access.operation(Access.Action.WRITE, "Bundle (budget push)");
         String messageId = bundle.hasIdentifier() && bundle.getIdentifier().hasValue()
                 ? bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue() : null;
         return gateway.push(bundle, request, messageId);

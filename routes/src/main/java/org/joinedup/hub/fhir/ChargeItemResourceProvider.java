@@ -16,8 +16,10 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.IdType;
-import org.joinedup.fhirmapping.PaymentToChargeItemMapper;
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.PersonAccess;
+import org.joinedup.fhirmapping.PaymentToChargeItemMapper;
+
 import org.joinedup.hub.security.Caller;
 
 /**
@@ -51,7 +53,7 @@ public class ChargeItemResourceProvider implements IResourceProvider {
     public ChargeItem read(@IdParam IdType id) {
         List<PaymentReads.FundedPayment> found = payments.byId(id.getIdPart());
         if (found.isEmpty()) {
-            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "ChargeItem/" + id.getIdPart());
+            access.access().operation(Access.Action.READ, "ChargeItem/" + id.getIdPart());
             throw new ResourceNotFoundException(id);
         }
         PersonAccess seen = access.read(found.get(0).payment().personId(), new IdType("ChargeItem", id.getIdPart()));
@@ -62,7 +64,7 @@ public class ChargeItemResourceProvider implements IResourceProvider {
     public List<ChargeItem> byAccount(@RequiredParam(name = ChargeItem.SP_ACCOUNT) ReferenceParam account) {
         Optional<String> person = reads.contribution(account.getIdPart()).map(c -> c.personId());
         if (person.isEmpty()) {
-            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "ChargeItem?account=" + account.getIdPart());
+            access.access().operation(Access.Action.READ, "ChargeItem?account=" + account.getIdPart());
             return List.of();
         }
         return access.readIfKnown(person.get(), "ChargeItem?account=" + account.getIdPart())

@@ -13,14 +13,18 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
-import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.access.ConsentDecision;
 import org.joinedup.hub.access.ConsentDirective;
-import org.joinedup.model.InvalidMessageException;
-import org.joinedup.model.ValidationIssue;
 import org.joinedup.model.access.Category;
 import org.joinedup.model.access.Purpose;
 import org.joinedup.model.access.RecipientKind;
+import org.joinedup.fhirmapping.FhirSystems;
+
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.ValidationIssue;
+
+
+
 
 /**
  * FHIR R4 {@code Consent} to and from the family's decisions. A decision is a {@code patient-privacy} Consent whose

@@ -20,6 +20,8 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.IdType;
+
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.ConsentDirective;
 import org.joinedup.hub.access.Consents;
 import org.joinedup.hub.security.Caller;
@@ -117,7 +119,7 @@ public class ConsentResourceProvider implements IResourceProvider {
     }
 
     private ResourceNotFoundException notFound(IdType id) {
-        access.access().operation(org.joinedup.hub.access.Access.Action.READ, "Consent/" + id.getIdPart());
+        access.access().operation(Access.Action.READ, "Consent/" + id.getIdPart());
         return new ResourceNotFoundException(id);
     }
 }

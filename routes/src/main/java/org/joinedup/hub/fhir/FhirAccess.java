@@ -12,6 +12,9 @@ import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.NotVisibleException;
 import org.joinedup.hub.access.PersonAccess;
 
+
+
+
 /**
  * The FHIR providers' way to the one access decision: the same {@link Access}, answering a person the caller may
  * not know as FHIR's {@code 404} (the same answer as for no such resource).

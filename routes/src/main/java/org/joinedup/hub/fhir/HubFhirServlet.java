@@ -8,6 +8,7 @@ import jakarta.servlet.annotation.WebServlet;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import org.joinedup.hub.access.FhirAccessInterceptor;
 
 /**
  * The hub's FHIR R4 endpoint at {@code /fhir}, built on HAPI FHIR's own server framework: its CapabilityStatement
@@ -47,7 +48,7 @@ public class HubFhirServlet extends RestfulServer {
     RejectedRequestRecorder rejectedRequests;
 
     @Inject
-    org.joinedup.hub.access.FhirAccessInterceptor access;
+    FhirAccessInterceptor access;
 
     @Override
     protected void initialize() {

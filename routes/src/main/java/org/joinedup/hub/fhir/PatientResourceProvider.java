@@ -20,8 +20,10 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.fhirmapping.PersonToPatientMapper;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
+import org.joinedup.model.access.Category;
 
 /** Hub people as UK Core Patients: read by id, search by identifier (NHS number), and their joined-up record. */
 @Singleton
@@ -61,10 +63,10 @@ public class PatientResourceProvider implements IResourceProvider {
         return patient(id, access.read(id.getIdPart(), new IdType("Patient", id.getIdPart())));
     }
 
-    private Patient patient(IdType id, org.joinedup.hub.access.PersonAccess seen) {
+    private Patient patient(IdType id, PersonAccess seen) {
         Patient patient = reads.person(id.getIdPart()).map(mapper::map)
                 .orElseThrow(() -> new ResourceNotFoundException(id));
-        return seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS) ? patient
+        return seen.sees(Category.DEMOGRAPHICS) ? patient
                 : (Patient) new Patient().setId(patient.getIdElement());
     }
 
@@ -77,7 +79,7 @@ public class PatientResourceProvider implements IResourceProvider {
     @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
     @jakarta.transaction.Transactional
     public Bundle everything(@IdParam IdType id) {
-        org.joinedup.hub.access.PersonAccess seen = access.read(id.getIdPart(),
+        PersonAccess seen = access.read(id.getIdPart(),
                 new IdType("Patient", id.getIdPart() + "/$everything"));
         Patient patient = patient(id, seen);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
@@ -97,11 +99,12 @@ public class PatientResourceProvider implements IResourceProvider {
                 patient.getIdPart()), seen)) {
             bundle.addEntry().setFullUrl("ChargeItem/" + payment.getIdPart()).setResource(payment);
         }
-        if (seen.sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+        if (seen.sees(Category.ASSESSMENT)) {
             for (org.joinedup.hub.assessment.Assessment assessment : assessments.of(java.util.UUID.fromString(
                     patient.getIdPart()))) {
                 bundle.addEntry().setFullUrl("QuestionnaireResponse/" + assessment.id)
-                        .setResource(assessments.response(assessment));
+                        .setResource(org.joinedup.hub.assessment.AssessmentViews.shown(
+                                assessments.response(assessment), seen));
             }
         }
         for (org.joinedup.hub.people.PeopleResource.AlertView alert
@@ -124,7 +127,7 @@ public class PatientResourceProvider implements IResourceProvider {
         List<org.joinedup.model.PersonRecord> found = reads.peopleByIdentifier(identifier.getSystem(), value);
         java.util.Set<String> shown = access.access().readAll(found.stream()
                         .map(p -> java.util.UUID.fromString(p.id())).toList(), "Patient?identifier").stream()
-                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
+                .filter(a -> a.sees(Category.DEMOGRAPHICS))
                 .map(a -> a.personId().toString()).collect(java.util.stream.Collectors.toSet());
         return found.stream().filter(p -> shown.contains(p.id())).map(mapper::map).toList();
     }

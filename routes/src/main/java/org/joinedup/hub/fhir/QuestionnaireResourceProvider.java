@@ -14,13 +14,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.joinedup.fhirmapping.SingleAssessmentQuestionnaire;
+import org.joinedup.hub.access.Access;
 
 /** {@code GET /fhir/Questionnaire/single-assessment} and {@code Questionnaire?url=...}: the single assessment. */
 @Singleton
 public class QuestionnaireResourceProvider implements IResourceProvider {
 
     @jakarta.inject.Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
 
     private final Questionnaire assessment = SingleAssessmentQuestionnaire.build();
@@ -32,7 +33,7 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
 
     @Read
     public Questionnaire read(@IdParam IdType id) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "Questionnaire/" + id.getIdPart());
+        access.operation(Access.Action.READ, "Questionnaire/" + id.getIdPart());
         if (!SingleAssessmentQuestionnaire.ID.equals(id.getIdPart())) {
             throw new ResourceNotFoundException(id);
         }
@@ -41,7 +42,7 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
 
     @Search
     public List<Questionnaire> byUrl(@RequiredParam(name = Questionnaire.SP_URL) UriParam url) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "Questionnaire?url");
+        access.operation(Access.Action.READ, "Questionnaire?url");
         String wanted = url.getValue();
         String base = wanted.contains("|") ? wanted.substring(0, wanted.indexOf('|')) : wanted;
         String version = wanted.contains("|") ? wanted.substring(wanted.indexOf('|') + 1) : null;

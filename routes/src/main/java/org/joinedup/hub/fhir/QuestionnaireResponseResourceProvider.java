@@ -24,11 +24,15 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.PersonAccess;
+import org.joinedup.hub.assessment.AssessmentViews;
 import org.joinedup.hub.assessment.Assessment;
 import org.joinedup.hub.assessment.AssessmentBook;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.PersonRecord;
+import org.joinedup.model.access.Category;
 
 /**
  * {@code POST /fhir/QuestionnaireResponse}: a single assessment about one person (subject {@code Patient/<id>} or
@@ -63,7 +67,16 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
         }
         try {
             UUID personId = subject(response);
-            access.write(personId.toString(), new IdType("Patient", personId.toString()));
+            try {
+                access.write(personId.toString(), new IdType("Patient", personId.toString()));
+            } catch (ResourceNotFoundException hidden) {
+                if (response.getSubject().hasIdentifier()) {
+                    // the same answer as for an NHS number nobody has: the person does not exist for the caller
+                    throw new InvalidMessageException("QuestionnaireResponse.subject.identifier",
+                            "no person with NHS number " + response.getSubject().getIdentifier().getValue());
+                }
+                throw hidden;
+            }
             AssessmentBook.Recorded recorded = book.submit(personId, response, mode(response, personId),
                     completedBy(response), caller.hasRole(Caller.COORDINATOR) ? null : caller.agency(), caller.name());
             MethodOutcome outcome = new MethodOutcome(new IdType("QuestionnaireResponse",
@@ -80,15 +93,16 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
     public QuestionnaireResponse read(@IdParam IdType id) {
         Assessment assessment = find(id.getIdPart());
         if (assessment == null) {
-            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "QuestionnaireResponse/"
+            access.access().operation(Access.Action.READ, "QuestionnaireResponse/"
                     + id.getIdPart());
             throw new ResourceNotFoundException(id);
         }
-        if (!access.read(assessment.person.id.toString(), new IdType("QuestionnaireResponse", id.getIdPart()))
-                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+        PersonAccess seen = access.read(assessment.person.id.toString(), new IdType("QuestionnaireResponse",
+                id.getIdPart()));
+        if (!seen.sees(Category.ASSESSMENT)) {
             throw new ResourceNotFoundException(id);
         }
-        return book.response(assessment);
+        return AssessmentViews.shown(book.response(assessment), seen);
     }
 
     @Search
@@ -102,12 +116,13 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
         try {
             personId = UUID.fromString(subject.getIdPart());
         } catch (IllegalArgumentException e) {
-            access.access().operation(org.joinedup.hub.access.Access.Action.READ, "QuestionnaireResponse?subject");
+            access.access().operation(Access.Action.READ, "QuestionnaireResponse?subject");
             return List.of();
         }
-        boolean shown = access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
-                .map(a -> a.sees(org.joinedup.model.access.Category.ASSESSMENT)).orElse(false);
-        return shown ? book.of(personId).stream().map(book::response).toList() : List.of();
+        return access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
+                .filter(seen -> seen.sees(Category.ASSESSMENT))
+                .map(seen -> book.of(personId).stream().map(a -> AssessmentViews.shown(book.response(a), seen)).toList())
+                .orElse(List.of());
     }
 
     private static Assessment find(String id) {

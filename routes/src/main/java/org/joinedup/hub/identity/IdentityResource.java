@@ -21,8 +21,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.NotVisibleException;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.security.Caller;
+import org.joinedup.model.access.Category;
 
 /**
  * Identity for data stewards and coordinators: the review queue ({@code GET /api/identity/reviews}, confirm, reject)
@@ -44,7 +48,7 @@ public class IdentityResource {
     SourceRecordViews records;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     public record ReviewView(String id, String status, String reason, Double matchWeight, JsonNode explanation,
             SourceRecordViews.SourceRecordView record, SourceRecordViews.SourceRecordView candidate, Instant createdAt, Instant decidedAt,
@@ -72,8 +76,8 @@ public class IdentityResource {
                 .page(0, 500).list();
         java.util.Set<UUID> seen = access.readAll(found.stream().flatMap(r -> java.util.stream.Stream.of(
                         r.record.person.id, r.candidate.person.id)).toList(), "MatchReview?status=" + wanted).stream()
-                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
-                .map(org.joinedup.hub.access.PersonAccess::personId).collect(java.util.stream.Collectors.toSet());
+                .filter(a -> a.sees(Category.DEMOGRAPHICS))
+                .map(PersonAccess::personId).collect(java.util.stream.Collectors.toSet());
         // a review shows two people's details: listed only when the caller may see both
         return found.stream().filter(r -> seen.contains(r.record.person.id) && seen.contains(r.candidate.person.id))
                 .map(this::view).toList();
@@ -83,7 +87,7 @@ public class IdentityResource {
     @Path("/reviews/{id}")
     @Transactional
     public Response review(@PathParam("id") UUID id) {
-        MatchReview review = bothVisible(id, org.joinedup.hub.access.Access.Action.READ);
+        MatchReview review = bothVisible(id, Access.Action.READ);
         return Response.ok(view(review)).build();
     }
 
@@ -91,7 +95,7 @@ public class IdentityResource {
     @Path("/reviews/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response confirm(@PathParam("id") UUID id, Decision decision) {
-        bothVisible(id, org.joinedup.hub.access.Access.Action.WRITE);
+        bothVisible(id, Access.Action.WRITE);
         try {
             Person survivor = reviews.confirm(id, caller.name(), decision == null ? null : decision.note());
             return Response.ok(Map.of("status", "CONFIRMED", "personId", survivor.id.toString())).build();
@@ -104,7 +108,7 @@ public class IdentityResource {
     @Path("/reviews/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") UUID id, Decision decision) {
-        bothVisible(id, org.joinedup.hub.access.Access.Action.WRITE);
+        bothVisible(id, Access.Action.WRITE);
         try {
             reviews.reject(id, caller.name(), decision == null ? null : decision.note());
             return Response.ok(Map.of("status", "REJECTED")).build();
@@ -117,15 +121,21 @@ public class IdentityResource {
     @Path("/audit")
     @Transactional
     public List<AuditView> audit(@QueryParam("personId") UUID personId) {
+        List<IdentityAudit> entries;
         if (personId == null) {
-            access.operation(org.joinedup.hub.access.Access.Action.READ, "IdentityAudit");
+            // the whole identity audit tells about everyone: the hub's operators (its data stewards) only; others
+            // read it one person they may see at a time
+            if (!caller.hasRole(Caller.OPERATOR)) {
+                throw new org.joinedup.model.InvalidMessageException("personId", "give personId: the identity"
+                        + " audit is read for one person you may see, for example /api/identity/audit?personId=<id>");
+            }
+            access.operation(Access.Action.READ, "IdentityAudit");
+            entries = IdentityAudit.<IdentityAudit>find("order by id desc").page(0, 500).list();
         } else {
             access.read(personId, "IdentityAudit?personId=" + personId);
+            entries = IdentityAudit.<IdentityAudit>find("personId = ?1 or otherPersonId = ?1 order by id desc",
+                    personId).page(0, 500).list();
         }
-        List<IdentityAudit> entries = personId == null
-                ? IdentityAudit.<IdentityAudit>find("order by id desc").page(0, 500).list()
-                : IdentityAudit.<IdentityAudit>find("personId = ?1 or otherPersonId = ?1 order by id desc", personId)
-                        .page(0, 500).list();
         return entries.stream().map(e -> new AuditView(e.at, e.actor, e.action, e.personId.toString(),
                 e.otherPersonId == null ? null : e.otherPersonId.toString(),
                 e.sourceRecordId == null ? null : e.sourceRecordId.toString(), e.detail)).toList();
@@ -133,20 +143,20 @@ public class IdentityResource {
 
     /** The review, when the caller may see both people it is about (else it does not exist for them). */
     @Transactional
-    MatchReview bothVisible(UUID id, org.joinedup.hub.access.Access.Action action) {
+    MatchReview bothVisible(UUID id, Access.Action action) {
         MatchReview review = MatchReview.findById(id);
         if (review == null) {
-            throw new org.joinedup.hub.access.NotVisibleException("no review " + id);
+            throw new NotVisibleException("no review " + id);
         }
         for (UUID person : List.of(review.record.person.id, review.candidate.person.id)) {
             try {
-                if (action == org.joinedup.hub.access.Access.Action.READ) {
+                if (action == Access.Action.READ) {
                     access.read(person, "MatchReview/" + id);
                 } else {
                     access.write(person, "MatchReview/" + id);
                 }
-            } catch (org.joinedup.hub.access.NotVisibleException hidden) {
-                throw new org.joinedup.hub.access.NotVisibleException("no review " + id);
+            } catch (NotVisibleException hidden) {
+                throw new NotVisibleException("no review " + id);
             }
         }
         return review;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.security.Caller;
 
 /**
@@ -27,13 +28,13 @@ import org.joinedup.hub.security.Caller;
 public class InboundFilesResource {
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
 
     @GET
     @Transactional
     public List<FileView> list(@QueryParam("agency") String agency, @QueryParam("limit") @DefaultValue("50") int limit) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundFile?agency=" + agency);
+        access.operation(Access.Action.READ, "InboundFile?agency=" + agency);
         var query = agency == null ? InboundFile.<InboundFile>findAll(Sort.descending("messageId"))
                 : InboundFile.<InboundFile>find("agency", Sort.descending("messageId"), agency);
         return query.page(Page.ofSize(Math.min(Math.max(limit, 1), 500))).stream().map(FileView::of).toList();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.security.Caller;
 
 /** The message store for operators: what arrived, from whom, and what became of it. */
@@ -27,14 +28,14 @@ import org.joinedup.hub.security.Caller;
 public class InboundMessagesResource {
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
 
     @GET
     @Transactional
     public List<MessageSummary> list(@QueryParam("agency") String agency, @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundMessage?agency=" + agency + "&status="
+        access.operation(Access.Action.READ, "InboundMessage?agency=" + agency + "&status="
                 + status);
         String query = "(:agency is null or cast(agency as string) = :agency)"
                 + " and (:status is null or cast(status as string) = :status)";
@@ -48,7 +49,7 @@ public class InboundMessagesResource {
     @Path("/{id}")
     @Transactional
     public MessageDetail get(@PathParam("id") long id) {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "InboundMessage/" + id);
+        access.operation(Access.Action.READ, "InboundMessage/" + id);
         InboundMessage message = InboundMessage.findById(id);
         if (message == null) {
             throw new NotFoundException("no message " + id);

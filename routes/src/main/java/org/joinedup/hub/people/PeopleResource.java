@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.AccessRefusedException;
+import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.assessment.Assessment;
 import org.joinedup.hub.assessment.AssessmentBook;
@@ -27,13 +30,14 @@ import org.joinedup.hub.cases.CaseMember;
 import org.joinedup.hub.fhir.FhirReads;
 import org.joinedup.hub.housing.Tenancy;
 import org.joinedup.hub.housing.TenancyMember;
-import org.joinedup.hub.identity.SourceRecordViews;
 import org.joinedup.hub.identity.IdentityReviews;
 import org.joinedup.hub.identity.SourceRecord;
+import org.joinedup.hub.identity.SourceRecordViews;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 import org.joinedup.model.IdentifierRecord;
 import org.joinedup.model.PersonRecord;
+import org.joinedup.model.access.Category;
 
 /** {@code GET /api/people/{id}}: the person, their identifiers and the contributions to their budget. */
 @Path("/api/people")
@@ -62,7 +66,7 @@ public class PeopleResource {
     AssessmentViews assessmentViews;
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
     private final org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper answersMapper =
             new org.joinedup.fhirmapping.AnswersToQuestionnaireResponseMapper(
@@ -87,7 +91,7 @@ public class PeopleResource {
         }
         java.util.Set<String> shown = access.readAll(found.stream().map(p -> java.util.UUID.fromString(p.id()))
                         .toList(), "Person?identifier").stream()
-                .filter(a -> a.sees(org.joinedup.model.access.Category.DEMOGRAPHICS))
+                .filter(a -> a.sees(Category.DEMOGRAPHICS))
                 .map(a -> a.personId().toString()).collect(java.util.stream.Collectors.toSet());
         return found.stream().filter(p -> shown.contains(p.id()))
                 .map(p -> new PersonMatch(p.id(), caseOf(p.id()), p.givenName(), p.familyName(), p.birthDate()))
@@ -103,10 +107,10 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
     public List<SourceRecordViews.SourceRecordView> sourceRecords(@PathParam("id") java.util.UUID personId) {
-        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/source-records");
+        PersonAccess seen = access.read(personId, "Person/" + personId + "/source-records");
         return SourceRecord.<SourceRecord>find("person.id = ?1 order by createdAt", personId).stream()
-                .filter(r -> seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS)
-                        && seen.sees(org.joinedup.model.access.Category.of(r.agency), r.holder))
+                .filter(r -> seen.sees(Category.DEMOGRAPHICS)
+                        && seen.sees(Category.of(r.agency), r.holder))
                 .map(sourceRecords::view).toList();
     }
 
@@ -189,13 +193,13 @@ public class PeopleResource {
     @GET
     @Path("/{id}/assessments")
     @Transactional
-    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
+    @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR})
     public List<AssessmentViews.AssessmentSummary> assessments(@PathParam("id") java.util.UUID personId) {
-        if (!access.read(personId, "Person/" + personId + "/assessments")
-                .sees(org.joinedup.model.access.Category.ASSESSMENT)) {
+        PersonAccess seen = access.read(personId, "Person/" + personId + "/assessments");
+        if (!seen.sees(Category.ASSESSMENT)) {
             return List.of();
         }
-        return assessments.of(personId).stream().map(assessmentViews::summary).toList();
+        return assessments.of(personId).stream().map(a -> assessmentViews.summary(a, seen)).toList();
     }
 
     /**
@@ -207,10 +211,10 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.OPERATOR})
     public AssessmentViews.IndicativeBudgetView indicativeBudget(@PathParam("id") java.util.UUID personId) {
-        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/indicative-budget");
-        if (!seen.sees(org.joinedup.model.access.Category.ASSESSMENT)
-                || !seen.sees(org.joinedup.model.access.Category.FINANCE)) {
-            throw new org.joinedup.hub.access.AccessRefusedException("the indicative budget (assessment and finance)"
+        PersonAccess seen = access.read(personId, "Person/" + personId + "/indicative-budget");
+        if (!seen.sees(Category.ASSESSMENT)
+                || !seen.sees(Category.FINANCE)) {
+            throw new AccessRefusedException("the indicative budget (assessment and finance)"
                     + " is not shared with " + seen.organisation());
         }
         return assessmentViews.indicative(personId)
@@ -225,7 +229,7 @@ public class PeopleResource {
     @Path("/{id}/budget")
     @RolesAllowed({Caller.COORDINATOR, Caller.OPERATOR})
     public org.joinedup.hub.budget.BudgetStatement.Statement budget(@PathParam("id") java.util.UUID personId) {
-        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + personId + "/budget");
+        PersonAccess seen = access.read(personId, "Person/" + personId + "/budget");
         return budgetStatement.of(personId, seen::seesMoney);
     }
 
@@ -268,7 +272,8 @@ public class PeopleResource {
     public PersonView person(@PathParam("id") String id) {
         survivorOf(id).ifPresent(survivor -> {
             // only someone who may know the person they are now is told where they went
-            access.read(survivor, "Person/" + id + " (merged into Person/" + survivor + ")");
+            access.through(survivor, Access.Action.READ, "Person/" + id + " (merged into Person/" + survivor + ")",
+                    "no person " + id);
             throw new jakarta.ws.rs.RedirectionException(jakarta.ws.rs.core.Response.Status.MOVED_PERMANENTLY,
                     java.net.URI.create("/api/people/" + survivor));
         });
@@ -278,37 +283,56 @@ public class PeopleResource {
         } catch (IllegalArgumentException notAnId) {
             throw new NotFoundException("no person " + id);
         }
-        org.joinedup.hub.access.PersonAccess seen = access.read(personId, "Person/" + id);
+        PersonAccess seen = access.read(personId, "Person/" + id);
         PersonRecord person = reads.person(id).orElseThrow(() -> new NotFoundException("no person " + id));
         return view(person, seen);
     }
 
     /** The person as this caller may see them: each part only when its category is shared (or the caller's own). */
-    public static PersonView view(PersonRecord person, org.joinedup.hub.access.PersonAccess seen) {
+    public static PersonView view(PersonRecord person, PersonAccess seen) {
         String id = person.id();
-        boolean demographics = seen.sees(org.joinedup.model.access.Category.DEMOGRAPHICS);
+        boolean demographics = seen.sees(Category.DEMOGRAPHICS);
         List<ContributionView> contributions = Contribution.<Contribution>list("person.id = ?1 order by createdAt",
                         java.util.UUID.fromString(id)).stream()
-                .filter(c -> seen.sees(org.joinedup.model.access.Category.of(c.agency), c.fundingBody.code))
+                .filter(c -> seen.seesMoney(c.agency, c.fundingBody.code))
                 .map(c -> ContributionView.of(c.toRecord())).toList();
         List<TenancyView> tenancies = tenancies(id).stream()
-                .filter(t -> seen.sees(org.joinedup.model.access.Category.HOUSING, t.provider())).toList();
-        List<BenefitView> benefits = seen.sees(org.joinedup.model.access.Category.BENEFITS,
+                .filter(t -> seen.sees(Category.HOUSING, t.provider())).toList();
+        List<BenefitView> benefits = seen.sees(Category.BENEFITS,
                 org.joinedup.hub.benefits.BenefitsFileApplier.DWP) ? benefits(id) : List.of();
         return new PersonView(person.id(), demographics ? person.givenName() : null,
                 demographics ? person.familyName() : null, demographics ? person.birthDate() : null,
                 demographics ? person.postcode() : null, demographics ? person.uprn() : null,
-                demographics ? person.identifiers() : List.of(), contributions, tenancies, alerts(id, seen),
+                demographics ? identifiers(person, seen) : List.of(), contributions, tenancies, alerts(id, seen),
                 demographics ? household(id) : List.of(), benefits,
-                seen.categories().stream().map(org.joinedup.model.access.Category::code).sorted().toList(),
+                seen.categories().stream().map(Category::code).sorted().toList(),
                 seen.outcome().name());
     }
 
+    /**
+     * The identifiers this caller may see: NHS and NI numbers are demographics; an agency's own ids (a council client
+     * id, a housing reference, an employment claimant id) tell that the agency is involved, so they have its category.
+     */
+    private static List<IdentifierRecord> identifiers(PersonRecord person, PersonAccess seen) {
+        return person.identifiers().stream().filter(i -> {
+            if (i.system().startsWith(FhirSystems.COUNCIL_CLIENT_PREFIX)) {
+                return seen.sees(Category.SOCIAL_CARE);
+            }
+            if (i.system().startsWith(FhirSystems.HOUSING_PERSON_PREFIX)) {
+                return seen.sees(Category.HOUSING);
+            }
+            if (i.system().equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")) {
+                return seen.sees(Category.EMPLOYMENT);
+            }
+            return true;
+        }).toList();
+    }
+
     /** The person's open alerts this caller may see (each has the category of the agency that raised it). */
-    public static List<AlertView> alerts(String personId, org.joinedup.hub.access.PersonAccess seen) {
+    public static List<AlertView> alerts(String personId, PersonAccess seen) {
         return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
                         java.util.UUID.fromString(personId)).stream()
-                .filter(a -> seen.sees(org.joinedup.model.access.Category.of(a.agency)))
+                .filter(a -> seen.sees(Category.of(a.agency)))
                 .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
     }
 

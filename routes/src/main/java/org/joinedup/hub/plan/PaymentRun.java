@@ -54,10 +54,10 @@ public class PaymentRun {
     public record Result(UUID planId, Integer line, String reference, String status, String reason, Long postingId) {
     }
 
-    /** Why the caller may not pay from a funder's money (null when it may). */
+    /** Why the caller may not pay this person's plan from this funder's money (null when it may). */
     @FunctionalInterface
     public interface Payer {
-        String refusal(String funderCode);
+        String refusal(UUID personId, UUID planId, int line, String funderCode);
     }
 
     @Transactional
@@ -83,10 +83,11 @@ public class PaymentRun {
             Order order = orders.get(i);
             PlanLine line = lines.get(order.planId() + "/" + order.line());
             if (line == null) {
-                results[i] = refused(order, "plan " + order.planId() + " has no line " + order.line());
+                results[i] = refused(order, "no plan " + order.planId() + " with a line " + order.line());
                 continue;
             }
-            String notYours = payer.refusal(line.contribution.fundingBody.code);
+            String notYours = payer.refusal(line.plan.person.id, line.plan.id, line.lineNumber,
+                    line.contribution.fundingBody.code);
             if (notYours != null) {
                 results[i] = refused(order, notYours);
                 continue;

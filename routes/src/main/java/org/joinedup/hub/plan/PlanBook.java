@@ -101,7 +101,8 @@ public class PlanBook {
         check(whatMatters, lines);
         PlanLine.lockLinesOf(List.of(planId)); // before their money: what they paid cannot change under us
         List<PlanLine> replaced = replacedLines(previous, lines);
-        SupportPlan plan = newVersion(previous.person, whatMatters, goals, risky, by);
+        // a plan the panel had to decide stays risky: a revision cannot take it past the panel by saying otherwise
+        SupportPlan plan = newVersion(previous.person, whatMatters, goals, risky || previous.risky, by);
         PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, "plan " + previous.person.id + " revised"
                 + " from version " + previous.version + " to " + plan.version, null);
         for (PlanLine old : previous.lines) {
@@ -473,9 +474,17 @@ public class PlanBook {
             return UUID.fromString(known.get(0).toString());
         }
         checkAmountAndReference(pence, reference);
-        // the limit is per person per financial year (April to March), not per payment: small payments add up
-        LocalDate yearStart = LocalDate.of(paidOn.getMonthValue() >= 4 ? paidOn.getYear() : paidOn.getYear() - 1,
-                4, 1);
+        // the limit is per person per financial year (April to March), not per payment: small payments add up. The
+        // payment is in this financial year (not dated into another to start afresh), and the person's row is
+        // locked while the year's payments are added up, so two at once cannot together pass the limit.
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
+        if (paidOn.isBefore(yearStart) || !paidOn.isBefore(yearStart.plusYears(1))) {
+            throw new InvalidMessageException("paidOn", "a one-off payment before a plan is made in this financial"
+                    + " year (" + yearStart + " to " + yearStart.plusYears(1).minusDays(1) + "), not on " + paidOn);
+        }
+        Contribution.getEntityManager().find(org.joinedup.hub.people.Person.class, personId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         long before = OneOff.paidIn(personId, yearStart, yearStart.plusYears(1));
         if (before + pence > limitPence) {
             throw new LedgerRefusal("one-off payments before a plan is approved come to at most "

@@ -18,13 +18,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.joinedup.hub.security.Caller;
-import org.joinedup.model.InvalidMessageException;
 import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.NotVisibleException;
+import org.joinedup.hub.access.PaymentArrangements;
 import org.joinedup.hub.access.PersonAccess;
-import org.joinedup.model.NotPermittedException;
+import org.joinedup.hub.access.AccessRefusedException;
 import org.joinedup.model.access.Category;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.model.InvalidMessageException;
+
+import org.joinedup.model.NotPermittedException;
+
 import org.joinedup.model.ledger.LedgerRefusal;
 
 /**
@@ -56,7 +60,7 @@ public class PlansResource {
     Access access;
 
     @Inject
-    org.joinedup.hub.access.PaymentArrangements payers;
+    PaymentArrangements payers;
 
     public record DraftRequest(UUID personId, String whatMatters, String goals, boolean risky,
             List<PlanBook.DraftLine> lines) {
@@ -129,7 +133,7 @@ public class PlansResource {
         if (request == null) {
             return problem(400, "give whatMatters, goals and lines");
         }
-        access.write(personOf(id), "SupportPlan/" + id + "/revisions");
+        access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/revisions", "no plan " + id);
         refuseExceptionsInDraft(request);
         try {
             SupportPlan plan = plans.revise(id, request.whatMatters(), request.goals(), request.lines(),
@@ -146,7 +150,7 @@ public class PlansResource {
     @Path("/{id}")
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public Response plan(@PathParam("id") UUID id) {
-        PersonAccess seen = access.read(personOf(id), "SupportPlan/" + id);
+        PersonAccess seen = access.through(personOf(id), Access.Action.READ, "SupportPlan/" + id, "no plan " + id);
         return Response.ok(view(id, seen)).build();
     }
 
@@ -167,8 +171,8 @@ public class PlansResource {
     }
 
     private Response decide(UUID id, int line, boolean approve, Decision decision) {
-        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line
-                + (approve ? "/approve" : "/refuse"));
+        PersonAccess seen = access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + line
+                + (approve ? "/approve" : "/refuse"), "no plan " + id);
         try {
             plans.decide(id, line, approve, decision == null ? null : decision.reason(), caller.name(),
                     caller.agency());
@@ -190,7 +194,8 @@ public class PlansResource {
         if (request == null || request.reference() == null || request.paidOn() == null) {
             return problem(400, "give reference, amountPence and paidOn");
         }
-        access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/payments");
+        access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + line + "/payments",
+                "no plan " + id);
         payers.requireMayPay(funderOf(id, line));
         try {
             PlanPayment payment = plans.pay(id, line, request.reference(), request.amountPence(), request.paidOn(),
@@ -220,7 +225,8 @@ public class PlansResource {
         if (request == null || request.reference() == null || request.receivedOn() == null) {
             return problem(400, "give reference, paymentReference, amountPence, receivedOn and reason");
         }
-        access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/refunds");
+        access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + line + "/refunds",
+                "no plan " + id);
         payers.requireMayPay(funderOf(id, line));
         try {
             PlanPayment refund = plans.refund(id, line, request.reference(), request.paymentReference(),
@@ -240,7 +246,8 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.PANEL)
     public Response panel(@PathParam("id") UUID id, PanelRequest request) {
-        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/panel");
+        PersonAccess seen = access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/panel",
+                "no plan " + id);
         notThePlansOwnCoordinator(id, "the risk enablement panel's decision");
         try {
             plans.panel(id, request != null && request.agreed(), request == null ? null : request.reasons(),
@@ -296,10 +303,13 @@ public class PlansResource {
     public Response paymentRun(PaymentRunRequest request) {
         List<UUID> planIds = request == null || request.payments() == null ? List.of() : request.payments().stream()
                 .map(PaymentRun.Order::planId).filter(java.util.Objects::nonNull).distinct().toList();
-        access.writeAll(peopleOf(planIds), "PaymentRun (" + planIds.size() + " plans)");
+        java.util.Set<UUID> known = access.writeAll(peopleOf(planIds), "PaymentRun (" + planIds.size() + " plans)")
+                .stream().map(PersonAccess::personId).collect(java.util.stream.Collectors.toSet());
         try {
             List<PaymentRun.Result> results = paymentRun.pay(request == null ? null : request.payments(),
-                    caller.name(), funder -> payers.refusal(funder).orElse(null));
+                    caller.name(), (person, plan, line, funder) -> !known.contains(person)
+                            ? "no plan " + plan + " with a line " + line
+                            : payers.refusal(funder).orElse(null));
             return Response.ok(new PaymentRunView(count(results, "PAID"), count(results, "REPEAT"),
                     count(results, "REFUSED"), results)).build();
         } catch (InvalidMessageException invalid) {
@@ -352,11 +362,12 @@ public class PlansResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.PANEL, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER })
     public Response exception(@PathParam("id") UUID id, @PathParam("line") int line, Decision decision) {
-        PersonAccess seen = access.write(personOf(id), "SupportPlan/" + id + "/lines/" + line + "/exception");
+        PersonAccess seen = access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + line + "/exception",
+                "no plan " + id);
         notThePlansOwnCoordinator(id, "a connected-person exception");
         String funder = funderOf(id, line);
         if (!caller.hasRole(Caller.PANEL) && !funder.equalsIgnoreCase(caller.agency())) {
-            throw new org.joinedup.hub.access.AccessRefusedException("line " + line + " is paid by " + funder
+            throw new AccessRefusedException("line " + line + " is paid by " + funder
                     + "; its exception is agreed by the risk enablement panel or by " + funder);
         }
         try {
@@ -382,8 +393,12 @@ public class PlansResource {
     @Transactional
     void notThePlansOwnCoordinator(UUID planId, String what) {
         SupportPlan plan = SupportPlan.findById(planId);
-        if (plan.createdBy.equals(caller.name())) {
-            throw new org.joinedup.hub.access.AccessRefusedException(what + " is not recorded by the plan's own"
+        org.joinedup.hub.cases.CaseMember member = org.joinedup.hub.cases.CaseMember.findById(plan.person.id);
+        org.joinedup.hub.cases.FamilyCase familyCase = member == null ? null
+                : org.joinedup.hub.cases.FamilyCase.findById(member.caseId);
+        if (plan.createdBy.equals(caller.name())
+                || (familyCase != null && familyCase.coordinator.equals(caller.name()))) {
+            throw new AccessRefusedException(what + " is not recorded by the plan's own"
                     + " coordinator (" + plan.createdBy + ")");
         }
     }

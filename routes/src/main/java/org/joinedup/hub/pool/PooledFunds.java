@@ -62,6 +62,15 @@ public class PooledFunds {
         return id;
     }
 
+    /** Whether the organisation hosts the pool or is one of its partners. */
+    @Transactional
+    public boolean involves(UUID poolId, String organisation) {
+        return organisation != null && !em.createNativeQuery("select 1 from pooled_fund f where f.id = ?1 and"
+                + " (upper(f.host_code) = upper(?2) or exists (select 1 from pool_partner p where p.pool_id = f.id"
+                + " and upper(p.partner_code) = upper(?2)))").setParameter(1, poolId).setParameter(2, organisation)
+                .getResultList().isEmpty();
+    }
+
     /** The pool's host, if there is such a pool. */
     @Transactional
     public java.util.Optional<String> hostOf(UUID poolId) {

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.joinedup.hub.access.Access;
+import org.joinedup.hub.access.AccessRefusedException;
+import org.joinedup.hub.access.NotVisibleException;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.InvalidMessageException;
 
@@ -29,7 +32,7 @@ import org.joinedup.model.InvalidMessageException;
 public class PoolsResource {
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
 
     @Inject
@@ -51,7 +54,7 @@ public class PoolsResource {
     @GET
     @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.COORDINATOR, Caller.OPERATOR })
     public List<PooledFunds.Pool> pools() {
-        access.operation(org.joinedup.hub.access.Access.Action.READ, "Pool");
+        access.operation(Access.Action.READ, "Pool");
         return pools.all();
     }
 
@@ -59,10 +62,10 @@ public class PoolsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.COUNCIL)
     public Response create(PoolRequest request) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool");
+        access.operation(Access.Action.WRITE, "Pool");
         if (request != null && request.hostCode() != null && !request.hostCode().trim().equalsIgnoreCase(
                 caller.agency())) {
-            throw new org.joinedup.hub.access.AccessRefusedException("a council sets up pools it hosts; you are "
+            throw new AccessRefusedException("a council sets up pools it hosts; you are "
                     + caller.agency() + ", not " + request.hostCode());
         }
         try {
@@ -79,12 +82,12 @@ public class PoolsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COUNCIL, Caller.FINANCE, Caller.TRUST, Caller.FUNDER })
     public Response deposit(@PathParam("id") UUID id, DepositRequest request) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "Pool/" + id + "/deposits");
-        String host = pools.hostOf(id).orElseThrow(() -> new org.joinedup.hub.access.NotVisibleException(
+        access.operation(Access.Action.WRITE, "Pool/" + id + "/deposits");
+        String host = pools.hostOf(id).orElseThrow(() -> new NotVisibleException(
                 "no pool " + id));
         String own = caller.agency() == null ? "" : caller.agency();
         if (request != null && !own.equalsIgnoreCase(host) && !own.equalsIgnoreCase(request.partnerCode())) {
-            throw new org.joinedup.hub.access.AccessRefusedException("a pool takes deposits only from its host ("
+            throw new AccessRefusedException("a pool takes deposits only from its host ("
                     + host + ") and from each partner for itself; you are " + own);
         }
         if (request == null) {
@@ -107,6 +110,9 @@ public class PoolsResource {
     public Response statement(@PathParam("id") UUID id, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("format") String format) {
         access.report("Pool/" + id + "/statement");
+        if (!caller.hasRole(Caller.OPERATOR) && !pools.involves(id, caller.agency())) {
+            throw new NotVisibleException("no pool " + id);
+        }
         if (from == null || to == null || to.isBefore(from)) {
             return Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "give from and to (dates, to not before from)")).build();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
+import org.joinedup.hub.access.Access;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.socialcare.SocialCareIntake.Answer;
 import org.joinedup.hub.socialcare.SocialCareIntake.PostedEvent;
@@ -34,7 +35,7 @@ import org.joinedup.model.InvalidMessageException;
 public class SocialCareEventsResource {
 
     @Inject
-    org.joinedup.hub.access.Access access;
+    Access access;
 
 
     static final int MAX_BATCH = 1_000;
@@ -45,7 +46,7 @@ public class SocialCareEventsResource {
     @POST
     @Path("/events")
     public Response event(String body) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "SocialCareEvent");
+        access.operation(Access.Action.WRITE, "SocialCareEvent");
         Answer answer;
         try {
             answer = intake.accept(List.of(new PostedEvent(SocialCareEventReader.parse(body), body))).get(0);
@@ -59,7 +60,7 @@ public class SocialCareEventsResource {
     @POST
     @Path("/{batch: events(:|%3A|%3a)batch}")
     public Response batch(String body) {
-        access.operation(org.joinedup.hub.access.Access.Action.WRITE, "SocialCareEvent:batch");
+        access.operation(Access.Action.WRITE, "SocialCareEvent:batch");
         JsonNode events;
         try {
             events = SocialCareEventReader.parse(body);

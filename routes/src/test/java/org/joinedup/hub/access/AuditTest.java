@@ -174,8 +174,8 @@ class AuditTest {
         consent.getProvision().addPurpose(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActReason", "TREAT",
                 null));
         String id = trust.create().resource(consent).execute().getId().getIdPart();
-        assertEquals(java.util.Set.of("RM3"), new java.util.TreeSet<>(DemoFamily.read("trust2", dave)
-                .then().extract().jsonPath().getList("contributions.fundingBodyCode")));
+        assertEquals(List.of("demographics"), DemoFamily.read("trust2", dave).then().extract().jsonPath()
+                .getList("sharedCategories"), "RM3's next read: only what it sent and its own money");
         Bundle found = trust.search().forResource(Consent.class)
                 .where(new ReferenceClientParam("patient").hasId("Patient/" + dave)).returnBundle(Bundle.class)
                 .execute();
@@ -186,8 +186,8 @@ class AuditTest {
         trust.update().resource(read).execute();
         assertEquals(Consent.ConsentState.INACTIVE, trust.read().resource(Consent.class).withId(id).execute()
                 .getStatus());
-        assertTrue(DemoFamily.read("trust2", dave).then().extract().jsonPath()
-                .getList("contributions.fundingBodyCode").contains("RR8"), "withdrawn: RM3 sees RR8's budget again");
+        assertTrue(DemoFamily.read("trust2", dave).then().extract().jsonPath().getList("sharedCategories")
+                .contains("health"), "withdrawn: RM3 sees health again");
     }
 
     @Test

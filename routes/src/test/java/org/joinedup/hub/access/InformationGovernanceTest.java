@@ -64,11 +64,19 @@ class InformationGovernanceTest {
         assertEquals("PERMITTED", person.getString("access"));
     }
 
+    private static boolean hasCouncilClientId(JsonPath person) {
+        return person.getList("identifiers.system", String.class).stream()
+                .anyMatch(system -> system.contains("council-client"));
+    }
+
     @Test
-    void aTrustSeesHealthAndSocialCareButNotHousingBenefitsOrEmployment() {
+    void aTrustSeesHealthAndSocialCareButNotHousingBenefitsOrEmploymentAndOnlyItsOwnMoney() {
         for (String trust : List.of("trust", "trust2")) {
             JsonPath person = read(trust, dave).then().statusCode(200).extract().jsonPath();
-            assertEquals(Set.of("E08000004", "RM3", "RR8"), funders(person), trust);
+            assertEquals(Set.of(trust.equals("trust") ? "RR8" : "RM3"), funders(person),
+                    trust + ": the pooled budget's money is finance, shared with a trust only with consent");
+            assertTrue(hasCouncilClientId(person), trust + " sees that the council's social care is involved");
+            assertTrue(person.getList("sharedCategories").containsAll(List.of("health", "social-care")));
             assertEquals("Hughes", person.getString("familyName"));
             assertTrue(person.getList("tenancies").isEmpty(), trust + " sees no tenancy or arrears");
             assertTrue(person.getList("benefits").isEmpty(), trust + " sees no benefits");
@@ -121,15 +129,19 @@ class InformationGovernanceTest {
                 .post("/api/people/" + dave + "/consents").then().statusCode(201).extract().path("id");
         try {
             JsonPath person = read("trust", dave).then().statusCode(200).extract().jsonPath();
-            assertEquals(Set.of("RR8"), funders(person));
+            assertEquals(Set.of("RR8"), funders(person), "its own budget");
             assertEquals("Hughes", person.getString("familyName"), "the demographics it sent itself");
-            assertEquals(Set.of("E08000004", "RM3", "RR8"), funders(read("trust2", dave).then().extract().jsonPath()),
+            assertFalse(hasCouncilClientId(person), "no other agency's data");
+            assertEquals(List.of("demographics"), person.getList("sharedCategories"));
+            assertTrue(given().auth().oauth2(DemoTokens.of("trust")).get("/api/people/" + dave + "/assessments")
+                    .then().statusCode(200).extract().jsonPath().getList("$").isEmpty(), "nor the assessment");
+            assertTrue(hasCouncilClientId(read("trust2", dave).then().extract().jsonPath()),
                     "RM3 is not named by the objection");
         } finally {
             given().auth().oauth2(DemoTokens.of("coordinator")).post("/api/people/" + dave + "/consents/" + consent
                     + "/withdraw").then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("inactive"));
         }
-        assertEquals(Set.of("E08000004", "RM3", "RR8"), funders(read("trust", dave).then().extract().jsonPath()),
+        assertTrue(hasCouncilClientId(read("trust", dave).then().extract().jsonPath()),
                 "withdrawn: the next read is as before");
     }
 
@@ -138,7 +150,7 @@ class InformationGovernanceTest {
         String until = java.time.Instant.now().plusSeconds(4).toString();
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("provision", "permit", "organisations", List.of("OLDHAMHSG"), "categories",
-                        List.of("health"), "purposes", List.of("TREAT"), "end", until))
+                        List.of("health", "finance"), "purposes", List.of("TREAT"), "end", until))
                 .post("/api/people/" + dave + "/consents").then().statusCode(201);
         assertEquals(Set.of("OLDHAMHSG", "RM3", "RR8"), funders(read("housing", dave).then().extract().jsonPath()),
                 "Dave agreed Oldham Housing may know about his NHS budgets");
@@ -240,13 +252,40 @@ class InformationGovernanceTest {
             assertEquals(List.of(dave), given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId)
                     .then().statusCode(200).extract().jsonPath().getList("members.findAll { it.lead }.personId"),
                     "his own care is unaffected");
-            assertTrue(given().auth().oauth2(DemoTokens.of("council")).header("X-Purpose", "direct-support")
+            assertFalse(given().auth().oauth2(DemoTokens.of("council")).header("X-Purpose", "direct-support")
                     .get("/api/reports/equity?council=E08000004").then().statusCode(200).extract().jsonPath()
-                    .getList("points.personId").contains(dave), "for direct support the opt-out does not apply");
+                    .getList("points.personId").contains(dave), "an aggregate report whatever purpose is claimed");
         } finally {
             given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                     .body(Map.of("optedOut", false)).put("/api/people/" + dave + "/national-opt-out").then()
                     .statusCode(200);
+        }
+    }
+
+    @Test
+    void theHealthPartsOfTheAssessmentAreHealthData() {
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("answers", org.joinedup.hub.support.AssessmentAnswers.daves(), "identifier",
+                        "health-parts-test")).post("/api/people/" + dave + "/assessments").then().statusCode(
+                                org.hamcrest.Matchers.oneOf(200, 201));
+        assertTrue(given().auth().oauth2(DemoTokens.of("housing")).get("/api/people/" + dave + "/assessments").then()
+                .statusCode(200).extract().jsonPath().getList("$").isEmpty(), "the assessment needs Dave's consent");
+        String consent = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("provision", "permit", "organisations", List.of("OLDHAMHSG"), "categories",
+                        List.of("assessment"))).post("/api/people/" + dave + "/consents").then().statusCode(201)
+                .extract().path("id");
+        try {
+            Map<String, Object> housing = given().auth().oauth2(DemoTokens.of("housing"))
+                    .get("/api/people/" + dave + "/assessments").then().statusCode(200).extract().jsonPath()
+                    .getMap("[0].pointsByDomain");
+            assertTrue(housing.containsKey("home") && housing.containsKey("personal-care"), housing.toString());
+            assertFalse(housing.containsKey("health") || housing.containsKey("mental-wellbeing"),
+                    "assessment shared, health not: " + housing);
+            assertTrue(given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + dave + "/assessments")
+                    .then().extract().jsonPath().getMap("[0].pointsByDomain").containsKey("health"));
+        } finally {
+            given().auth().oauth2(DemoTokens.of("coordinator")).post("/api/people/" + dave + "/consents/" + consent
+                    + "/withdraw").then().statusCode(200);
         }
     }
 

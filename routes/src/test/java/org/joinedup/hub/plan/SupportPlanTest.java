@@ -236,7 +236,10 @@ class SupportPlanTest {
         String nhsMoney = budget(personId).getString("contributions.find { it.agency == 'NHS' }.contributionId");
         String request = "{\"personId\": \"%s\", \"contributionId\": \"%s\", \"reference\": \"%s\", "
                 + "\"category\": \"%s\", \"payee\": \"Oldham Mobility\", \"amountPence\": %d, "
-                + "\"paidOn\": \"2026-11-27\"}";
+                + "\"paidOn\": \"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}";
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String yearStart = java.time.LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1,
+                4, 1).toString();
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(request.formatted(personId, nhsMoney, "big", "EQUIPMENT", 30_000))
                 .post("/api/plans/one-off-payments").then().statusCode(409).body("error", containsString("at most £250.00"));
@@ -254,11 +257,17 @@ class SupportPlanTest {
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(request.formatted(personId, nhsMoney, "chair", "EQUIPMENT", 14_000))
                 .post("/api/plans/one-off-payments").then().statusCode(409)
-                .body("error", containsString("£120.00 was paid since 2026-04-01"));
+                .body("error", containsString("£120.00 was paid since " + yearStart));
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(request.formatted(personId, nhsMoney, "chair", "EQUIPMENT", 13_000))
                 .post("/api/plans/one-off-payments").then().statusCode(200);
         assertEquals(25_000, budget(personId).getLong("totals.paidPence"));
+        // and not dated into another financial year to start afresh
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(request.formatted(personId, nhsMoney, "backdated", "EQUIPMENT", 5_000)
+                        .replace(today.toString(), today.minusYears(1).toString()))
+                .post("/api/plans/one-off-payments").then().statusCode(422)
+                .body("error", containsString("paidOn: a one-off payment before a plan is made in this financial year"));
     }
 
     @Test
@@ -445,7 +454,7 @@ class SupportPlanTest {
         assertEquals("£600.00 would take line 2 past its £520.00 a year (£10.00 paid already)",
                 answer.getString("results[4].reason"));
         assertEquals("line 3 is refused: only an approved line can be paid", answer.getString("results[5].reason"));
-        assertEquals("plan " + planId + " has no line 9", answer.getString("results[6].reason"));
+        assertEquals("no plan " + planId + " with a line 9", answer.getString("results[6].reason"));
         assertEquals(answer.getLong("results[2].postingId"), answer.getLong("results[3].postingId"));
 
         JsonPath money = budget(personId);
