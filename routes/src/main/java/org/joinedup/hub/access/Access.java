@@ -2,8 +2,6 @@ package org.joinedup.hub.access;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,13 +72,12 @@ public class Access {
 
     @PostConstruct
     void load() {
-        SharingAgreement agreement = config.access().sharingAgreement().map(path -> {
-            try (var reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                return SharingAgreement.read(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElseGet(SharingAgreement::packaged);
+        SharingAgreement agreement;
+        try (var reader = SharingFiles.open(config.access().sharingAgreement(), "sharing-agreement.properties")) {
+            agreement = SharingAgreement.read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         rules = new AccessRules(agreement);
     }
 

@@ -1,12 +1,5 @@
 package org.joinedup.hub.access;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -46,12 +39,7 @@ public class Organisations {
 
     @PostConstruct
     void load() {
-        Properties lines = new Properties();
-        try (Reader reader = open()) {
-            lines.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties lines = SharingFiles.properties(config.access().organisations(), "organisations.properties");
         Set<String> codes = new HashSet<>();
         lines.stringPropertyNames().forEach(key -> codes.add(key.substring(0, key.lastIndexOf('.'))));
         for (String code : codes) {
@@ -68,18 +56,6 @@ public class Organisations {
             directory.put(key(code), new Organisation(code, recipient, lines.getProperty(code + ".name", code),
                     Set.copyOf(holders)));
         }
-    }
-
-    private Reader open() throws IOException {
-        if (config.access().organisations().isPresent()) {
-            return Files.newBufferedReader(config.access().organisations().get(), StandardCharsets.UTF_8);
-        }
-        InputStream in = Organisations.class.getResourceAsStream("/sharing/organisations.properties");
-        if (in == null) {
-            throw new IllegalStateException("the packaged organisation directory sharing/organisations.properties"
-                    + " is missing");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** The organisation by code: from the directory, else a funding body the hub has heard of. */

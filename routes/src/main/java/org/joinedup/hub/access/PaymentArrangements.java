@@ -1,12 +1,5 @@
 package org.joinedup.hub.access;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -43,28 +36,13 @@ public class PaymentArrangements {
 
     @PostConstruct
     void load() {
-        Properties lines = new Properties();
-        try (Reader reader = open()) {
-            lines.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties lines = SharingFiles.properties(config.access().paymentArrangements(),
+                "payment-arrangements.properties");
         for (String funder : lines.stringPropertyNames()) {
             arrangements.put(funder.trim().toUpperCase(Locale.ROOT), Arrays.stream(lines.getProperty(funder)
                     .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet()));
         }
-    }
-
-    private Reader open() throws IOException {
-        if (config.access().paymentArrangements().isPresent()) {
-            return Files.newBufferedReader(config.access().paymentArrangements().get(), StandardCharsets.UTF_8);
-        }
-        InputStream in = PaymentArrangements.class.getResourceAsStream("/sharing/payment-arrangements.properties");
-        if (in == null) {
-            throw new IllegalStateException("the packaged sharing/payment-arrangements.properties is missing");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** Why the caller may not pay from this funder's money, or empty when it may. */
