@@ -53,6 +53,22 @@ public class Consents {
         return ConsentDirective.findByIdOptional(id);
     }
 
+    /**
+     * Refuses a permit that widens the recording organisation's own access unless it holds the family's case: a
+     * professional does not record consent for themselves; the family's coordinator records it with the family.
+     */
+    public void notSelfServing(ConsentDecision decision, PersonAccess recorder) {
+        boolean permit = decision.provision() != null && decision.provision().trim().equalsIgnoreCase("permit");
+        boolean namesItself = decision.organisations() != null && decision.organisations().stream()
+                .anyMatch(o -> o != null && o.trim().equalsIgnoreCase(recorder.organisation()));
+        boolean holdsCase = recorder.visibility().relationships()
+                .contains(org.joinedup.model.access.Relationship.HOLDS_CASE);
+        if (permit && namesItself && !holdsCase) {
+            throw new AccessRefusedException("a permit for " + recorder.organisation() + " is recorded by the"
+                    + " family's coordinator with the family, not by " + recorder.organisation() + " itself");
+        }
+    }
+
     /** Records a decision; refused with an issue per field (unknown organisation, period, proxy, category, purpose). */
     @Transactional
     public ConsentDirective record(UUID personId, ConsentDecision decision, String recordedBy, String recordedByOrg) {

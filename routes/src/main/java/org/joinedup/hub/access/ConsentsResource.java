@@ -67,10 +67,11 @@ public class ConsentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST })
     public Response record(@PathParam("id") UUID personId, ConsentDecision decision) {
-        access.write(personId, "Person/" + personId + "/consents");
+        PersonAccess recorder = access.write(personId, "Person/" + personId + "/consents");
         if (decision == null) {
             throw new InvalidMessageException("$", "give provision (permit or deny) and what it covers");
         }
+        consents.notSelfServing(decision, recorder);
         ConsentDirective recorded = consents.record(personId, decision, caller.name(), caller.agency());
         return Response.status(201).entity(ConsentView.of(recorded)).build();
     }

@@ -51,13 +51,18 @@ public class ConsentResourceProvider implements IResourceProvider {
     @Create
     public MethodOutcome create(@ResourceParam Consent consent) {
         String personId = consent.getPatient().getReferenceElement().getIdPart();
-        access.write(personId, new IdType("Patient", personId));
+        org.joinedup.hub.access.PersonAccess recorder = access.write(personId, new IdType("Patient", personId));
         mayRecord();
         try {
             ConsentDirective recorded;
             try {
-                recorded = consents.record(UUID.fromString(personId), ConsentMapper.decision(consent), caller.name(),
-                        caller.agency());
+                org.joinedup.hub.access.ConsentDecision decision = ConsentMapper.decision(consent);
+                try {
+                    consents.notSelfServing(decision, recorder);
+                } catch (org.joinedup.hub.access.AccessRefusedException selfServing) {
+                    throw FhirErrors.forbidden(selfServing.getMessage());
+                }
+                recorded = consents.record(UUID.fromString(personId), decision, caller.name(), caller.agency());
             } catch (InvalidMessageException invalid) {
                 throw ConsentMapper.inFhirTerms(invalid);
             }

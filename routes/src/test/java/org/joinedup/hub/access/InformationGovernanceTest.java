@@ -177,6 +177,26 @@ class InformationGovernanceTest {
     }
 
     @Test
+    void anOrganisationDoesNotRecordConsentForItself() {
+        Map<String, Object> permitForRr8 = Map.of("provision", "permit", "organisations", List.of("RR8"),
+                "categories", List.of("housing"));
+        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body(permitForRr8)
+                .post("/api/people/" + dave + "/consents").then().statusCode(403)
+                .body("error", org.hamcrest.Matchers.containsString("recorded by the family's coordinator"));
+        assertTrue(read("trust", dave).then().extract().jsonPath().getList("tenancies").isEmpty());
+        String consent = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(permitForRr8).post("/api/people/" + dave + "/consents").then().statusCode(201).extract()
+                .path("id");
+        try {
+            assertEquals(List.of("T-100234"), read("trust", dave).then().extract().jsonPath()
+                    .getList("tenancies.tenancyRef"), "recorded with the family by their coordinator, it counts");
+        } finally {
+            given().auth().oauth2(DemoTokens.of("coordinator")).post("/api/people/" + dave + "/consents/" + consent
+                    + "/withdraw").then().statusCode(200);
+        }
+    }
+
+    @Test
     void aParentDecidesForTheirChild() {
         String kayleigh = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + DemoFamily.KAYLEIGH_NHS)
                 .then().statusCode(200).extract().jsonPath().getString("[0].id");
