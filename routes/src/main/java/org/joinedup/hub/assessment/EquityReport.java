@@ -31,54 +31,48 @@ public class EquityReport {
     public record Line(long penceAtZeroPoints, long pencePerPoint, double rSquared, long typicalDistancePence) {
     }
 
-    public record Point(String personId, String name, int points, long annualBudgetPence, Long expectedPence,
+    public record Point(String personId, int points, long annualBudgetPence, Long expectedPence,
             Long distancePence, boolean farFromLine) {
     }
 
     /**
-     * The council's report.
-     *
-     * @param leaveOutOptedOut leave out people who registered the national data opt-out (planning and research)
-     * @param withNames give names (only for direct support; aggregate purposes see pseudonymous ids)
+     * The council's report: an aggregate for planning, so it names no one and leaves out people who registered the
+     * national data opt-out.
      */
     @Transactional
-    public Report of(String council, boolean leaveOutOptedOut, boolean withNames) {
+    public Report of(String council) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select cast(p.id as varchar), coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, ''),
-                       a.total_points,
+                select cast(p.id as varchar), a.total_points,
                        coalesce((select sum(c.amount_pence) from contribution c
                                  where c.person_id = p.id and c.status = 'ACTIVE'), 0)
                 from assessment a join person p on p.id = a.person_id
                 where a.version = (select max(b.version) from assessment b where b.person_id = a.person_id)
                   and p.merged_into is null
-                  and not (p.national_opt_out and ?2)
+                  and not p.national_opt_out
                   and (exists (select 1 from source_record s where s.person_id = p.id
                                  and s.agency = 'SOCIAL_CARE' and s.holder = ?1)
                        or exists (select 1 from contribution c join organisation o on o.id = c.funding_body_id
                                   where c.person_id = p.id and o.code = ?1))
-                order by a.total_points, p.id""").setParameter(1, council).setParameter(2, leaveOutOptedOut)
-                .getResultList();
+                order by a.total_points, p.id""").setParameter(1, council).getResultList();
         int n = rows.size();
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = ((Number) rows.get(i)[2]).doubleValue();
-            y[i] = ((Number) rows.get(i)[3]).doubleValue();
+            x[i] = ((Number) rows.get(i)[1]).doubleValue();
+            y[i] = ((Number) rows.get(i)[2]).doubleValue();
         }
         Line line = fit(x, y);
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
-            int p = ((Number) row[2]).intValue();
-            long budget = ((Number) row[3]).longValue();
+            int p = ((Number) row[1]).intValue();
+            long budget = ((Number) row[2]).longValue();
             Long expected = line == null ? null : line.penceAtZeroPoints() + line.pencePerPoint() * p;
             Long distance = expected == null ? null : budget - expected;
             boolean far = line != null && n >= 3 && line.typicalDistancePence() > 0
                     && Math.abs(distance) > 2 * line.typicalDistancePence();
-            points.add(new Point(UUID.fromString((String) row[0]).toString(),
-                    withNames ? ((String) row[1]).trim() : null, p, budget,
-                    expected, distance, far));
+            points.add(new Point(UUID.fromString((String) row[0]).toString(), p, budget, expected, distance, far));
         }
         List<Point> far = points.stream().filter(Point::farFromLine)
                 .sorted(Comparator.comparingLong((Point q) -> -Math.abs(q.distancePence()))).toList();

@@ -41,6 +41,6 @@ public class ReportsResource {
         // an aggregate report for planning: people with the national data opt-out are left out and no one is
         // named, whatever purpose the request claims
         access.report("EquityReport?council=" + council);
-        return equity.of(council.trim().toUpperCase(java.util.Locale.UK), true, false);
+        return equity.of(council.trim().toUpperCase(java.util.Locale.UK));
     }
 }

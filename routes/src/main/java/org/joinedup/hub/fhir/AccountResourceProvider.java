@@ -27,7 +27,6 @@ import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.fhirmapping.PooledBudgetToAccountMapper;
 import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.PersonAccess;
-import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 import org.joinedup.model.Pence;
 
@@ -43,8 +42,6 @@ public class AccountResourceProvider implements IResourceProvider {
     @Inject
     FhirReads reads;
 
-    @Inject
-    Caller caller;
 
     @Inject
     org.joinedup.hub.budget.BudgetStatement budgets;

@@ -20,7 +20,6 @@ import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.fhirmapping.PaymentToChargeItemMapper;
 
-import org.joinedup.hub.security.Caller;
 
 /**
  * Payments out of pooled budgets as {@code ChargeItem}s on the contribution Account they were drawn from:
@@ -33,8 +32,6 @@ public class ChargeItemResourceProvider implements IResourceProvider {
     @Inject
     PaymentReads payments;
 
-    @Inject
-    Caller caller;
 
     @Inject
     FhirAccess access;

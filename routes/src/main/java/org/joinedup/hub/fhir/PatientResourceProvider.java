@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.Patient;
 import org.joinedup.fhirmapping.ContributionToAccountMapper;
 import org.joinedup.fhirmapping.PersonToPatientMapper;
 import org.joinedup.hub.access.PersonAccess;
-import org.joinedup.hub.security.Caller;
 import org.joinedup.model.ContributionRecord;
 import org.joinedup.model.access.Category;
 
@@ -32,8 +31,6 @@ public class PatientResourceProvider implements IResourceProvider {
     private final PersonToPatientMapper mapper = new PersonToPatientMapper();
     private final ContributionToAccountMapper accounts = new ContributionToAccountMapper();
 
-    @Inject
-    Caller caller;
 
     @Inject
     org.joinedup.hub.assessment.AssessmentBook assessments;
