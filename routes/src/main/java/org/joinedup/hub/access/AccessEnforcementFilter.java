@@ -25,8 +25,9 @@ public class AccessEnforcementFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessEnforcementFilter.class);
 
-    /** Endpoints that hold no personal data at all and need no token. */
-    private static final String PUBLIC = "/auth/demo-token";
+    /** Endpoints that hold no personal data at all and need no token: demo tokens, signing in and out of pages. */
+    private static final java.util.Set<String> PUBLIC = java.util.Set.of("/auth/demo-token", "/app/sign-in",
+            "/app/sign-out");
 
     public static final String BREAK_GLASS_HEADER = "JoinedUp-Break-Glass";
 
@@ -53,7 +54,7 @@ public class AccessEnforcementFilter {
      */
     @ServerResponseFilter
     public Uni<Void> leaving(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith(PUBLIC)) {
+        if (PUBLIC.contains(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
         }
         if (trail.breakGlassNotice() != null) {

@@ -55,6 +55,43 @@ public class PersonAlert extends PanacheEntityBase {
     @Column(name = "message_id")
     public Long messageId;
 
+    /** When a coordinator said they had seen it and were dealing with it, and who. */
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    /** Who closed it by hand, and their note (an agency's own closing leaves these empty). */
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
+
+    public AlertSeverity severity() {
+        return AlertSeverity.of(kind);
+    }
+
+    public boolean open() {
+        return closedAt == null;
+    }
+
+    /** A coordinator has seen it and is dealing with it; it stays open until resolved or its cause goes away. */
+    public void acknowledge(String by) {
+        if (acknowledgedAt == null) {
+            acknowledgedAt = Instant.now();
+            acknowledgedBy = by;
+        }
+    }
+
+    /** Closed by a person, with what was done. */
+    public void resolve(String by, String note) {
+        closedAt = Instant.now();
+        resolvedBy = by;
+        resolutionNote = note;
+    }
+
     /**
      * Raises the alert, or refreshes its detail if it is already open; reopens it if it had been closed.
      *
@@ -77,6 +114,10 @@ public class PersonAlert extends PanacheEntityBase {
         } else if (alert.closedAt != null) {
             alert.closedAt = null;
             alert.raisedAt = Instant.now();
+            alert.acknowledgedAt = null;
+            alert.acknowledgedBy = null;
+            alert.resolvedBy = null;
+            alert.resolutionNote = null;
         }
         alert.detail = detail;
         alert.messageId = messageId;

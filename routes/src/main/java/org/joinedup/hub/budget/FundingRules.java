@@ -20,4 +20,11 @@ public class FundingRules {
     public Optional<FundingRule> of(AgencyKind agency) {
         return Optional.ofNullable(rules.get(agency));
     }
+
+    /** Every category some funding stream pays for, sorted: what a plan line may be for. */
+    public java.util.SortedSet<String> categories() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        rules.values().forEach(r -> all.addAll(r.categories()));
+        return all;
+    }
 }

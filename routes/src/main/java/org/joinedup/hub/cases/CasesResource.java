@@ -77,10 +77,14 @@ public class CasesResource {
     @Inject
     Access access;
 
-    /** {@code GET /api/cases?coordinator=...}: a coordinator's caseload, with each case's open alerts. */
+    /**
+     * {@code GET /api/cases?coordinator=...[&q=...]}: a coordinator's caseload, with each case's members, open alerts,
+     * plan status and last change; {@code q} keeps the families with a member whose name, NHS number, NI number or
+     * postcode matches (only in what the caller may see of them).
+     */
     @GET
     @Transactional
-    public List<CaseSummary> caseload(@QueryParam("coordinator") String coordinator) {
+    public List<CaseSummary> caseload(@QueryParam("coordinator") String coordinator, @QueryParam("q") String q) {
         if (coordinator == null || coordinator.isBlank()) {
             throw new BadRequestException("give coordinator, for example /api/cases?coordinator=coordinator");
         }
@@ -88,20 +92,46 @@ public class CasesResource {
         Map<UUID, List<UUID>> members = new HashMap<>();
         cases.forEach(c -> members.put(c.id, members(c.id)));
         Map<UUID, PersonAccess> seen = new HashMap<>();
-        access.readAll(members.values().stream().flatMap(List::stream).toList(), "Case?coordinator=" + coordinator)
-                .forEach(a -> seen.put(a.personId(), a));
-        return cases.stream().filter(c -> seen.containsKey(c.lead.id)).map(c -> {
+        access.readAll(members.values().stream().flatMap(List::stream).toList(), "Case?coordinator=" + coordinator
+                + (q == null ? "" : "&q")).forEach(a -> seen.put(a.personId(), a));
+        CaseSearch search = CaseSearch.of(q);
+        List<CaseSummary> found = new ArrayList<>();
+        for (FamilyCase c : cases) {
+            if (!seen.containsKey(c.lead.id)) {
+                continue;
+            }
             List<UUID> shown = members.get(c.id).stream().filter(seen::containsKey).toList();
+            List<Person> people = shown.stream().map(id -> Person.<Person>findById(id))
+                    .sorted(leadFirst(c.lead.id)).toList();
+            if (!search.matchesAny(people, seen)) {
+                continue;
+            }
             List<AlertView> alerts = shown.stream()
                     .flatMap(m -> PeopleResource.alerts(m.toString(), seen.get(m)).stream()).toList();
-            return new CaseSummary(c.id.toString(), c.lead.id.toString(),
-                    seen.get(c.lead.id).sees(Category.DEMOGRAPHICS) ? name(c.lead) : null, shown.size(), alerts);
-        }).toList();
+            List<String> names = people.stream().filter(p -> seen.get(p.id).sees(Category.DEMOGRAPHICS))
+                    .map(CasesResource::name).toList();
+            PersonAccess lead = seen.get(c.lead.id);
+            org.joinedup.hub.plan.PlanSummaries.PlanSummary plan = lead.sees(Category.PLAN)
+                    ? org.joinedup.hub.plan.PlanSummaries.current(c.lead.id) : null;
+            Instant lastChange = people.stream().map(p -> p.updatedAt).filter(java.util.Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(c.createdAt);
+            for (AlertView a : alerts) {
+                lastChange = a.raisedAt().isAfter(lastChange) ? a.raisedAt() : lastChange;
+            }
+            if (plan != null && plan.createdAt().isAfter(lastChange)) {
+                lastChange = plan.createdAt();
+            }
+            found.add(new CaseSummary(c.id.toString(), c.lead.id.toString(),
+                    lead.sees(Category.DEMOGRAPHICS) ? name(c.lead) : null, shown.size(), names, alerts,
+                    plan == null ? null : plan.status(), plan == null ? null : plan.nextReview(), lastChange));
+        }
+        return found;
     }
 
     @GET
     @Path("/{id}")
     @Transactional
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public CaseView get(@PathParam("id") String id) {
         FamilyCase familyCase = find(id);
         UUID caseId = familyCase.id;
@@ -109,6 +139,9 @@ public class CasesResource {
         if (seen.isEmpty()) {
             throw new NotVisibleException("no case " + id);
         }
+        Comparator<Person> order = leadFirst(familyCase.lead.id);
+        seen = seen.stream().sorted(Comparator.comparing(a -> Person.<Person>findById(a.personId()), order))
+                .toList();
         List<MemberView> members = new ArrayList<>();
         List<AlertView> alerts = new ArrayList<>();
         List<TimelineEntry> timeline = new ArrayList<>();
@@ -126,7 +159,7 @@ public class CasesResource {
                             p.amountPence, p.paidOn, p.payee, p.category)).toList();
             alerts.addAll(view.alerts());
             members.add(new MemberView(personId.toString(), view.givenName(), view.familyName(), view.birthDate(),
-                    personId.equals(familyCase.lead.id), agencies(person, view.contributions(), view.tenancies(),
+                    personId.equals(familyCase.lead.id), view.identifiers(), agencies(person, view.contributions(), view.tenancies(),
                             services, view.alerts(), view.benefits(), shown), view.contributions(),
                     view.tenancies(), services, view.benefits(), payments, view.alerts(),
                     shown.sees(Category.ASSESSMENT) ? AssessmentViews.shown(assessments.current(personId).orElse(null),
@@ -174,7 +207,7 @@ public class CasesResource {
     /** {@code GET /api/cases/{id}/budget}: each member's pooled budget from the ledger and the family's totals. */
     @GET
     @Path("/{id}/budget")
-    @RolesAllowed({ Caller.COORDINATOR, Caller.OPERATOR })
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     @Transactional
     public FamilyBudget budget(@PathParam("id") String id) {
         FamilyCase familyCase = find(id);
@@ -201,6 +234,13 @@ public class CasesResource {
             // answered below
         }
         throw new NotVisibleException("no case " + id);
+    }
+
+    /** The family's lead first, then the others oldest first (then by name), as a coordinator reads a family. */
+    private static Comparator<Person> leadFirst(UUID lead) {
+        return Comparator.<Person, Boolean>comparing(p -> !p.id.equals(lead))
+                .thenComparing(p -> p.birthDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(CasesResource::name);
     }
 
     private static List<UUID> members(UUID caseId) {
@@ -308,7 +348,8 @@ public class CasesResource {
     }
 
     /** One case in a caseload. */
-    public record CaseSummary(String id, String leadPersonId, String leadName, int members, List<AlertView> alerts) {
+    public record CaseSummary(String id, String leadPersonId, String leadName, int members, List<String> memberNames,
+            List<AlertView> alerts, String planStatus, LocalDate nextReview, Instant lastChange) {
     }
 
     /** The joined-up case. */
@@ -331,7 +372,7 @@ public class CasesResource {
 
     /** A family member, the agencies involved with them and what each holds. */
     public record MemberView(String personId, String givenName, String familyName, LocalDate birthDate, boolean lead,
-            Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
+            List<org.joinedup.model.IdentifierRecord> identifiers, Set<String> agencies, List<ContributionView> contributions, List<TenancyView> tenancies,
             List<ServiceView> services, List<PeopleResource.BenefitView> benefits, List<PaymentView> payments,
             List<AlertView> alerts, AssessmentViews.AssessmentSummary assessment,
             org.joinedup.hub.plan.PlanSummaries.PlanSummary plan) {

@@ -130,6 +130,8 @@ public class DemoDataLoader {
 
                 =====================================================================================
                  JoinedUp is running with demo data at %1$s
+                   The coordinator's screen: %1$s/app  (sign in as Sam Patel, the demo coordinator;
+                               Amir Khan approves Leeds' lines, Lin Chen looks after the message store)
                    Demo users: coordinator, council (E08000004), trust (RR8), trust2 (RM3), housing (OLDHAMHSG),
                                employment (DWP), operator
                    TOKEN=$(curl -s -X POST -d user=coordinator %1$s/auth/demo-token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')

@@ -31,16 +31,26 @@ public class InboundMessagesResource {
     Access access;
 
 
+    /**
+     * {@code GET /api/inbound/messages[?agency=...&status=...&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=n]}: newest first;
+     * {@code from} and {@code to} are days received, in UK time, both included.
+     */
     @GET
     @Transactional
     public List<MessageSummary> list(@QueryParam("agency") String agency, @QueryParam("status") String status,
+            @QueryParam("from") java.time.LocalDate from, @QueryParam("to") java.time.LocalDate to,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         access.operation(Access.Action.READ, "InboundMessage?agency=" + agency + "&status="
-                + status);
+                + status + (from == null ? "" : "&from=" + from) + (to == null ? "" : "&to=" + to));
+        java.time.ZoneId uk = java.time.ZoneId.of("Europe/London");
         String query = "(:agency is null or cast(agency as string) = :agency)"
-                + " and (:status is null or cast(status as string) = :status)";
+                + " and (:status is null or cast(status as string) = :status)"
+                + " and receivedAt >= :from and receivedAt < :to";
         return InboundMessage.<InboundMessage>find(query, Sort.descending("id"),
-                        Parameters.with("agency", agency).and("status", status))
+                        Parameters.with("agency", agency).and("status", status)
+                                .and("from", from == null ? Instant.EPOCH : from.atStartOfDay(uk).toInstant())
+                                .and("to", to == null ? Instant.parse("9999-12-31T00:00:00Z")
+                                        : to.plusDays(1).atStartOfDay(uk).toInstant()))
                 .page(Page.ofSize(Math.min(Math.max(limit, 1), 1000)))
                 .stream().map(MessageSummary::of).toList();
     }
@@ -55,6 +65,47 @@ public class InboundMessagesResource {
             throw new NotFoundException("no message " + id);
         }
         return new MessageDetail(MessageSummary.of(message), message.contentType, message.payload, message.payloadFile);
+    }
+
+    @Inject
+    MessageReplay replays;
+
+    @Inject
+    org.joinedup.hub.security.Caller caller;
+
+    /**
+     * {@code POST /api/inbound/messages/{id}/replay}: applies a {@code FAILED} message again through its flow;
+     * {@code 200} with the message as it stands after, {@code 409} when it may not be replayed (and why).
+     */
+    @jakarta.ws.rs.POST
+    @Path("/{id}/replay")
+    public jakarta.ws.rs.core.Response replay(@PathParam("id") long id) {
+        access.operation(Access.Action.WRITE, "InboundMessage/" + id + "/replay");
+        try {
+            replays.replay(id, caller.name());
+        } catch (MessageReplay.NotReplayable refused) {
+            return org.joinedup.hub.platform.ApiProblems.error(409, refused.getMessage());
+        }
+        return jakarta.ws.rs.core.Response.ok(summary(id)).build();
+    }
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /**
+     * {@code GET /api/inbound/messages/dead-letters}: what waits on the broker's dead-letter queue (browsed, nothing
+     * taken off): how many, and the newest {@value DeadLetters#LIMIT}, newest first.
+     */
+    @GET
+    @Path("/dead-letters")
+    public DeadLetters.Queue deadLetters() {
+        access.operation(Access.Action.READ, "DeadLetterQueue");
+        return deadLetters.list();
+    }
+
+    @Transactional
+    MessageSummary summary(long id) {
+        return MessageSummary.of(InboundMessage.findById(id));
     }
 
     /** A stored message without its payload. */

@@ -333,7 +333,7 @@ public class PeopleResource {
         return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
                         java.util.UUID.fromString(personId)).stream()
                 .filter(a -> seen.sees(Category.of(a.agency)))
-                .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
+                .map(AlertView::of).toList();
     }
 
     public static List<TenancyView> tenancies(String personId) {
@@ -348,7 +348,7 @@ public class PeopleResource {
     public static List<AlertView> alerts(String personId) {
         return PersonAlert.<PersonAlert>find("person.id = ?1 and closedAt is null order by raisedAt desc",
                         java.util.UUID.fromString(personId)).stream()
-                .map(a -> new AlertView(a.agency.name(), a.kind, a.detail, a.raisedAt)).toList();
+                .map(AlertView::of).toList();
     }
 
     /** A tenancy the person is on, as the provider's latest snapshot shows it. */
@@ -381,7 +381,13 @@ public class PeopleResource {
     }
 
     /** An open alert for the coordinator. */
-    public record AlertView(String agency, String kind, String detail, java.time.Instant raisedAt) {
+    public record AlertView(String id, String personId, String agency, String kind, String severity, String detail,
+            java.time.Instant raisedAt, java.time.Instant acknowledgedAt, String acknowledgedBy) {
+
+        public static AlertView of(PersonAlert a) {
+            return new AlertView(a.id.toString(), a.person.id.toString(), a.agency.name(), a.kind,
+                    a.severity().name(), a.detail, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy);
+        }
     }
 
     /** The person as the JSON API shows them. */

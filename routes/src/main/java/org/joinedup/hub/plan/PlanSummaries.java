@@ -21,6 +21,25 @@ public final class PlanSummaries {
      */
     public record PlanSummary(String planId, int version, Instant createdAt, String whatMatters, long annualPence,
             long paidPence, Map<String, Integer> linesByStatus, Map<String, Integer> linesByChange) {
+
+        /**
+         * Where the plan stands as a whole: {@code NEEDS_CHANGES} if any line was refused or lost its money,
+         * {@code WAITING_FOR_APPROVAL} while a line awaits its funder, else {@code APPROVED}.
+         */
+        public String status() {
+            if (linesByStatus.containsKey("REFUSED") || linesByStatus.containsKey("REPLAN")) {
+                return "NEEDS_CHANGES";
+            }
+            return linesByStatus.containsKey("PROPOSED") ? "WAITING_FOR_APPROVAL" : "APPROVED";
+        }
+
+        /**
+         * When the plan is next reviewed: a year after this version was made (the Care Act's guidance expects a
+         * review at least every twelve months; an earlier review date is not recorded yet).
+         */
+        public java.time.LocalDate nextReview() {
+            return createdAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusYears(1);
+        }
     }
 
     /** A dated event of a person's plans. */

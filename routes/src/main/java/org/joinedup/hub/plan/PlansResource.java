@@ -154,6 +154,40 @@ public class PlansResource {
         return Response.ok(view(id, seen)).build();
     }
 
+    /** A payment or refund on a line of the plan (or on a line it replaces). */
+    public record PaymentView(int line, String kind, String reference, long amountPence, LocalDate paidOn,
+            String paidBy, String reason) {
+    }
+
+    /**
+     * {@code GET /api/plans/{id}/payments}: the payments and refunds on the plan's lines, newest first (a line
+     * carried over from an earlier version shows what was paid on it there too); only on lines the caller may see.
+     */
+    @GET
+    @Path("/{id}/payments")
+    @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
+    @Transactional
+    public List<PaymentView> payments(@PathParam("id") UUID id) {
+        PersonAccess seen = access.through(personOf(id), Access.Action.READ, "SupportPlan/" + id + "/payments",
+                "no plan " + id);
+        java.util.Set<Integer> shown = view(id, seen).lines().stream().map(LineView::number)
+                .collect(java.util.stream.Collectors.toSet());
+        List<PaymentView> found = new java.util.ArrayList<>();
+        for (PlanLine line : SupportPlan.<SupportPlan>findById(id).lines) {
+            if (!shown.contains(line.lineNumber)) {
+                continue;
+            }
+            for (PlanLine on = line; on != null; on = on.previousLine) {
+                for (PlanPayment p : PlanPayment.<PlanPayment>list("line", on)) {
+                    found.add(new PaymentView(line.lineNumber, p.kind, p.reference, p.amountPence, p.paidOn,
+                            p.paidBy, p.reason));
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(PaymentView::paidOn).reversed());
+        return found;
+    }
+
     @POST
     @Path("/{id}/lines/{line}/approve")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -42,6 +42,25 @@ public interface HubConfig {
 
     Access access();
 
+    Web web();
+
+    interface Web {
+        /** A signed-in browser with no request for this long is signed out. */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** A sign-in lasts at most this long, however busy. */
+        @WithDefault("PT10H")
+        Duration sessionLifetime();
+
+        /**
+         * The session cookie's {@code Secure} flag. Browsers accept secure cookies from {@code http://localhost}, so
+         * only a deployment reached over plain HTTP by another name needs to turn it off (and should not exist).
+         */
+        @WithDefault("true")
+        boolean secureCookies();
+    }
+
     interface Db {
         /** Port of the embedded PostgreSQL, used only when no external database is configured. */
         @WithDefault("55432")

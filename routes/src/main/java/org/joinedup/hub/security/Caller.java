@@ -39,7 +39,9 @@ public class Caller {
             Object agency = token.getClaim(config.access().organisationClaim());
             return agency == null ? null : agency.toString().replace("\"", "");
         }
-        return null;
+        // a web app session carries the organisation its identity provider named at sign-in
+        Object signedIn = identity.getAttribute(AGENCY_CLAIM);
+        return signedIn == null ? null : signedIn.toString();
     }
 
     public boolean hasRole(String role) {

@@ -18,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.camel.ConsumerTemplate;
+import org.joinedup.hub.support.DeadLetterQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.joinedup.hub.support.DemoTokens;
@@ -90,7 +91,7 @@ class EmploymentEventsTest {
         camel.sendBody(QUEUE, poison);
         camel.sendBody(QUEUE, awarded(nino, "FSF-" + nino, 1_000, "2026-11-20T09:41:07Z"));
 
-        Exchange dead = consumer.receive("jms:queue:DLQ", Duration.ofSeconds(30).toMillis());
+        Exchange dead = DeadLetterQueue.take(consumer, poison, Duration.ofSeconds(30));
         assertEquals(poison, dead.getMessage().getBody(String.class));
         String reason = dead.getMessage().getHeader("JoinedUpRejection", String.class);
         assertTrue(reason.contains("award.purpose") && reason.contains("award.amountPence"), reason);

@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.camel.ConsumerTemplate;
+import org.joinedup.hub.support.DeadLetterQueue;
 import org.apache.camel.ProducerTemplate;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -126,7 +127,8 @@ class QueueMessageStoreTest {
         camel.sendBody("jms:queue:agency.employment.in", referral(after));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> employmentMessageWithId(after), m -> m != null);
-        String dead = consumer.receiveBody("jms:queue:DLQ", Duration.ofSeconds(60).toMillis(), String.class);
+        String dead = DeadLetterQueue.take(consumer, poison, Duration.ofSeconds(60)).getMessage()
+                .getBody(String.class);
         assertEquals(poison, dead, "the message PostgreSQL refused is kept on the dead-letter queue, not dropped");
     }
 

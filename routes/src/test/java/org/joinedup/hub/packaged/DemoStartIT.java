@@ -31,6 +31,7 @@ class DemoStartIT {
             System.out.printf("demo hub: ready %d ms after launch, resident memory %d MiB%n",
                     System.currentTimeMillis() - hub.startMillis, hub.residentMiB());
             personId = assertDaveHasBothTrustsBudgets(hub);
+            assertTheCoordinatorsScreenIsServed(hub);
         }
         try (HubProcess again = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             again.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
@@ -46,6 +47,16 @@ class DemoStartIT {
             assertACoordinatorCanAssessDaveAndSeeHisIndicativeBudget(again, personId);
             assertDavesPlanIsFundedApprovedAndPaidAndEachFunderSeesWhereItsMoneyWent(again, personId);
         }
+    }
+
+    /** The first command prints the web address, and the packaged hub serves its pages and the GOV.UK assets. */
+    private static void assertTheCoordinatorsScreenIsServed(HubProcess hub) throws Exception {
+        assertTrue(hub.log().contains("The coordinator's screen: " + hub.base() + "/app"), "the web address");
+        var signIn = hub.get("/app/sign-in", null);
+        assertEquals(200, signIn.statusCode());
+        assertTrue(signIn.body().contains("Sam Patel"), "the demo coordinator is offered");
+        assertEquals(200, hub.get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css", null)
+                .statusCode(), "the GOV.UK Frontend stylesheet, from its webjar");
     }
 
     /** The demo user who decides for each funding body of the demo family's money. */

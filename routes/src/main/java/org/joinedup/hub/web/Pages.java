@@ -1,0 +1,61 @@
+package org.joinedup.hub.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.joinedup.hub.security.Caller;
+
+/** The frame of each page for the person signed in: title, navigation by role, CSRF token. */
+@ApplicationScoped
+public class Pages {
+
+    public static final String CASELOAD = "/app/caseload";
+    public static final String APPROVALS = "/app/approvals";
+    public static final String MESSAGES = "/app/operations/messages";
+
+    @Inject
+    SecurityIdentity identity;
+
+    public Chrome chrome(String title, String currentHref) {
+        WebSessions.SignedIn who = identity.getAttribute(WebSessionIdentityProvider.SESSION);
+        List<Chrome.NavItem> nav = new ArrayList<>();
+        if (who != null) {
+            for (String[] item : items()) {
+                nav.add(new Chrome.NavItem(item[0], item[1], item[1].equals(currentHref)));
+            }
+        }
+        return new Chrome(title, who, nav, who == null ? null : who.csrfToken());
+    }
+
+    /** Where a person with these roles lands after signing in: the first page their roles open. */
+    public static String home(Set<String> roles) {
+        List<String[]> items = items(roles);
+        return items.isEmpty() ? ErrorPages.NOTHING_HERE : items.get(0)[1];
+    }
+
+    private List<String[]> items() {
+        return items(identity.getRoles());
+    }
+
+    private static List<String[]> items(Set<String> roles) {
+        List<String[]> items = new ArrayList<>();
+        if (roles.contains(Caller.COORDINATOR)) {
+            items.add(new String[] { "Caseload", CASELOAD });
+        }
+        if (roles.contains(Caller.COUNCIL) || roles.contains(Caller.TRUST) || roles.contains(Caller.FUNDER)) {
+            items.add(new String[] { "Approvals", APPROVALS });
+        }
+        if (roles.contains(Caller.OPERATOR)) {
+            items.add(new String[] { "Messages", MESSAGES });
+        }
+        if (roles.contains(Caller.COORDINATOR) || roles.contains(Caller.OPERATOR)) {
+            items.add(new String[] { "Identity reviews", IdentityReviewsPage.PATH });
+        }
+        return items;
+    }
+}

@@ -1,0 +1,74 @@
+package org.joinedup.hub.web;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Signs in the web app's requests ({@code /app/...}) from the session cookie, and only from it: the JSON API and FHIR
+ * never accept the cookie (they take bearer tokens, so a page cannot be used to forge an API call), and pages never
+ * accept a bearer token. A page asked for without a session is redirected to the sign-in page.
+ */
+@ApplicationScoped
+public class WebSessionMechanism implements HttpAuthenticationMechanism {
+
+    public static final String PAGES = "/app";
+
+    @Inject
+    WebSessionIdentityProvider provider;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        if (!isPage(context) || context.normalizedPath().equals(SignInPage.PATH)) {
+            return Uni.createFrom().nullItem(); // signing in needs no one signed in (an old cookie is ended there)
+        }
+        Cookie cookie = context.request().getCookie(WebSessions.COOKIE);
+        if (cookie == null) {
+            // pages take a signed-in session only, never a bearer token: off to the sign-in page
+            return Uni.createFrom().failure(new AuthenticationFailedException("not signed in"));
+        }
+        return identities.authenticate(new WebSessionRequest(cookie.getValue()));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return isPage(context) ? Uni.createFrom().item(new ChallengeData(303, "Location", SignInPage.PATH))
+                : Uni.createFrom().nullItem();
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!isPage(context)) {
+            return Uni.createFrom().item(false);
+        }
+        context.response().setStatusCode(303).putHeader("Location", SignInPage.PATH + "?signedOut=true")
+                .putHeader("Cache-Control", "no-store").end();
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(WebSessionRequest.class);
+    }
+
+    @Override
+    public int getPriority() {
+        return 2000;
+    }
+
+    private static boolean isPage(RoutingContext context) {
+        String path = context.normalizedPath();
+        return path.equals(PAGES) || path.startsWith(PAGES + "/");
+    }
+}

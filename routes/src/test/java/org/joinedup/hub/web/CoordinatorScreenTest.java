@@ -1,0 +1,353 @@
+package org.joinedup.hub.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.joinedup.hub.support.Browser;
+import org.joinedup.hub.support.DemoFamily;
+import org.joinedup.hub.support.DemoFamilyProfile;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.PageSession;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The coordinator's screen in a real headless Chromium, on a hub whose demo family arrived through the real
+ * connectors: a coordinator's morning, then the funder approving the line she drafted. Every page and state is
+ * checked with axe-core; the README's screenshots are made here.
+ */
+@QuarkusTest
+@TestProfile(DemoFamilyProfile.class)
+@QuarkusTestResource(HubTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoordinatorScreenTest {
+
+    static final String COORDINATOR = "Sam Patel";
+    static final String TRUST = "Amir Khan";
+
+    @Test
+    @Order(1)
+    void aCoordinatorsMorning() {
+        String dave = DemoFamily.dave();
+        try (Browser browser = Browser.open(base())) {
+            browser.go("/app/sign-in").accessible("the sign-in page").screenshot("sign-in");
+            browser.signIn(COORDINATOR);
+            assertEquals("/app/caseload", browser.path());
+            assertEquals("Your caseload", browser.heading());
+            List<String> family = row(browser, By.id("caseload"), "David Hughes");
+            assertEquals("David Hughes, Samantha Hughes, Kayleigh Hughes", family.get(1));
+            assertTrue(family.get(2).contains("high"), "the rent arrears: " + family);
+            browser.accessible("the caseload").screenshot("caseload");
+
+            browser.type("q", "ol1 1xx").press("Search");
+            assertTrue(browser.text(By.id("search-result")).startsWith("1 family matches"));
+            browser.type("q", "9434 765 919").press("Search");
+            assertEquals("David Hughes", browser.rows(By.id("caseload")).get(0).get(0));
+            browser.type("q", "Nobody Atall").press("Search");
+            assertTrue(browser.pageText().contains("No family on your caseload matches."));
+            browser.accessible("a search that finds no one");
+
+            browser.follow("Show all your families").follow("David Hughes");
+            assertEquals("David Hughes's family", browser.heading());
+            String members = browser.text(By.id("member-" + dave));
+            assertTrue(members.contains("Benefits, Employment, Housing, NHS, Social care"), members);
+            assertTrue(members.contains("NHS number: 9434765919"), members);
+            assertTrue(browser.pageText().contains("Samantha Hughes") && browser.pageText().contains(
+                    "Kayleigh Hughes"));
+            browser.accessible("the joined-up case").screenshot("case");
+
+            // the chart's table says what the ledger says, funder by funder
+            Map<String, List<String>> table = byFunder(browser.rows(By.id("funder-table")));
+            assertEquals("£18,250.00", table.get("RR8").get(1), "Leeds' continuing-care budget from its FHIR push");
+            ledgerByFunder(caseId(dave)).forEach((code, pence) -> {
+                assertEquals(pounds(pence[0]), table.get(code).get(1), code + " confirmed");
+                assertEquals(pounds(pence[1]), table.get(code).get(2), code + " committed");
+                assertEquals(pounds(pence[2]), table.get(code).get(3), code + " paid");
+                assertEquals(pounds(pence[3]), table.get(code).get(4), code + " available");
+            });
+            assertTrue(browser.driver().findElement(By.id("funder-chart")).isDisplayed());
+
+            browser.press(By.id("alert-table"), "Acknowledge");
+            assertTrue(browser.text(By.id("done-message")).startsWith("Alert acknowledged"));
+            assertTrue(browser.text(By.id("alert-table")).contains("Acknowledged by coordinator"));
+            browser.accessible("the case after acknowledging an alert");
+
+            browser.go("/app/people/" + dave + "/plan");
+            assertEquals("Support plan", browser.heading());
+            browser.driver().findElement(By.cssSelector("a.govuk-button[href$='/plan/lines/new']")).click();
+            assertEquals("Add a line to the plan", browser.heading());
+            browser.press("Continue");
+            String errors = browser.text(By.className("govuk-error-summary"));
+            assertTrue(errors.contains("Select what the money is for") && errors.contains("Enter who is paid"),
+                    errors);
+            browser.accessible("the plan form with errors").screenshot("plan-line-errors");
+
+            if (!browser.driver().findElements(By.id("whatMatters")).isEmpty()) {
+                browser.type("whatMatters", "Getting to the allotment and seeing my mates");
+            }
+            browser.select("category", "Personal assistant")
+                    .type("description", "A personal assistant two mornings a week")
+                    .type("payee", "Jo Bloggs PA").choose("An hour (give the hours a week)")
+                    .type("amount", "15.50").type("units", "6").choose("Direct payment to the person")
+                    .press("Continue");
+            assertEquals("Check the new line before you submit the plan", browser.heading());
+            assertEquals("£4,836.00", browser.text(By.id("check-annual")), "£15.50 x 6 hours x 52 weeks");
+            browser.accessible("check your answers").screenshot("plan-check");
+
+            browser.press("Submit the plan");
+            assertTrue(browser.text(By.id("done-message")).startsWith("Plan submitted"));
+            List<String> line = row(browser, By.id("plan-lines"), "Jo Bloggs PA");
+            assertEquals("£4,836.00", line.get(3));
+            assertTrue(line.get(4).startsWith("RR8"), "the hub proposes the most restricted money: " + line);
+            assertEquals("Waiting for approval", line.get(5));
+            browser.accessible("the plan after submitting").screenshot("plan");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theFunderApprovesTheLineAndTheCaseShowsTheMoneyCommitted() {
+        String dave = DemoFamily.dave();
+        long committedBefore = ledgerByFunder(caseId(dave)).get("RR8")[1];
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(TRUST);
+            assertEquals("/app/approvals", browser.path());
+            WebElement card = browser.driver().findElements(By.cssSelector(".govuk-summary-card")).stream()
+                    .filter(c -> c.getText().contains("Jo Bloggs PA")).findFirst().orElseThrow();
+            assertTrue(card.getText().contains("David Hughes"), card.getText());
+            assertTrue(card.getText().contains("£4,836.00"), card.getText());
+            browser.accessible("a funder's approvals").screenshot("approvals");
+
+            browser.press(By.id(card.getDomAttribute("id")), "Approve");
+            assertTrue(browser.text(By.id("done-message")).startsWith("Line approved"));
+            assertEquals("£4,836.00", row(browser, By.id("bought-table"), "Personal assistant").get(2));
+            browser.accessible("what the funder's money bought").screenshot("approvals-bought");
+        }
+        long committedAfter = ledgerByFunder(caseId(dave)).get("RR8")[1];
+        assertEquals(483_600L, committedAfter - committedBefore, "the line's yearly cost, committed in the ledger");
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/cases/" + caseId(dave));
+            assertEquals(pounds(committedAfter), byFunder(browser.rows(By.id("funder-table"))).get("RR8").get(2));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePlanFormWorksWithTheKeyboardAlone() {
+        String dave = DemoFamily.dave();
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/people/" + dave + "/plan/lines/new");
+            Actions keys = new Actions(browser.driver());
+            keys.sendKeys(Keys.TAB).perform();
+            assertEquals("Skip to main content", active(browser).getText().strip(), "the skip link comes first");
+            if (!browser.driver().findElements(By.id("whatMatters")).isEmpty()) { // no plan yet
+                tabTo(browser, "whatMatters");
+                keys.sendKeys("Staying in my own home").perform();
+            }
+            tabTo(browser, "category");
+            assertFocusVisible(browser);
+            keys.sendKeys("Equipment").perform();
+            tabTo(browser, "description");
+            keys.sendKeys("A riser-recliner chair").perform();
+            tabTo(browser, "payee");
+            keys.sendKeys("Oldham Mobility").perform();
+            tabTo(browser, "costKind");
+            assertFocusVisible(browser);
+            keys.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform(); // a week, an hour, one-off
+            tabTo(browser, "amount");
+            keys.sendKeys("650").perform();
+            tabTo(browser, "units");
+            keys.sendKeys("1").perform();
+            tabTo(browser, "management");
+            keys.sendKeys(Keys.SPACE).perform();
+            tabToButton(browser, "Continue");
+            assertFocusVisible(browser);
+            WebElement page = browser.driver().findElement(By.tagName("html"));
+            keys.sendKeys(Keys.ENTER).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            assertEquals("Check the new line before you submit the plan", browser.heading(), browser.pageText());
+            assertEquals("£650.00", browser.text(By.id("check-annual")));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anOrganisationWithNoRelationshipGetsPageNotFoundForTheCase() {
+        String caseId = caseId(DemoFamily.dave());
+        String session = PageSession.signIn("trust3");
+        PageSession.get(session, "/app/cases/" + caseId).then().statusCode(404);
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn("Tom Birch").go("/app/cases/" + caseId);
+            assertEquals("Page not found", browser.heading());
+            assertTrue(!browser.pageText().contains("Hughes"));
+            browser.accessible("page not found");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aOneOffPaymentIsMadeWithinItsLimitAndOneOverItIsRefused() {
+        String dave = DemoFamily.dave();
+        long paidBefore = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + dave + "/budget")
+                .then().extract().jsonPath().getLong("totals.paidPence");
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/people/" + dave + "/plan").follow("Make a one-off payment");
+            assertEquals("Make a one-off payment", browser.heading());
+            assertEquals("£250.00", browser.text(By.id("one-off-limit")));
+            browser.press("Pay");
+            assertTrue(browser.text(By.className("govuk-error-summary")).contains("Select whose money pays"));
+            browser.accessible("the one-off payment form with errors");
+            browser.driver().findElement(By.cssSelector("label[for=contributionId]")).click();
+            browser.select("category", "Equipment").type("payee", "Oldham Mobility").type("amount", "45")
+                    .press("Pay");
+            assertTrue(browser.text(By.id("done-message")).startsWith("One-off payment made"));
+            browser.follow("Make a one-off payment");
+            browser.driver().findElement(By.cssSelector("label[for=contributionId]")).click();
+            browser.select("category", "Equipment").type("payee", "Oldham Mobility").type("amount", "300")
+                    .press("Pay");
+            assertTrue(browser.text(By.id("problem")).contains("at most £250.00"), browser.text(By.id("problem")));
+            browser.accessible("a one-off payment over the limit");
+        }
+        long paidAfter = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + dave + "/budget")
+                .then().extract().jsonPath().getLong("totals.paidPence");
+        assertEquals(4_500L, paidAfter - paidBefore, "the £45 paid once, the £300 not at all");
+    }
+
+    @Test
+    @Order(6)
+    void theSingleAssessmentIsFilledInSectionBySectionAndGivesTheIndicativeBudget() {
+        String dave = DemoFamily.dave();
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/people/" + dave + "/assessment");
+            assertEquals("The single assessment", browser.heading());
+            int sections = browser.driver().findElements(By.cssSelector("#sections li")).size();
+            assertEquals(11, sections, "what matters, then the ten domains of the Questionnaire");
+            browser.accessible("the assessment's sections");
+            browser.driver().findElement(By.cssSelector("a[href$='/assessment/sections/1']")).click();
+            assertEquals("What matters to you", browser.heading());
+            browser.press("Save and continue");
+            String errors = browser.text(By.className("govuk-error-summary"));
+            assertTrue(errors.contains("Enter an answer to: What is important to you?"), errors);
+            browser.accessible("an assessment section with an error");
+            browser.type("what-matters-important", "Being a good dad to Sam and Kayleigh")
+                    .press("Save and continue");
+            assertEquals("Personal care", browser.heading(), "section 2 is the first domain");
+            browser.choose("I need support every day").press("Save and continue"); // 18 points
+            browser.accessible("an assessment section").screenshot("assessment-section");
+            while (!browser.heading().startsWith("Check the assessment")) {
+                browser.choose("I manage without support").press("Save and continue");
+            }
+            List<String> personalCare = browser.driver().findElements(By.cssSelector(".govuk-summary-list__row"))
+                    .stream().map(WebElement::getText)
+                    .filter(t -> t.startsWith("How much support do you need with personal care?")).toList();
+            assertTrue(personalCare.get(0).contains("I need support every day (18 points)"), personalCare.get(0));
+            browser.accessible("check the assessment").screenshot("assessment-check");
+            browser.press("Submit the assessment");
+            assertEquals("Indicative budget", browser.heading());
+            long total = given().auth().oauth2(DemoTokens.of("coordinator"))
+                    .get("/api/people/" + dave + "/indicative-budget").then().statusCode(200).extract().jsonPath()
+                    .getLong("totalPence");
+            assertEquals(pounds(total), browser.text(By.id("indicative-total")));
+            assertTrue(browser.pageText().contains("How it is worked out"));
+            browser.accessible("the indicative budget").screenshot("indicative-budget");
+        }
+    }
+
+    private static String base() {
+        return "http://localhost:" + RestAssured.port;
+    }
+
+    private static String caseId(String dave) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + DemoFamily.DAVE_NHS)
+                .then().extract().jsonPath().getString("[0].caseId");
+    }
+
+    /** The ledger's figures per funding body for the family: confirmed, committed, paid, available (pence). */
+    private static Map<String, long[]> ledgerByFunder(String caseId) {
+        JsonPath budget = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId + "/budget")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, long[]> sums = new HashMap<>();
+        for (Map<String, Object> c : budget.<Map<String, Object>>getList("members.contributions.flatten()")) {
+            long[] sum = sums.computeIfAbsent((String) c.get("fundingBodyCode"), k -> new long[4]);
+            sum[0] += ((Number) c.get("confirmedPence")).longValue();
+            sum[1] += ((Number) c.get("committedPence")).longValue();
+            sum[2] += ((Number) c.get("paidPence")).longValue();
+            sum[3] += ((Number) c.get("availablePence")).longValue();
+        }
+        return sums;
+    }
+
+    /** The funder table's rows by the code in brackets after each funder's name. */
+    private static Map<String, List<String>> byFunder(List<List<String>> rows) {
+        Map<String, List<String>> byCode = new HashMap<>();
+        for (List<String> row : rows) {
+            String name = row.get(0);
+            if (name.endsWith(")")) {
+                byCode.put(name.substring(name.lastIndexOf('(') + 1, name.length() - 1), row);
+            }
+        }
+        return byCode;
+    }
+
+    private static List<String> row(Browser browser, By table, String containing) {
+        return browser.rows(table).stream().filter(r -> r.stream().anyMatch(c -> c.contains(containing)))
+                .findFirst().orElseThrow(() -> new AssertionError("no row with " + containing + " in " + table));
+    }
+
+    private static String pounds(long pence) {
+        return String.format(Locale.UK, "£%,d.%02d", pence / 100, pence % 100);
+    }
+
+    private static WebElement active(Browser browser) {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    private static void tabTo(Browser browser, String id) {
+        for (int i = 0; i < 80; i++) {
+            if (id.equals(active(browser).getDomAttribute("id"))) {
+                return;
+            }
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("the Tab key never reached #" + id);
+    }
+
+    private static void tabToButton(Browser browser, String text) {
+        for (int i = 0; i < 80; i++) {
+            WebElement focused = active(browser);
+            if (focused.getTagName().equals("button") && focused.getText().strip().equals(text)) {
+                return;
+            }
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("the Tab key never reached the button " + text);
+    }
+
+    /** The focused element is drawn so a keyboard user can see it (GOV.UK's yellow focus style). */
+    private static void assertFocusVisible(Browser browser) {
+        WebElement focused = active(browser);
+        String outline = focused.getCssValue("outline-style");
+        String shadow = focused.getCssValue("box-shadow");
+        assertTrue(!"none".equals(outline) || !"none".equals(shadow), "focus not visible on "
+                + focused.getTagName() + ": outline " + outline + ", shadow " + shadow);
+    }
+}
