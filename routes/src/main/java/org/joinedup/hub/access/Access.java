@@ -145,6 +145,16 @@ public class Access {
     }
 
     /**
+     * A sign-in to or sign-out of the web app, in the audit like every request: who (not yet the request's caller,
+     * or no longer), their organisation and roles.
+     */
+    public void session(String user, String organisation, Set<String> roles, String what) {
+        finish(List.of(new AuditEntry(AuditLog.now(), user, organisation, String.join(",", new TreeSet<>(roles)),
+                Purpose.DIRECT_SUPPORT.code(), null, "", Action.WRITE.name(), trail.endpoint(), "WebSession/" + what,
+                AuditEntry.Outcome.PERMITTED, null, trail.clientAddress())));
+    }
+
+    /**
      * Break-glass: opens a person's whole record to the caller for {@code hub.access.break-glass-duration}, without
      * consent or relationship, for the reason given; audited as such and alerted to the coordinator and guardians.
      */

@@ -23,10 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 import org.joinedup.hub.access.Access;
 import org.joinedup.hub.access.NotVisibleException;
@@ -76,6 +74,9 @@ public class CasesResource {
 
     @Inject
     Access access;
+
+    @Inject
+    Caller caller;
 
     /**
      * {@code GET /api/cases?coordinator=...[&q=...]}: a coordinator's caseload, with each case's members, open alerts,
@@ -185,11 +186,11 @@ public class CasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.COORDINATOR)
     @Transactional
-    public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request, @Context SecurityContext who) {
+    public Response shareBudget(@PathParam("id") String id, SharedBudgetRequest request) {
         FamilyCase familyCase = find(id);
         access.through(familyCase.lead.id, Access.Action.WRITE, "Case/" + familyCase.id + "/shared-budget",
                 "no case " + id);
-        if (!familyCase.coordinator.equals(who.getUserPrincipal().getName())) {
+        if (!familyCase.coordinator.equals(caller.name())) {
             return org.joinedup.hub.platform.ApiProblems.error(403, "only the family's coordinator ("
                     + familyCase.coordinator + ") decides whether its budget is shared");
         }
@@ -198,7 +199,7 @@ public class CasesResource {
                     + " the family's words where you can");
         }
         familyCase.budgetShared = request.shared();
-        familyCase.budgetSharedBy = who.getUserPrincipal().getName();
+        familyCase.budgetSharedBy = caller.name();
         familyCase.budgetSharedAt = Instant.now();
         familyCase.budgetSharedReason = request.reason();
         return Response.ok(SharedBudget.of(familyCase)).build();

@@ -66,6 +66,8 @@ public class DeadLetters {
                         councilId ? text : null, text == null ? null
                                 : text.length() > 200 ? text.substring(0, 200) + "…" : text));
             }
+        } catch (jakarta.jms.InvalidDestinationException none) {
+            return new Queue(0, List.of()); // an external broker without the queue yet: nothing has been dead-lettered
         } catch (JMSException e) {
             throw new IllegalStateException("could not browse the dead-letter queue: " + e.getMessage(), e);
         }

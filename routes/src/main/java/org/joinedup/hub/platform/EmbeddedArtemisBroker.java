@@ -53,6 +53,13 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
                     .setAutoCreateQueues(true)
                     .setAutoCreateAddresses(true)
                     .setAutoCreateDeadLetterResources(false));
+            // the dead-letter and expiry queues exist from the start: a message dead-lettered before anything had
+            // touched the dead-letter address would otherwise find no queue there and be dropped
+            for (String queue : new String[] { deadLetterQueue, "ExpiryQueue" }) {
+                configuration.addQueueConfiguration(org.apache.activemq.artemis.api.core.QueueConfiguration.of(queue)
+                        .setAddress(queue).setRoutingType(org.apache.activemq.artemis.api.core.RoutingType.ANYCAST)
+                        .setDurable(true));
+            }
             // (name, send, consume, create/delete durable queue, create/delete non-durable queue, manage, browse,
             // create/delete address, view, edit)
             Role hub = new Role("hub", true, true, true, true, true, true, true, true, true, true, true, true);

@@ -64,7 +64,7 @@ public class CasePage {
     static class Templates {
         static native TemplateInstance familyCase(Chrome chrome, CaseView familyCase, String leadName,
                 List<Member> members, FunderChart.Drawn chart, List<Event> timeline, int timelineTotal,
-                String done, String resolveError, boolean coordinator);
+                String done, String resolveError, boolean sharedError, boolean coordinator);
     }
 
     @Inject
@@ -85,13 +85,14 @@ public class CasePage {
     @Inject
     Pages pages;
 
+
     @Inject
     org.joinedup.hub.access.Organisations organisations;
 
     @GET
     @Path("/cases/{id}")
     public TemplateInstance familyCase(@PathParam("id") String id, @QueryParam("done") String done,
-            @QueryParam("resolveError") String resolveError) {
+            @QueryParam("resolveError") String resolveError, @QueryParam("sharedError") boolean sharedError) {
         CaseView familyCase = cases.get(id);
         FamilyBudget budget = cases.budget(id);
         Map<String, String> funderNames = new HashMap<>();
@@ -112,7 +113,8 @@ public class CasePage {
                 .map(e -> new Event(e, names.getOrDefault(e.personId(), ""))).toList();
         return Templates.familyCase(pages.chrome((leadName.isBlank() ? "The" : leadName + "'s") + " family",
                 Pages.CASELOAD), familyCase, leadName, members, FunderChart.of(budget.members(), funderNames),
-                timeline, familyCase.timeline().size(), done, resolveError, caller.hasRole(Caller.COORDINATOR));
+                timeline, familyCase.timeline().size(), done, resolveError, sharedError,
+                caller.hasRole(Caller.COORDINATOR));
     }
 
     @POST
@@ -135,6 +137,18 @@ public class CasePage {
             return back(caseId, "?resolveError=" + UUID.fromString(id) + "#alerts");
         }
         return back(caseId, "?done=resolved#alerts");
+    }
+
+    /** Whether the family shares one budget: the coordinator's decision, with the reason in the family's words. */
+    @POST
+    @Path("/cases/{id}/shared-budget")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Caller.COORDINATOR)
+    public Response shareBudget(@PathParam("id") String id, @FormParam("shared") String shared,
+            @FormParam("reason") String reason) {
+        Response answer = cases.shareBudget(id, new CasesResource.SharedBudgetRequest(
+                shared == null ? null : Boolean.valueOf("true".equals(shared)), reason));
+        return back(id, answer.getStatus() == 200 ? "?done=shared#budget" : "?sharedError=true#budget");
     }
 
     /** Back to the case page (only ever to a case id, never to an address sent in the form). */

@@ -81,10 +81,12 @@ public class SignInPage {
         if (chosen.isEmpty()) {
             return form(400, "Select who you are signing in as", false);
         }
-        sessions.end(oldSession);
+        sessions.end(oldSession).ifPresent(previous -> access.session(previous.userName(), previous.organisation(),
+                previous.roles(), "sign-out (signed in again)"));
         DemoUser demo = chosen.get();
         WebSessions.Started started = sessions.start(demo.name(), demo.fullName(), demo.roles(), demo.agency(),
                 "demo");
+        access.session(demo.name(), demo.agency(), demo.roles(), "sign-in (demo user)");
         LOG.infof("web sign-in: %s (%s, %s) as a demo user", demo.name(), demo.agency(), demo.roles());
         return Response.seeOther(URI.create(Pages.home(demo.roles())))
                 .cookie(sessionCookie(started.cookieValue(), -1), formCookie("", 0)).build();
@@ -93,7 +95,8 @@ public class SignInPage {
     @POST
     @Path("/sign-out")
     public Response signOut(@CookieParam(WebSessions.COOKIE) String session) {
-        sessions.end(session);
+        sessions.end(session).ifPresent(who -> access.session(who.userName(), who.organisation(), who.roles(),
+                "sign-out"));
         return Response.seeOther(URI.create(PATH + "?signedOut=true")).cookie(sessionCookie("", 0)).build();
     }
 

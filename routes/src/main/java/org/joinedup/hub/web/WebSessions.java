@@ -78,14 +78,17 @@ public class WebSessions {
         return Optional.of(signedIn(session));
     }
 
+    /** Ends the session the cookie names; answers whose it was, if it was still open. */
     @Transactional
-    public void end(String cookieValue) {
+    public Optional<SignedIn> end(String cookieValue) {
         if (cookieValue != null) {
             WebSession session = WebSession.findById(hash(cookieValue));
             if (session != null && session.endedAt == null) {
                 session.endedAt = Instant.now();
+                return Optional.of(signedIn(session));
             }
         }
+        return Optional.empty();
     }
 
     private static SignedIn signedIn(WebSession session) {

@@ -272,6 +272,27 @@ class CoordinatorScreenTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void theCoordinatorRecordsThatTheFamilySharesOneBudget() {
+        String caseId = caseId(DemoFamily.dave());
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/cases/" + caseId);
+            browser.driver().findElement(By.xpath("//span[normalize-space()='Change whether the family shares one"
+                    + " budget']")).click();
+            browser.choose("Yes").press("Record the decision");
+            assertTrue(browser.text(By.className("govuk-error-summary")).contains("give the reason"));
+            browser.accessible("the shared budget decision without a reason");
+            // the form is open again, beside its error
+            browser.choose("Yes").type("shared-reason", "We are one household and want one budget")
+                    .press("Record the decision");
+            assertTrue(browser.text(By.id("done-message")).contains("sharing one budget is recorded"));
+            assertTrue(browser.pageText().contains("The family has one shared budget"));
+        }
+        assertTrue(given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then()
+                .extract().jsonPath().getBoolean("sharedBudget.shared"), "the API says so too");
+    }
+
     private static String base() {
         return "http://localhost:" + RestAssured.port;
     }

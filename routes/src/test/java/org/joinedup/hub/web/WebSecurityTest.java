@@ -44,6 +44,24 @@ class WebSecurityTest {
     }
 
     @Test
+    void signingInAndOutIsInTheAudit() {
+        long before = audited("coordinator", "WebSession/sign-%");
+        String session = PageSession.signIn("coordinator");
+        String token = PageSession.csrf(PageSession.get(session, "/app/caseload").asString());
+        given().redirects().follow(false).cookie(PageSession.COOKIE, session).formParam("csrf", token)
+                .post("/app/sign-out").then().statusCode(303);
+        assertEquals(2, audited("coordinator", "WebSession/sign-%") - before, "one sign-in, one sign-out");
+        given().auth().oauth2(DemoTokens.of("guardian")).get("/api/audit/verify").then().statusCode(200)
+                .body("intact", org.hamcrest.Matchers.is(true));
+    }
+
+    private long audited(String user, String resource) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_entry where user_name = ?1 and resources like ?2")
+                .setParameter(1, user).setParameter(2, resource).getSingleResult()).longValue());
+    }
+
+    @Test
     void theSignInFormNeedsItsOwnToken() {
         given().redirects().follow(false).formParam("user", "coordinator").post("/app/sign-in").then()
                 .statusCode(403);
