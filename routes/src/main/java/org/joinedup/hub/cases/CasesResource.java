@@ -169,8 +169,9 @@ public class CasesResource {
             timeline.addAll(timeline(person).stream().filter(e -> shown.sees(category(e))).toList());
         }
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
-        return new CaseView(familyCase.id.toString(), familyCase.lead.id.toString(), familyCase.coordinator,
-                SharedBudget.of(familyCase), members, alerts, timeline);
+        boolean leadShown = leadShown(familyCase, seen);
+        return new CaseView(familyCase.id.toString(), leadShown ? familyCase.lead.id.toString() : null,
+                familyCase.coordinator, SharedBudget.shown(familyCase, leadShown), members, alerts, timeline);
     }
 
     public record SharedBudgetRequest(Boolean shared, String reason) {
@@ -218,11 +219,17 @@ public class CasesResource {
         }
         List<BudgetStatement.Statement> statements = seen.stream()
                 .map(a -> budgets.of(a.personId(), a::seesMoney)).toList();
-        return new FamilyBudget(familyCase.id.toString(), SharedBudget.of(familyCase), new BudgetStatement.Totals(
+        return new FamilyBudget(familyCase.id.toString(), SharedBudget.shown(familyCase, leadShown(familyCase, seen)),
+                new BudgetStatement.Totals(
                 statements.stream().mapToLong(b -> b.totals().confirmedPence()).sum(),
                 statements.stream().mapToLong(b -> b.totals().availablePence()).sum(),
                 statements.stream().mapToLong(b -> b.totals().committedPence()).sum(),
                 statements.stream().mapToLong(b -> b.totals().paidPence()).sum()), statements);
+    }
+
+    /** Whether the caller may see who leads the family and the family's own words about its budget: its plan. */
+    private static boolean leadShown(FamilyCase familyCase, List<PersonAccess> seen) {
+        return seen.stream().anyMatch(a -> a.personId().equals(familyCase.lead.id) && a.sees(Category.PLAN));
     }
 
     private static FamilyCase find(String id) {
@@ -363,6 +370,11 @@ public class CasesResource {
 
         static SharedBudget of(FamilyCase c) {
             return new SharedBudget(c.budgetShared, c.budgetSharedBy, c.budgetSharedAt, c.budgetSharedReason);
+        }
+
+        /** The decision, with the family's reason only for a caller who may see the lead's plan. */
+        static SharedBudget shown(FamilyCase c, boolean withReason) {
+            return withReason ? of(c) : new SharedBudget(c.budgetShared, c.budgetSharedBy, c.budgetSharedAt, null);
         }
     }
 

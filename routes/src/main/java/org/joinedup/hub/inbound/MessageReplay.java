@@ -34,12 +34,22 @@ public class MessageReplay {
     @Inject
     ProducerTemplate camel;
 
+    @Inject
+    InboundMessageStore store;
+
     /** Replays the message; answers its status afterwards. */
     public MessageStatus replay(long messageId, String by) {
         InboundMessage message = claim(messageId);
         LOG.infof("message %d (%s %s) replayed by %s", messageId, message.agency, message.transport, by);
         switch (message.agency) {
-            case SOCIAL_CARE -> socialCare.send(java.util.List.of(messageId));
+            case SOCIAL_CARE -> {
+                try {
+                    socialCare.send(java.util.List.of(messageId));
+                } catch (RuntimeException notQueued) {
+                    store.markFailed(messageId, "replay by " + by + " could not be queued: " + notQueued.getMessage());
+                    throw notQueued;
+                }
+            }
             case EMPLOYMENT -> {
                 try {
                     camel.sendBodyAndHeader(HubEndpoints.APPLY_EMPLOYMENT_EVENT, message.payload,
@@ -49,7 +59,11 @@ public class MessageReplay {
                     LOG.infof("replay of message %d failed again: %s", messageId, failedAgain.getCause());
                 }
             }
-            default -> throw new IllegalStateException("not replayable: " + message.agency);
+            default -> {
+                store.markFailed(messageId, "not replayable from the hub: " + message.agency);
+                throw new NotReplayable("message " + messageId + " is from " + message.agency
+                        + ", which the hub does not replay");
+            }
         }
         return status(messageId);
     }

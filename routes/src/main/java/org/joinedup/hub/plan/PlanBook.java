@@ -477,7 +477,7 @@ public class PlanBook {
         // the limit is per person per financial year (April to March), not per payment: small payments add up. The
         // payment is in this financial year (not dated into another to start afresh), and the person's row is
         // locked while the year's payments are added up, so two at once cannot together pass the limit.
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London")); // the financial year is UK time
         LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
         if (paidOn.isBefore(yearStart) || !paidOn.isBefore(yearStart.plusYears(1))) {
             throw new InvalidMessageException("paidOn", "a one-off payment before a plan is made in this financial"

@@ -94,8 +94,8 @@ public class ApprovalsPage {
     public Response refuse(@PathParam("plan") UUID plan, @PathParam("line") int line,
             @FormParam("reason") String reason) {
         if (reason == null || reason.isBlank()) {
-            return Response.seeOther(URI.create(Pages.APPROVALS + "?refuseError=" + plan + "-" + line
-                    + "#line-" + plan + "-" + line)).build();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(page(null, null, plan + "-" + line).render()).build();
         }
         return after(plans.refuse(plan, line, new PlansResource.Decision(reason.strip())), "refused");
     }

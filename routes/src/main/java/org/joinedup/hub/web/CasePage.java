@@ -136,7 +136,7 @@ public class CasePage {
         if (answer.getStatus() == 422) {
             return back(caseId, "?resolveError=" + UUID.fromString(id) + "#alerts");
         }
-        return back(caseId, "?done=resolved#alerts");
+        return back(caseId, answer.getStatus() == 409 ? "?done=already-closed#alerts" : "?done=resolved#alerts");
     }
 
     /** Whether the family shares one budget: the coordinator's decision, with the reason in the family's words. */

@@ -22,12 +22,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.joinedup.hub.identity.IdentityResource;
 import org.joinedup.hub.identity.IdentityResource.ReviewView;
-import org.joinedup.hub.people.PeopleResource;
 import org.joinedup.hub.security.Caller;
 
 /**
  * {@code /app/identity-reviews}: records the hub was not sure belong to one person, side by side with the evidence;
- * confirm or reject with a reason. Splitting a wrongly joined record off is on the person's page.
+ * confirm or reject with a reason. Splitting a wrongly joined record off is on the person's page ({@link PersonPage}).
  */
 @Path("/app")
 @Produces(MediaType.TEXT_HTML)
@@ -45,9 +44,6 @@ public class IdentityReviewsPage {
 
     @Inject
     IdentityResource identity;
-
-    @Inject
-    PeopleResource people;
 
     @Inject
     Pages pages;
@@ -83,22 +79,6 @@ public class IdentityReviewsPage {
         }
         Object error = answer.getEntity() instanceof Map<?, ?> map ? map.get("error") : null;
         return page(409, id, error == null ? "The decision could not be recorded" : error.toString());
-    }
-
-    /** Splits one source record off the person it was wrongly joined to (from the person's page). */
-    @POST
-    @Path("/people/{id}/split")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response split(@PathParam("id") UUID person, @FormParam("sourceRecordId") UUID record,
-            @FormParam("reason") String reason) {
-        if (record == null || reason == null || reason.isBlank()) {
-            return Response.seeOther(URI.create("/app/people/" + person + "?splitError=" + record)).build();
-        }
-        Response answer = people.split(person, new PeopleResource.SplitRequest(List.of(record), reason.strip()));
-        if (answer.getStatus() == 200 && answer.getEntity() instanceof Map<?, ?> map) {
-            return Response.seeOther(URI.create("/app/people/" + map.get("newPersonId") + "?done=split")).build();
-        }
-        return Response.seeOther(URI.create("/app/people/" + person + "?splitError=" + record)).build();
     }
 
     private Response page(int status, UUID id, String error) {

@@ -62,7 +62,9 @@ public class OneOffForm {
         } catch (DateTimeParseException notADate) {
             errors.put("paidOn", "Enter the day as year-month-day, for example 2026-12-01");
         }
-        if (reference == null || reference.isBlank() || reference.length() > 100) {
+        if (reference == null || !reference.matches("one-off-[0-9a-f-]{36}")) {
+            // the form's own reference is what makes a resent form pay once: without it, nothing is paid
+            errors.put("amount", "This form has expired: start the payment again");
             reference = "one-off-" + java.util.UUID.randomUUID();
         }
         return this;

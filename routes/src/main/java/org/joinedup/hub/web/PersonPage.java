@@ -43,10 +43,34 @@ public class PersonPage {
     @Inject
     Pages pages;
 
+    /** Splits one source record off the person it was wrongly joined to, with the reason. */
+    @jakarta.ws.rs.POST
+    @Path("/split")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public jakarta.ws.rs.core.Response split(@PathParam("id") String id,
+            @jakarta.ws.rs.FormParam("sourceRecordId") String record, @jakarta.ws.rs.FormParam("reason") String reason) {
+        PersonView person = people.person(id);
+        UUID personId = UUID.fromString(person.id());
+        jakarta.ws.rs.core.Response answer = null;
+        if (record != null && record.matches("[0-9a-f-]{36}") && reason != null && !reason.isBlank()) {
+            answer = people.split(personId, new PeopleResource.SplitRequest(List.of(UUID.fromString(record)),
+                    reason.strip()));
+        }
+        if (answer != null && answer.getStatus() == 200 && answer.getEntity() instanceof java.util.Map<?, ?> map) {
+            return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/app/people/" + map.get("newPersonId")
+                    + "?done=split")).build();
+        }
+        return jakarta.ws.rs.core.Response.status(answer == null ? 400 : 422).type(MediaType.TEXT_HTML_TYPE
+                .withCharset("UTF-8")).entity(page(person, null, record).render()).build();
+    }
+
     @GET
     public TemplateInstance person(@PathParam("id") String id, @jakarta.ws.rs.QueryParam("done") String done,
             @jakarta.ws.rs.QueryParam("splitError") String splitError) {
-        PersonView person = people.person(id);
+        return page(people.person(id), done, splitError);
+    }
+
+    private TemplateInstance page(PersonView person, String done, String splitError) {
         List<Linked> records = people.sourceRecords(UUID.fromString(person.id())).stream()
                 .map(r -> new Linked(r, LinkInWords.of(r.linkMethod(), r.linkReason(), r.explanation()))).toList();
         String name = PlanPage.name(person);

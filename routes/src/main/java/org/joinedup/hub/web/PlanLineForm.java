@@ -42,6 +42,10 @@ public class PlanLineForm {
     @FormParam("management")
     public String management;
 
+    /** The plan version the line was checked against ("0" for none yet): a resent submit finds it has moved on. */
+    @FormParam("planVersion")
+    public String planVersion;
+
     /** A radio button: its value and its label. */
     public record Choice(String value, String label) {
     }

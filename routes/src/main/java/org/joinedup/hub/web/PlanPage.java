@@ -101,7 +101,7 @@ public class PlanPage {
         }
         Response answer = plans.oneOff(new PlansResource.OneOffRequest(UUID.fromString(person.id()),
                 UUID.fromString(form.contributionId), form.reference, form.category, form.payee.strip(),
-                form.pence(), java.time.LocalDate.parse(form.paidOn)));
+                form.pence(), java.time.LocalDate.parse(form.paidOn.strip())));
         if (answer.getStatus() == 200) {
             return Response.seeOther(URI.create("/app/people/" + person.id() + "/plan?done=one-off")).build();
         }
@@ -142,6 +142,7 @@ public class PlanPage {
         if (!form.check(plan == null, rules.categories()).valid()) {
             return page(400, lineForm(person, plan, form));
         }
+        form.planVersion = version(plan);
         return page(200, checkLine(person, plan, form, List.of()));
     }
 
@@ -153,6 +154,13 @@ public class PlanPage {
         PlanView plan = current(person);
         if (!form.check(plan == null, rules.categories()).valid()) {
             return page(400, lineForm(person, plan, form));
+        }
+        if (!version(plan).equals(form.planVersion)) {
+            // sent twice, or someone changed the plan meanwhile: the line is not added again
+            form.planVersion = version(plan);
+            return page(409, checkLine(person, plan, form, List.of("The plan has changed since you checked this"
+                    + " line (it is now " + (plan == null ? "not made yet" : "version " + plan.version()) + "): look"
+                    + " at the plan again; if the line is not there, submit it now.")));
         }
         UUID personId = UUID.fromString(person.id());
         List<PlanBook.DraftLine> lines = new ArrayList<>();
@@ -171,6 +179,10 @@ public class PlanPage {
         }
         return page(answer.getStatus() == 422 || answer.getStatus() == 409 ? 422 : answer.getStatus(),
                 checkLine(person, plan, form, problems(answer)));
+    }
+
+    private static String version(PlanView plan) {
+        return plan == null ? "0" : Integer.toString(plan.version());
     }
 
     private TemplateInstance lineForm(PersonView person, PlanView plan, PlanLineForm form) {

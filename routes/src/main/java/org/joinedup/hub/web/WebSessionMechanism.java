@@ -30,7 +30,7 @@ public class WebSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        if (!isPage(context) || context.normalizedPath().equals(SignInPage.PATH)) {
+        if (!isPage(context) || context.normalizedPath().split(";")[0].equals(SignInPage.PATH)) {
             return Uni.createFrom().nullItem(); // signing in needs no one signed in (an old cookie is ended there)
         }
         Cookie cookie = context.request().getCookie(WebSessions.COOKIE);
@@ -69,6 +69,7 @@ public class WebSessionMechanism implements HttpAuthenticationMechanism {
 
     private static boolean isPage(RoutingContext context) {
         String path = context.normalizedPath();
-        return path.equals(PAGES) || path.startsWith(PAGES + "/");
+        // ";" too: JAX-RS matches /app;x/caseload as /app/caseload
+        return path.equals(PAGES) || path.startsWith(PAGES + "/") || path.startsWith(PAGES + ";");
     }
 }

@@ -79,10 +79,44 @@ public final class Browser implements AutoCloseable {
     /** Signs in on the demo sign-in page by choosing the radio labelled with the person's name. */
     public Browser signIn(String fullName) {
         go("/app/sign-in");
-        driver.findElements(By.cssSelector(".govuk-radios__label")).stream()
-                .filter(l -> l.getText().strip().equals(fullName)).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo user labelled " + fullName)).click();
-        return press("Continue");
+        return choose(fullName).press("Continue");
+    }
+
+    /**
+     * Clicks the element, finding it again if Chromium lost it under the click (a busy machine: the page is still
+     * settling, or the click already started the next page).
+     */
+    public Browser click(By element) {
+        attempt(() -> driver.findElement(element).click());
+        return this;
+    }
+
+    private void attempt(Runnable action) {
+        for (int tries = 1;; tries++) {
+            try {
+                action.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                    gone) {
+                if (tries == 3) {
+                    throw gone;
+                }
+            } catch (org.openqa.selenium.WebDriverException lost) {
+                if (tries == 3 || !lostUnderTheClick(lost)) {
+                    throw lost;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static boolean lostUnderTheClick(org.openqa.selenium.WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     public String path() {
@@ -122,6 +156,11 @@ public final class Browser implements AutoCloseable {
         return andWait(link(linkText));
     }
 
+    /** Follows the link (or presses the button) {@code element} and waits for the page it leads to. */
+    public Browser follow(By element) {
+        return andWait(driver.findElement(element));
+    }
+
     /** Presses a button or link inside the element {@code within}, found by its visible text. */
     public Browser press(By within, String text) {
         WebElement scope = driver.findElement(within);
@@ -144,7 +183,7 @@ public final class Browser implements AutoCloseable {
             element.click();
         } catch (org.openqa.selenium.WebDriverException leftAlready) {
             // Chromium may report the button gone when the page it submitted is already on its way
-            if (!String.valueOf(leftAlready.getMessage()).contains("does not belong to the document")) {
+            if (!lostUnderTheClick(leftAlready)) {
                 throw leftAlready;
             }
         }
@@ -162,9 +201,9 @@ public final class Browser implements AutoCloseable {
 
     /** Chooses the radio button or checkbox whose label is this text. */
     public Browser choose(String label) {
-        driver.findElements(By.cssSelector(".govuk-radios__label, .govuk-checkboxes__label")).stream()
+        attempt(() -> driver.findElements(By.cssSelector(".govuk-radios__label, .govuk-checkboxes__label")).stream()
                 .filter(l -> l.getText().strip().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no choice labelled '" + label + "' on " + path())).click();
+                .orElseThrow(() -> new AssertionError("no choice labelled '" + label + "' on " + path())).click());
         return this;
     }
 

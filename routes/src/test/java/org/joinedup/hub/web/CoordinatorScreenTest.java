@@ -92,7 +92,7 @@ class CoordinatorScreenTest {
 
             browser.go("/app/people/" + dave + "/plan");
             assertEquals("Support plan", browser.heading());
-            browser.driver().findElement(By.cssSelector("a.govuk-button[href$='/plan/lines/new']")).click();
+            browser.follow(By.cssSelector("a.govuk-button[href$='/plan/lines/new']"));
             assertEquals("Add a line to the plan", browser.heading());
             browser.press("Continue");
             String errors = browser.text(By.className("govuk-error-summary"));
@@ -136,7 +136,12 @@ class CoordinatorScreenTest {
             assertTrue(card.getText().contains("£4,836.00"), card.getText());
             browser.accessible("a funder's approvals").screenshot("approvals");
 
-            browser.press(By.id(card.getDomAttribute("id")), "Approve");
+            String cardId = card.getDomAttribute("id");
+            browser.click(By.cssSelector("#" + cardId + " .govuk-details__summary"));
+            browser.press("Refuse the line");
+            assertTrue(browser.text(By.className("govuk-error-summary")).contains("Give the reasons for refusing"));
+            browser.accessible("a refusal without reasons");
+            browser.press(By.id(cardId), "Approve");
             assertTrue(browser.text(By.id("done-message")).startsWith("Line approved"));
             assertEquals("£4,836.00", row(browser, By.id("bought-table"), "Personal assistant").get(2));
             browser.accessible("what the funder's money bought").screenshot("approvals-bought");
@@ -216,12 +221,12 @@ class CoordinatorScreenTest {
             browser.press("Pay");
             assertTrue(browser.text(By.className("govuk-error-summary")).contains("Select whose money pays"));
             browser.accessible("the one-off payment form with errors");
-            browser.driver().findElement(By.cssSelector("label[for=contributionId]")).click();
+            browser.click(By.cssSelector("label[for=contributionId]"));
             browser.select("category", "Equipment").type("payee", "Oldham Mobility").type("amount", "45")
                     .press("Pay");
             assertTrue(browser.text(By.id("done-message")).startsWith("One-off payment made"));
             browser.follow("Make a one-off payment");
-            browser.driver().findElement(By.cssSelector("label[for=contributionId]")).click();
+            browser.click(By.cssSelector("label[for=contributionId]"));
             browser.select("category", "Equipment").type("payee", "Oldham Mobility").type("amount", "300")
                     .press("Pay");
             assertTrue(browser.text(By.id("problem")).contains("at most £250.00"), browser.text(By.id("problem")));
@@ -242,7 +247,7 @@ class CoordinatorScreenTest {
             int sections = browser.driver().findElements(By.cssSelector("#sections li")).size();
             assertEquals(11, sections, "what matters, then the ten domains of the Questionnaire");
             browser.accessible("the assessment's sections");
-            browser.driver().findElement(By.cssSelector("a[href$='/assessment/sections/1']")).click();
+            browser.follow(By.cssSelector("a[href$='/assessment/sections/1']"));
             assertEquals("What matters to you", browser.heading());
             browser.press("Save and continue");
             String errors = browser.text(By.className("govuk-error-summary"));
@@ -278,8 +283,8 @@ class CoordinatorScreenTest {
         String caseId = caseId(DemoFamily.dave());
         try (Browser browser = Browser.open(base())) {
             browser.signIn(COORDINATOR).go("/app/cases/" + caseId);
-            browser.driver().findElement(By.xpath("//span[normalize-space()='Change whether the family shares one"
-                    + " budget']")).click();
+            browser.click(By.xpath("//span[normalize-space()='Change whether the family shares one"
+                    + " budget']"));
             browser.choose("Yes").press("Record the decision");
             assertTrue(browser.text(By.className("govuk-error-summary")).contains("give the reason"));
             browser.accessible("the shared budget decision without a reason");
@@ -291,6 +296,32 @@ class CoordinatorScreenTest {
         }
         assertTrue(given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then()
                 .extract().jsonPath().getBoolean("sharedBudget.shared"), "the API says so too");
+    }
+
+    @Test
+    @Order(8)
+    void aPlanSubmittedTwiceAddsItsLineOnce() {
+        String dave = DemoFamily.dave();
+        String session = PageSession.signIn("coordinator");
+        String plan = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId(dave)).then()
+                .extract().jsonPath().getString("members.find { it.lead }.plan.planId");
+        io.restassured.path.json.JsonPath before = given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/plans/" + plan).then().extract().jsonPath();
+        String token = PageSession.csrf(PageSession.get(session, "/app/people/" + dave + "/plan").asString());
+        Map<String, String> line = Map.of("csrf", token, "category", "TRANSPORT", "description",
+                "Taxi to the allotment", "payee", "Oldham Cabs", "costKind", "WEEKLY", "amount", "12", "units", "",
+                "management", "DIRECT_PAYMENT", "planVersion", before.getString("version"));
+        given().redirects().follow(false).cookie(PageSession.COOKIE, session).formParams(line)
+                .post("/app/people/" + dave + "/plan/submit").then().statusCode(303);
+        given().redirects().follow(false).cookie(PageSession.COOKIE, session).formParams(line)
+                .post("/app/people/" + dave + "/plan/submit").then().statusCode(409)
+                .body(org.hamcrest.Matchers.containsString("The plan has changed since you checked this line"));
+        String current = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId(dave)).then()
+                .extract().jsonPath().getString("members.find { it.lead }.plan.planId");
+        List<String> payees = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + current)
+                .then().extract().jsonPath().getList("lines.payee");
+        assertEquals(before.getList("lines").size() + 1, payees.size(), "one line more, not two");
+        assertEquals(1, payees.stream().filter("Oldham Cabs"::equals).count());
     }
 
     private static String base() {

@@ -86,6 +86,16 @@ class IdentityPagesTest {
             assertTrue(browser.rows(By.id("identifiers")).contains(List.of("NHS number", nhs, "Verified")),
                     "its identifiers: " + browser.rows(By.id("identifiers")));
             browser.accessible("a person's page").screenshot("person");
+
+            // the council's record was someone else's after all: split it off again, with the reason
+            String councilRecord = browser.driver().findElements(By.cssSelector(".govuk-summary-card")).stream()
+                    .filter(c -> c.getText().contains(client)).findFirst().orElseThrow().getDomAttribute("id");
+            browser.click(By.cssSelector("#" + councilRecord + " .govuk-details__summary"));
+            browser.type("reason-" + councilRecord.substring("record-".length()), "A different David: the council"
+                    + " checked the address history").press(By.id(councilRecord), "Split the record off");
+            assertTrue(browser.text(By.id("done-message")).startsWith("The record is split off"));
+            assertTrue(browser.pageText().contains(client) && !browser.pageText().contains("NHS number " + nhs),
+                    "the new person holds the council's record only");
         }
     }
 
