@@ -324,6 +324,29 @@ class CoordinatorScreenTest {
         assertEquals(1, payees.stream().filter("Oldham Cabs"::equals).count());
     }
 
+    @Test
+    @Order(9)
+    void noPageAboutTheFamilyOpensToAnOrganisationWithNoRelationship() {
+        String dave = DemoFamily.dave();
+        String caseId = caseId(dave);
+        List<String> pages = List.of("/app/cases/" + caseId, "/app/people/" + dave, "/app/people/" + dave + "/plan",
+                "/app/people/" + dave + "/plan/lines/new", "/app/people/" + dave + "/plan/one-off",
+                "/app/people/" + dave + "/assessment", "/app/people/" + dave + "/assessment/sections/1",
+                "/app/people/" + dave + "/assessment/check", "/app/people/" + dave + "/indicative-budget");
+        String session = PageSession.signIn("trust3");
+        for (String page : pages) {
+            io.restassured.response.Response answer = PageSession.get(session, page);
+            assertTrue(answer.statusCode() == 404 || answer.statusCode() == 403, page + " -> " + answer.statusCode());
+            assertTrue(!answer.asString().contains("Hughes") && !answer.asString().contains(DemoFamily.DAVE_NHS),
+                    page + " shows something of the family");
+        }
+        // and the same pages do open to the family's coordinator
+        String coordinator = PageSession.signIn("coordinator");
+        for (String page : pages) {
+            assertEquals(200, PageSession.get(coordinator, page).statusCode(), page);
+        }
+    }
+
     private static String base() {
         return "http://localhost:" + RestAssured.port;
     }
