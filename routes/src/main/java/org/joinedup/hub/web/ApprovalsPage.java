@@ -94,8 +94,7 @@ public class ApprovalsPage {
     public Response refuse(@PathParam("plan") UUID plan, @PathParam("line") int line,
             @FormParam("reason") String reason) {
         if (reason == null || reason.isBlank()) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page(null, null, plan + "-" + line).render()).build();
+            return Pages.html(400, page(null, null, plan + "-" + line));
         }
         return after(plans.refuse(plan, line, new PlansResource.Decision(reason.strip())), "refused");
     }
@@ -106,9 +105,8 @@ public class ApprovalsPage {
             return Response.seeOther(URI.create(Pages.APPROVALS + "?done=" + done)).build();
         }
         Object error = answer.getEntity() instanceof Map<?, ?> map ? map.get("error") : null;
-        return Response.status(answer.getStatus() == 403 ? 403 : 409).type(MediaType.TEXT_HTML_TYPE
-                .withCharset("UTF-8")).entity(page(null, error == null ? "The decision could not be recorded."
-                        : error.toString(), null).render()).build();
+        return Pages.html(answer.getStatus() == 403 ? 403 : 409, page(null, error == null
+                ? "The decision could not be recorded." : error.toString(), null));
     }
 
     private static String blankToNull(String s) {

@@ -84,7 +84,7 @@ public class AssessmentPage {
     @Path("/assessment/sections/{n}")
     public Response section(@PathParam("id") String id, @PathParam("n") int n) {
         PersonView person = people.person(id);
-        return page(200, sectionPage(person, section(n), drafts.get(UUID.fromString(person.id())).answers(),
+        return Pages.html(200, sectionPage(person, section(n), drafts.get(UUID.fromString(person.id())).answers(),
                 Map.of()));
     }
 
@@ -107,7 +107,7 @@ public class AssessmentPage {
                     shown.put(k, v);
                 }
             });
-            return page(400, sectionPage(person, section, shown, errors));
+            return Pages.html(400, sectionPage(person, section, shown, errors));
         }
         drafts.save(personId, new AssessmentDraftsResource.Draft(answers, null));
         String next = n < SECTIONS.size() ? "/assessment/sections/" + (n + 1) : "/assessment/check";
@@ -139,7 +139,7 @@ public class AssessmentPage {
         if (answer.getEntity() instanceof Map<?, ?> map && map.get("problems") instanceof List<?> list) {
             list.forEach(p -> problems.add(((Map<?, ?>) p).get("path") + ": " + ((Map<?, ?>) p).get("reason")));
         }
-        return page(422, checkPage(person, draft.answers(), problems.isEmpty()
+        return Pages.html(422, checkPage(person, draft.answers(), problems.isEmpty()
                 ? List.of("The assessment could not be recorded (" + answer.getStatus() + ")") : problems));
     }
 
@@ -169,8 +169,4 @@ public class AssessmentPage {
         return SECTIONS.get(n - 1);
     }
 
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
-                .build();
-    }
 }

@@ -3,7 +3,6 @@ package org.joinedup.hub.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -40,8 +39,7 @@ public class ErrorPages {
     }
 
     public Response page(int status, String heading, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(pages.chrome(heading, null), heading, message).render()).build();
+        return Pages.html(status, Templates.page(pages.chrome(heading, null), heading, message));
     }
 
     /** A role the page does not allow: a page saying so (the API keeps its empty {@code 403}). */

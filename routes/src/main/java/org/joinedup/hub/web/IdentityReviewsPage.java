@@ -84,8 +84,7 @@ public class IdentityReviewsPage {
     private Response page(int status, UUID id, String error) {
         ReviewView review = (ReviewView) identity.review(id).getEntity();
         LinkInWords.Why why = LinkInWords.of("SCORE", review.reason(), review.explanation());
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.review(pages.chrome("Are these the same person?", PATH), review, why, error)
-                        .render()).build();
+        return Pages.html(status, Templates.review(pages.chrome("Are these the same person?", PATH), review, why,
+                error));
     }
 }

@@ -47,9 +47,7 @@ public class OneOffForm {
         } else if (payee.length() > 300) {
             errors.put("payee", "Who is paid must be 300 characters or fewer");
         }
-        PlanLineForm amountOnly = new PlanLineForm();
-        amountOnly.amount = amount;
-        Long pence = amountOnly.pence();
+        Long pence = PlanLineForm.pence(amount);
         if (pence == null || pence <= 0) {
             errors.put("amount", "Enter the amount in pounds, like 45 or 45.50");
         }
@@ -75,8 +73,6 @@ public class OneOffForm {
     }
 
     public long pence() {
-        PlanLineForm amountOnly = new PlanLineForm();
-        amountOnly.amount = amount;
-        return amountOnly.pence();
+        return PlanLineForm.pence(amount);
     }
 }

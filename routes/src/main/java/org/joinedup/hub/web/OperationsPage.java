@@ -89,8 +89,7 @@ public class OperationsPage {
                 new Filter(agencyFilter, statusFilter, from, to, error), found,
                 java.util.Arrays.stream(AgencyKind.values()).map(Enum::name).toList(),
                 List.of("RECEIVED", "APPLIED", "REJECTED", "FAILED"), fileRows);
-        return Response.status(error == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(page.render()).build();
+        return Pages.html(error == null ? 200 : 400, page);
     }
 
     @GET
@@ -108,9 +107,8 @@ public class OperationsPage {
             return Response.seeOther(URI.create(Pages.MESSAGES + "/" + id + "?done=replayed")).build();
         }
         Object error = answer.getEntity() instanceof Map<?, ?> map ? map.get("error") : null;
-        return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.message(pages.chrome("Message " + id, Pages.MESSAGES), messages.get(id), null,
-                        error == null ? "The message could not be replayed." : error.toString()).render()).build();
+        return Pages.html(409, Templates.message(pages.chrome("Message " + id, Pages.MESSAGES), messages.get(id), null,
+                error == null ? "The message could not be replayed." : error.toString()));
     }
 
     @GET

@@ -23,7 +23,7 @@ public final class PageFormats {
     private PageFormats() {
     }
 
-    /** Pence as pounds with a thousands separator: {@code 125000} is {@code £1,250.00}; negative as {@code -£5.00}. */
+    /** Pence as pounds with a thousands separator: {@code 125000} is {@code £1,250.00}; negative {@code -£5.00}. */
     public static String pounds(Long pence) {
         if (pence == null) {
             return "not given";

@@ -32,6 +32,12 @@ public class Pages {
         return new Chrome(title, who, nav, who == null ? null : who.csrfToken());
     }
 
+    /** A page as the answer, with this status. */
+    public static jakarta.ws.rs.core.Response html(int status, io.quarkus.qute.TemplateInstance page) {
+        return jakarta.ws.rs.core.Response.status(status)
+                .type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
+
     /** Where a person with these roles lands after signing in: the first page their roles open. */
     public static String home(Set<String> roles) {
         List<String[]> items = items(roles);

@@ -48,7 +48,8 @@ public class PersonPage {
     @Path("/split")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public jakarta.ws.rs.core.Response split(@PathParam("id") String id,
-            @jakarta.ws.rs.FormParam("sourceRecordId") String record, @jakarta.ws.rs.FormParam("reason") String reason) {
+            @jakarta.ws.rs.FormParam("sourceRecordId") String record,
+            @jakarta.ws.rs.FormParam("reason") String reason) {
         PersonView person = people.person(id);
         UUID personId = UUID.fromString(person.id());
         jakarta.ws.rs.core.Response answer = null;
@@ -60,8 +61,7 @@ public class PersonPage {
             return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/app/people/" + map.get("newPersonId")
                     + "?done=split")).build();
         }
-        return jakarta.ws.rs.core.Response.status(answer == null ? 400 : 422).type(MediaType.TEXT_HTML_TYPE
-                .withCharset("UTF-8")).entity(page(person, null, record).render()).build();
+        return Pages.html(answer == null ? 400 : 422, page(person, null, record));
     }
 
     @GET

@@ -130,6 +130,11 @@ public class PlanLineForm {
 
     /** The amount in pence, or null when it is not an amount of pounds and pence. */
     public Long pence() {
+        return pence(amount);
+    }
+
+    /** Pounds as people type them ("£1,250.50", "180") in pence, or null when it is not such an amount. */
+    public static Long pence(String amount) {
         if (blank(amount)) {
             return null;
         }

@@ -88,7 +88,7 @@ public class PlanPage {
         OneOffForm form = new OneOffForm();
         form.reference = "one-off-" + UUID.randomUUID();
         form.paidOn = java.time.LocalDate.now(PageFormats.UK).toString();
-        return page(200, oneOff(person, form, null));
+        return Pages.html(200, oneOff(person, form, null));
     }
 
     @POST
@@ -97,7 +97,7 @@ public class PlanPage {
     public Response payOneOff(@PathParam("id") String id, @BeanParam OneOffForm form) {
         PersonView person = people.person(id);
         if (!form.check(person, rules.categories()).valid()) {
-            return page(400, oneOff(person, form, null));
+            return Pages.html(400, oneOff(person, form, null));
         }
         Response answer = plans.oneOff(new PlansResource.OneOffRequest(UUID.fromString(person.id()),
                 UUID.fromString(form.contributionId), form.reference, form.category, form.payee.strip(),
@@ -105,7 +105,7 @@ public class PlanPage {
         if (answer.getStatus() == 200) {
             return Response.seeOther(URI.create("/app/people/" + person.id() + "/plan?done=one-off")).build();
         }
-        return page(answer.getStatus() == 409 ? 409 : 422, oneOff(person, form, String.join("; ",
+        return Pages.html(answer.getStatus() == 409 ? 409 : 422, oneOff(person, form, String.join("; ",
                 problems(answer))));
     }
 
@@ -140,10 +140,10 @@ public class PlanPage {
         PersonView person = people.person(id);
         PlanView plan = current(person);
         if (!form.check(plan == null, rules.categories()).valid()) {
-            return page(400, lineForm(person, plan, form));
+            return Pages.html(400, lineForm(person, plan, form));
         }
         form.planVersion = version(plan);
-        return page(200, checkLine(person, plan, form, List.of()));
+        return Pages.html(200, checkLine(person, plan, form, List.of()));
     }
 
     @POST
@@ -153,12 +153,12 @@ public class PlanPage {
         PersonView person = people.person(id);
         PlanView plan = current(person);
         if (!form.check(plan == null, rules.categories()).valid()) {
-            return page(400, lineForm(person, plan, form));
+            return Pages.html(400, lineForm(person, plan, form));
         }
         if (!version(plan).equals(form.planVersion)) {
             // sent twice, or someone changed the plan meanwhile: the line is not added again
             form.planVersion = version(plan);
-            return page(409, checkLine(person, plan, form, List.of("The plan has changed since you checked this"
+            return Pages.html(409, checkLine(person, plan, form, List.of("The plan has changed since you checked this"
                     + " line (it is now " + (plan == null ? "not made yet" : "version " + plan.version()) + "): look"
                     + " at the plan again; if the line is not there, submit it now.")));
         }
@@ -177,7 +177,7 @@ public class PlanPage {
         if (answer.getStatus() == 201) {
             return Response.seeOther(URI.create("/app/people/" + person.id() + "/plan?done=submitted")).build();
         }
-        return page(answer.getStatus() == 422 || answer.getStatus() == 409 ? 422 : answer.getStatus(),
+        return Pages.html(answer.getStatus() == 422 || answer.getStatus() == 409 ? 422 : answer.getStatus(),
                 checkLine(person, plan, form, problems(answer)));
     }
 
@@ -235,8 +235,4 @@ public class PlanPage {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
-                .build();
-    }
 }

@@ -118,10 +118,8 @@ public class SignInPage {
         String formToken = WebSessions.random();
         Chrome chrome = pages.chrome(config.auth().demoUsersEnabled() ? "Sign in" : "Sign in through your"
                 + " organisation", null);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.signIn(chrome, config.auth().demoUsersEnabled() ? DemoUsers.all() : List.of(),
-                        formToken, error, signedOut).render())
-                .cookie(formCookie(formToken, -1)).build();
+        return Response.fromResponse(Pages.html(status, Templates.signIn(chrome, config.auth().demoUsersEnabled()
+                ? DemoUsers.all() : List.of(), formToken, error, signedOut))).cookie(formCookie(formToken, -1)).build();
     }
 
     private NewCookie sessionCookie(String value, int maxAge) {
