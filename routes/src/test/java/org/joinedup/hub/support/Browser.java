@@ -25,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -178,7 +177,7 @@ public final class Browser implements AutoCloseable {
     }
 
     private Browser andWait(WebElement element) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        WebElement page = page();
         try {
             element.click();
         } catch (org.openqa.selenium.WebDriverException leftAlready) {
@@ -187,7 +186,33 @@ public final class Browser implements AutoCloseable {
                 throw leftAlready;
             }
         }
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return leaves(page);
+    }
+
+    /** The root element of the page shown now, to pass to {@link #leaves} once something starts the next page. */
+    public WebElement page() {
+        return driver.findElement(By.tagName("html"));
+    }
+
+    /**
+     * Waits until the page whose root element is {@code page} has gone. Chromium answers "stale element" for a
+     * page that has gone, or, while the next one is arriving, "node does not belong to the document": both mean
+     * it has gone.
+     */
+    public Browser leaves(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (lostUnderTheClick(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         return this;
     }
 

@@ -185,10 +185,9 @@ class CoordinatorScreenTest {
             keys.sendKeys(Keys.SPACE).perform();
             tabToButton(browser, "Continue");
             assertFocusVisible(browser);
-            WebElement page = browser.driver().findElement(By.tagName("html"));
+            WebElement page = browser.page();
             keys.sendKeys(Keys.ENTER).perform();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            browser.leaves(page);
             assertEquals("Check the new line before you submit the plan", browser.heading(), browser.pageText());
             assertEquals("£650.00", browser.text(By.id("check-annual")));
         }
