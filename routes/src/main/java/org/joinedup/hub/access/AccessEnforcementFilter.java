@@ -25,9 +25,12 @@ public class AccessEnforcementFilter {
 
     private static final Logger LOG = Logger.getLogger(AccessEnforcementFilter.class);
 
-    /** Endpoints that hold no personal data at all and need no token: demo tokens, signing in and out of pages. */
+    /**
+     * Endpoints that hold no personal data at all and need no token: demo tokens, signing in and out of pages
+     * (which audit the sign-in and sign-out themselves).
+     */
     private static final java.util.Set<String> PUBLIC = java.util.Set.of("/auth/demo-token", "/app/sign-in",
-            "/app/sign-out");
+            "/app/sign-out", "/app/oidc/sign-in");
 
     public static final String BREAK_GLASS_HEADER = "JoinedUp-Break-Glass";
 

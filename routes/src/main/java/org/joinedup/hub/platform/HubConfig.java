@@ -59,6 +59,15 @@ public interface HubConfig {
          */
         @WithDefault("true")
         boolean secureCookies();
+
+        /**
+         * Sign-in to the web app through the organisation's identity provider (OpenID Connect authorization-code
+         * flow, {@code /app/oidc/sign-in}); needs {@code quarkus.oidc.auth-server-url}, {@code client-id} and
+         * {@code credentials.secret}. The ID token's {@code groups} claim gives the roles and its {@code agency}
+         * claim the organisation, as the API's bearer tokens do.
+         */
+        @WithDefault("false")
+        boolean organisationSignIn();
     }
 
     interface Db {

@@ -24,6 +24,10 @@ public class Caller {
     public static final String PANEL = "panel";
     public static final String AGENCY_CLAIM = "agency";
 
+    /** Every role the hub knows; an identity provider's other groups mean nothing here. */
+    public static final java.util.Set<String> ROLES = java.util.Set.of(COORDINATOR, COUNCIL, TRUST, OPERATOR, FUNDER,
+            GUARDIAN, FINANCE, PANEL);
+
     @Inject
     SecurityIdentity identity;
 

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.platform.HubConfig;
 
 /**
- * Without demo users (that is, in production) the hub refuses to start unless an identity provider is configured;
- * with demo users, it makes the demo signing keys before the first request needs them.
+ * Without demo users (that is, in production) the hub refuses to start unless an identity provider is configured
+ * (and, with the web app's organisation sign-in on, the client it signs people in as); with demo users, it makes
+ * the demo signing keys before the first request needs them.
  */
 @ApplicationScoped
 public class IdentityProviderCheck {
@@ -28,10 +29,22 @@ public class IdentityProviderCheck {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     Optional<String> issuer;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> signInServer;
+
+    @ConfigProperty(name = "quarkus.oidc.client-id")
+    Optional<String> signInClient;
+
     @Inject
     HubConfig config;
 
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
+        if (config.web().organisationSignIn() && (signInServer.isEmpty() || signInClient.isEmpty())) {
+            throw new IllegalStateException("hub.web.organisation-sign-in is on but the identity provider the web app"
+                    + " signs people in with is not configured, so the hub will not start. Set"
+                    + " QUARKUS_OIDC_AUTH_SERVER_URL (its issuer), QUARKUS_OIDC_CLIENT_ID and"
+                    + " QUARKUS_OIDC_CREDENTIALS_SECRET (the hub's client at the identity provider).");
+        }
         if (config.auth().demoUsersEnabled()) {
             DemoKeys.ensure(config.dataDir().resolve("demo-keys"));
             return;

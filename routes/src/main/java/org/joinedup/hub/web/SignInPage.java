@@ -19,16 +19,15 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.jboss.logging.Logger;
 import org.joinedup.hub.access.Access;
 import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.security.DemoUsers;
 import org.joinedup.hub.security.DemoUsers.DemoUser;
 
 /**
- * Signing in and out of the web app. In the demo, dev and test profiles a page lists the demo users; elsewhere the
- * page says that sign-in goes through the organisation's identity provider. Each sign-in starts a new session (so
- * a session id planted before it is worthless) and ends any the browser had.
+ * Signing in and out of the web app. The page offers the organisation's identity provider when it is configured
+ * ({@link OrganisationSignIn}), and in the demo, dev and test profiles lists the demo users. Each sign-in starts a
+ * new session and ends any the browser had ({@link WebSignIns}).
  */
 @Path("/app")
 @Produces(MediaType.TEXT_HTML)
@@ -39,12 +38,10 @@ public class SignInPage {
     /** The sign-in form's own CSRF token (there is no session yet to hold one). */
     public static final String FORM_COOKIE = "joinedup-sign-in";
 
-    private static final Logger LOG = Logger.getLogger(SignInPage.class);
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(Chrome chrome, List<DemoUser> users, String formToken, String error,
-                boolean signedOut);
+        static native TemplateInstance signIn(Chrome chrome, List<DemoUser> users, boolean organisationSignIn,
+                String formToken, String error, boolean signedOut);
 
         static native TemplateInstance nothingHere(Chrome chrome);
     }
@@ -53,7 +50,7 @@ public class SignInPage {
     HubConfig config;
 
     @Inject
-    WebSessions sessions;
+    WebSignIns signIns;
 
     @Inject
     Pages pages;
@@ -81,23 +78,16 @@ public class SignInPage {
         if (chosen.isEmpty()) {
             return form(400, "Select who you are signing in as", false);
         }
-        sessions.end(oldSession).ifPresent(previous -> access.session(previous.userName(), previous.organisation(),
-                previous.roles(), "sign-out (signed in again)"));
         DemoUser demo = chosen.get();
-        WebSessions.Started started = sessions.start(demo.name(), demo.fullName(), demo.roles(), demo.agency(),
-                "demo");
-        access.session(demo.name(), demo.agency(), demo.roles(), "sign-in (demo user)");
-        LOG.infof("web sign-in: %s (%s, %s) as a demo user", demo.name(), demo.agency(), demo.roles());
-        return Response.seeOther(URI.create(Pages.home(demo.roles())))
-                .cookie(sessionCookie(started.cookieValue(), -1), formCookie("", 0)).build();
+        return signIns.begin(oldSession, demo.name(), demo.fullName(), demo.roles(), demo.agency(), WebSignIns.Method.DEMO,
+                formCookie("", 0));
     }
 
     @POST
     @Path("/sign-out")
     public Response signOut(@CookieParam(WebSessions.COOKIE) String session) {
-        sessions.end(session).ifPresent(who -> access.session(who.userName(), who.organisation(), who.roles(),
-                "sign-out"));
-        return Response.seeOther(URI.create(PATH + "?signedOut=true")).cookie(sessionCookie("", 0)).build();
+        return Response.seeOther(URI.create(PATH + "?signedOut=true")).cookie(signIns.end(session, "sign-out"))
+                .build();
     }
 
     /** {@code /app}: the first page the signed-in person's roles open. */
@@ -119,12 +109,8 @@ public class SignInPage {
         Chrome chrome = pages.chrome(config.auth().demoUsersEnabled() ? "Sign in" : "Sign in through your"
                 + " organisation", null);
         return Response.fromResponse(Pages.html(status, Templates.signIn(chrome, config.auth().demoUsersEnabled()
-                ? DemoUsers.all() : List.of(), formToken, error, signedOut))).cookie(formCookie(formToken, -1)).build();
-    }
-
-    private NewCookie sessionCookie(String value, int maxAge) {
-        return new NewCookie.Builder(WebSessions.COOKIE).value(value).path(WebSessionMechanism.PAGES).maxAge(maxAge)
-                .httpOnly(true).secure(config.web().secureCookies()).sameSite(NewCookie.SameSite.LAX).build();
+                ? DemoUsers.all() : List.of(), config.web().organisationSignIn(), formToken, error, signedOut)))
+                .cookie(formCookie(formToken, -1)).build();
     }
 
     private NewCookie formCookie(String value, int maxAge) {

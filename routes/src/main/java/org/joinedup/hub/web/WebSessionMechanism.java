@@ -14,6 +14,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import org.joinedup.hub.platform.HubConfig;
 
 /**
  * Signs in the web app's requests ({@code /app/...}) from the session cookie, and only from it: the JSON API and FHIR
@@ -28,9 +29,12 @@ public class WebSessionMechanism implements HttpAuthenticationMechanism {
     @Inject
     WebSessionIdentityProvider provider;
 
+    @Inject
+    HubConfig config;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        if (!isPage(context) || context.normalizedPath().split(";")[0].equals(SignInPage.PATH)) {
+        if (!isPage(context) || signingIn(context)) {
             return Uni.createFrom().nullItem(); // signing in needs no one signed in (an old cookie is ended there)
         }
         Cookie cookie = context.request().getCookie(WebSessions.COOKIE);
@@ -43,13 +47,13 @@ public class WebSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return isPage(context) ? Uni.createFrom().item(new ChallengeData(303, "Location", SignInPage.PATH))
+        return challenges(context) ? Uni.createFrom().item(new ChallengeData(303, "Location", SignInPage.PATH))
                 : Uni.createFrom().nullItem();
     }
 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        if (!isPage(context)) {
+        if (!challenges(context)) {
             return Uni.createFrom().item(false);
         }
         context.response().setStatusCode(303).putHeader("Location", SignInPage.PATH + "?signedOut=true")
@@ -65,6 +69,18 @@ public class WebSessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public int getPriority() {
         return 2000;
+    }
+
+    /** Pages send the browser to the sign-in page, except the identity provider's sign-in (it has its own). */
+    private boolean challenges(RoutingContext context) {
+        return isPage(context) && !(config.web().organisationSignIn()
+                && context.normalizedPath().startsWith(OrganisationSignIn.PATHS));
+    }
+
+    /** The demo sign-in page, or the organisation's identity provider's sign-in (quarkus-oidc's code flow). */
+    private static boolean signingIn(RoutingContext context) {
+        String path = context.normalizedPath().split(";")[0];
+        return path.equals(SignInPage.PATH) || path.startsWith(OrganisationSignIn.PATHS);
     }
 
     private static boolean isPage(RoutingContext context) {
