@@ -469,6 +469,9 @@ public class PlanBook {
     @Transactional(dontRollbackOn = LedgerRefusal.class)
     public UUID oneOff(UUID personId, UUID contributionId, String reference, String category, String payee,
             long pence, LocalDate paidOn, long limitPence, String by) {
+        // the person's row is locked first: the same form sent twice at once waits here, then finds the first
+        Contribution.getEntityManager().find(org.joinedup.hub.people.Person.class, personId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         List<?> known = OneOff.find(personId, reference);
         if (!known.isEmpty()) {
             return UUID.fromString(known.get(0).toString());
@@ -476,15 +479,13 @@ public class PlanBook {
         checkAmountAndReference(pence, reference);
         // the limit is per person per financial year (April to March), not per payment: small payments add up. The
         // payment is in this financial year (not dated into another to start afresh), and the person's row is
-        // locked while the year's payments are added up, so two at once cannot together pass the limit.
+        // locked (above) while the year's payments are added up, so two at once cannot together pass the limit.
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London")); // the financial year is UK time
         LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
         if (paidOn.isBefore(yearStart) || !paidOn.isBefore(yearStart.plusYears(1))) {
             throw new InvalidMessageException("paidOn", "a one-off payment before a plan is made in this financial"
                     + " year (" + yearStart + " to " + yearStart.plusYears(1).minusDays(1) + "), not on " + paidOn);
         }
-        Contribution.getEntityManager().find(org.joinedup.hub.people.Person.class, personId,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         long before = OneOff.paidIn(personId, yearStart, yearStart.plusYears(1));
         if (before + pence > limitPence) {
             throw new LedgerRefusal("one-off payments before a plan is approved come to at most "

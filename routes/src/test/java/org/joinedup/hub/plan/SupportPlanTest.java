@@ -271,6 +271,39 @@ class SupportPlanTest {
     }
 
     @Test
+    void theSameOneOffPaymentSentTwiceAtOnceIsPaidOnceAndBothAnswersSaySo() throws Exception {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        String nhsMoney = budget(personId).getString("contributions.find { it.agency == 'NHS' }.contributionId");
+        String request = "{\"personId\": \"" + personId + "\", \"contributionId\": \"" + nhsMoney + "\", "
+                + "\"reference\": \"double-click\", \"category\": \"EQUIPMENT\", \"payee\": \"Oldham Mobility\", "
+                + "\"amountPence\": 9000, \"paidOn\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                + "\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                            .body(request).post("/api/plans/one-off-payments");
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : sent) {
+                io.restassured.response.Response r = answer.get();
+                assertEquals(200, r.statusCode(), r.asString());
+                ids.add(r.jsonPath().getString("id"));
+            }
+            assertEquals(1, ids.size(), "every answer names the one payment: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(9_000, budget(personId).getLong("totals.paidPence"), "paid once");
+    }
+
+    @Test
     void whenAFunderWithdrawsItsLinesMoveToOtherAllowedMoneyOrWaitForReplanning() {
         String nhs = newNhsNumber();
         String budgetId = "PHB-W-" + UUID.randomUUID();
