@@ -55,6 +55,9 @@ public class WebSessions {
         session.createdAt = Instant.now();
         session.lastSeenAt = session.createdAt;
         session.persist();
+        // sessions older than the longest a sign-in lasts can never be used again: gone (the audit keeps the
+        // sign-ins and sign-outs)
+        WebSession.delete("createdAt < ?1", session.createdAt.minus(config.web().sessionLifetime()));
         return new Started(cookieValue, signedIn(session));
     }
 

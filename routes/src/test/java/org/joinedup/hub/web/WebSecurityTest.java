@@ -117,6 +117,24 @@ class WebSecurityTest {
     }
 
     @Test
+    void sessionsOlderThanASignInLastsAreDeletedWhenSomeoneSignsIn() {
+        String old = PageSession.signIn("coordinator");
+        String recent = PageSession.signIn("operator");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update web_session set created_at = now() - interval '10 hours 1 minute' where token_hash = ?1")
+                .setParameter(1, sha256(old)).executeUpdate());
+        PageSession.signIn("council");
+        assertEquals(0L, rows(old), "a session past the 10-hour lifetime is deleted");
+        assertEquals(1L, rows(recent), "a session within it is kept");
+    }
+
+    private long rows(String session) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from web_session where token_hash = ?1").setParameter(1, sha256(session))
+                .getSingleResult()).longValue());
+    }
+
+    @Test
     void pagesTakeNoBearerTokenAndTheApiTakesNoSessionCookie() {
         assertRedirectedToSignIn(given().redirects().follow(false).auth().oauth2(DemoTokens.of("coordinator"))
                 .get("/app/caseload"));
