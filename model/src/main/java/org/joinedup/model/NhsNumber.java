@@ -34,6 +34,10 @@ public record NhsNumber(String value) {
         if (!digits.matches("\\d{10}")) {
             return Optional.of("NHS number must be 10 digits, got '" + input + "'");
         }
+        if (digits.chars().distinct().count() == 1) {
+            // 0000000000 passes the check digit, but no one is given a number of one digit ten times
+            return Optional.of("NHS number " + digits + " is one digit ten times, which is never issued");
+        }
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (digits.charAt(i) - '0') * (10 - i);

@@ -43,10 +43,17 @@ class NhsNumberPropertyTest {
         assertFalse(NhsNumber.isValid(mistyped), valid + " mistyped as " + mistyped);
     }
 
-    /** First nine digits of a number that can be issued: its check digit is not 10. */
+    @Property
+    void aNumberOfOneDigitTenTimesIsInvalidThoughItsCheckDigitWorks(@ForAll @IntRange(min = 0, max = 9) int digit) {
+        String number = Integer.toString(digit).repeat(10);
+        assertFalse(NhsNumber.isValid(number), number);
+    }
+
+    /** First nine digits of a number that can be issued: its check digit is not 10, nor all ten digits the same. */
     @Provide
     Arbitrary<String> issuable() {
-        return firstNineDigits().filter(digits -> checkDigit(digits) != 10);
+        return firstNineDigits().filter(digits -> checkDigit(digits) != 10)
+                .filter(digits -> !(digits + checkDigit(digits)).chars().allMatch(c -> c == digits.charAt(0)));
     }
 
     /** First nine digits whose check digit would be 10: no number starting so is ever issued. */

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Limits;
 import org.joinedup.model.NhsNumber;
 import org.joinedup.model.NiNumber;
 import org.joinedup.model.Pence;
@@ -37,8 +38,7 @@ import org.joinedup.model.ValidationIssue;
 public class SocialCareEventReader {
 
     /** Text after the JSON value (two events stuck together, say) makes the whole body invalid. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = org.joinedup.connectors.StrictJson.MAPPER;
     private static final Set<String> SERVICE_KINDS = Set.of("HOME_CARE", "DAY_CARE", "RESIDENTIAL", "RESPITE",
             "MEALS", "OTHER");
     private static final Set<String> DEPARTMENTS = Set.of("ADULT_SOCIAL_CARE", "CHILDRENS_SERVICES", "PUBLIC_HEALTH",
@@ -51,13 +51,12 @@ public class SocialCareEventReader {
         return read(parse(json));
     }
 
-    /** The body as JSON (one event, or a batch), refusing anything that is not exactly one JSON value. */
+    /**
+     * The body as JSON (one event, or a batch), refusing anything that is not exactly one JSON value, a key given
+     * twice, or a NUL character in any text.
+     */
     public static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidMessageException("$", "not valid JSON: " + e.getOriginalMessage());
-        }
+        return org.joinedup.connectors.StrictJson.parse(json);
     }
 
     public SocialCareEvent read(JsonNode event) {
@@ -65,11 +64,11 @@ public class SocialCareEventReader {
         if (!event.isObject()) {
             throw new InvalidMessageException("$", "an event is a JSON object");
         }
-        String eventId = f.text("eventId", true);
+        String eventId = f.text("eventId", true, Limits.MESSAGE_ID);
         Type type = f.oneOf("type", Arrays.stream(Type.values()).map(Enum::name).collect(Collectors.toSet()), true)
                 .map(Type::valueOf).orElse(null);
         Instant occurredAt = f.instant("occurredAt");
-        String council = f.text("council", true);
+        String council = f.text("council", true, Limits.RECORD_ID);
         if (council != null && !council.matches("[EWSN]\\d{8}")) {
             f.problem("council", "'" + council + "' is not a 9-character GSS code such as E08000004");
         }
@@ -97,7 +96,7 @@ public class SocialCareEventReader {
         }
         List<ValidationIssue> identifierProblems = new ArrayList<>();
         NhsNumber nhs = null;
-        String nhsText = f.text("nhsNumber", false);
+        String nhsText = f.text("nhsNumber", false, 20);
         if (nhsText != null) {
             Optional<String> problem = NhsNumber.problemWith(nhsText);
             if (problem.isPresent()) {
@@ -108,7 +107,7 @@ public class SocialCareEventReader {
             }
         }
         NiNumber ni = null;
-        String niText = f.text("niNumber", false);
+        String niText = f.text("niNumber", false, 20);
         if (niText != null) {
             Optional<String> problem = NiNumber.problemWith(niText);
             if (problem.isPresent()) {
@@ -118,9 +117,14 @@ public class SocialCareEventReader {
                 ni = NiNumber.parse(niText);
             }
         }
-        return new Client(f.text("clientId", true), nhs, ni, f.text("forename", false), f.text("surname", false),
-                f.date("dateOfBirth", false), f.text("postcode", false), f.text("address", false),
-                List.copyOf(identifierProblems));
+        LocalDate born = f.date("dateOfBirth", false);
+        if (born != null && born.isAfter(LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+            f.problem("dateOfBirth", born + " is in the future");
+            born = null;
+        }
+        return new Client(f.text("clientId", true, Limits.RECORD_ID), nhs, ni, f.text("forename", false, Limits.NAME),
+                f.text("surname", false, Limits.NAME), born, f.text("postcode", false, Limits.POSTCODE),
+                f.text("address", false, Limits.TEXT), List.copyOf(identifierProblems));
     }
 
     private static List<HouseholdMember> household(Fields event) {
@@ -135,7 +139,8 @@ public class SocialCareEventReader {
         List<HouseholdMember> members = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Fields member = new Fields(list.get(i), "household[" + i + "]", event.problems);
-            members.add(new HouseholdMember(member.text("clientId", true), member.text("relationship", true)));
+            members.add(new HouseholdMember(member.text("clientId", true, Limits.RECORD_ID),
+                    member.text("relationship", true, Limits.RELATIONSHIP)));
         }
         return members;
     }
@@ -145,24 +150,25 @@ public class SocialCareEventReader {
             return null;
         }
         if (type == Type.SERVICE_STARTED) {
-            return new Service(f.text("serviceId", true), f.oneOf("kind", SERVICE_KINDS, true).orElse(null),
-                    f.text("provider", true), f.pence("weeklyCostPence").map(Pence::value).orElse(null),
-                    f.date("startDate", true), null);
+            return new Service(f.text("serviceId", true, Limits.RECORD_ID), f.oneOf("kind", SERVICE_KINDS, true)
+                    .orElse(null), f.text("provider", true, Limits.ORGANISATION_NAME), f.pence("weeklyCostPence")
+                    .map(Pence::value).orElse(null), f.date("startDate", true), null);
         }
-        return new Service(f.text("serviceId", true), null, null, null, null, f.date("endDate", true));
+        return new Service(f.text("serviceId", true, Limits.RECORD_ID), null, null, null, null,
+                f.date("endDate", true));
     }
 
     private static Allocation allocation(Fields f) {
         if (f == null) {
             return null;
         }
-        Allocation allocation = new Allocation(f.text("allocationId", true),
+        Allocation allocation = new Allocation(f.text("allocationId", true, Limits.RECORD_ID),
                 f.oneOf("department", DEPARTMENTS, true).orElse(null), f.pence("annualAmountPence").orElse(null),
                 f.date("periodStart", true), f.date("periodEnd", true),
                 f.oneOf("management", MANAGEMENT, true).orElse(null));
         if (allocation.periodStart() != null && allocation.periodEnd() != null
                 && allocation.periodEnd().isBefore(allocation.periodStart())) {
-            f.problem("periodEnd", "ends (" + allocation.periodEnd() + ") before it starts ("
+            f.problem("periodEnd", "ends (" + allocation.periodEnd() + ") before periodStart ("
                     + allocation.periodStart() + ")");
         }
         return allocation;
@@ -172,9 +178,9 @@ public class SocialCareEventReader {
         if (f == null) {
             return null;
         }
-        Payment payment = new Payment(f.text("paymentId", true), f.text("allocationId", true),
-                f.pence("amountPence").orElse(null), f.date("paidOn", true), f.text("payee", true),
-                f.text("category", true));
+        Payment payment = new Payment(f.text("paymentId", true, Limits.RECORD_ID), f.text("allocationId", true,
+                Limits.RECORD_ID), f.pence("amountPence").orElse(null), f.date("paidOn", true), f.text("payee", true,
+                Limits.ORGANISATION_NAME), f.text("category", true, Limits.CATEGORY));
         if (payment.amount() != null && payment.amount().value() == 0) {
             f.problem("amountPence", "a payment must be more than 0");
         }
@@ -215,7 +221,27 @@ public class SocialCareEventReader {
             return path.isEmpty() ? field : path + "." + field;
         }
 
-        String text(String field, boolean required) {
+        /** Text of at most {@code limit} characters, without control characters. */
+        String text(String field, boolean required, int limit) {
+            String text = text(field, required);
+            if (text == null) {
+                return null;
+            }
+            if (text.length() > limit) {
+                problem(field, "is " + text.length() + " characters long; at most " + limit + " are allowed");
+                return null;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isISOControl(text.charAt(i)) && text.charAt(i) != '\n' && text.charAt(i) != '\t') {
+                    problem(field, "contains the control character U+" + String.format("%04X", (int) text.charAt(i))
+                            + " at character " + (i + 1));
+                    return null;
+                }
+            }
+            return text;
+        }
+
+        private String text(String field, boolean required) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
                 if (required) {
@@ -231,7 +257,7 @@ public class SocialCareEventReader {
         }
 
         Optional<String> oneOf(String field, Set<String> allowed, boolean required) {
-            String value = text(field, required);
+            String value = text(field, required, 100);
             if (value != null && !allowed.contains(value)) {
                 problem(field, "'" + value + "' is not one of " + String.join(", ", allowed.stream().sorted().toList()));
                 return Optional.empty();
@@ -240,12 +266,18 @@ public class SocialCareEventReader {
         }
 
         LocalDate date(String field, boolean required) {
-            String value = text(field, required);
+            String value = text(field, required, 10);
             if (value == null) {
                 return null;
             }
             try {
-                return LocalDate.parse(value);
+                LocalDate date = LocalDate.parse(value);
+                String implausible = Limits.implausible(date);
+                if (implausible != null) {
+                    problem(field, implausible);
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 problem(field, "'" + value + "' is not a date (yyyy-MM-dd)");
                 return null;
@@ -253,12 +285,23 @@ public class SocialCareEventReader {
         }
 
         Instant instant(String field) {
-            String value = text(field, true);
+            String value = text(field, true, 40);
             if (value == null) {
                 return null;
             }
             try {
-                return Instant.parse(value);
+                Instant instant = Instant.parse(value);
+                String implausible = Limits.implausible(instant.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                if (implausible != null) {
+                    problem(field, implausible);
+                    return null;
+                }
+                if (instant.isAfter(Instant.now().plus(Limits.CLOCK_SKEW))) {
+                    problem(field, value + " is in the future (more than " + Limits.CLOCK_SKEW.toMinutes()
+                            + " minutes ahead of the hub's clock)");
+                    return null;
+                }
+                return instant;
             } catch (DateTimeParseException e) {
                 problem(field, "'" + value + "' is not an ISO-8601 instant such as 2026-11-20T09:41:07Z");
                 return null;
@@ -273,6 +316,9 @@ public class SocialCareEventReader {
                 problem(field, "must be a whole number of pence written as an integer, got " + value);
             } else if (value.asLong() < 0) {
                 problem(field, "must not be negative, got " + value.asLong());
+            } else if (value.asLong() > Limits.MAX_PENCE) {
+                problem(field, "is more than any amount the hub takes (" + new Pence(Limits.MAX_PENCE) + "), got "
+                        + value.asLong());
             } else {
                 return Optional.of(new Pence(value.asLong()));
             }

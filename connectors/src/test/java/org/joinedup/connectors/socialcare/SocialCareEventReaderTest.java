@@ -467,7 +467,7 @@ class SocialCareEventReaderTest {
         void allocationPeriodEndBeforeStart() {
             ObjectNode event = fixtureNode("allocation-confirmed");
             allocation(event).put("periodStart", "2027-04-01").put("periodEnd", "2027-03-31");
-            assertOnlyIssue(event, "allocation.periodEnd", "before it starts");
+            assertOnlyIssue(event, "allocation.periodEnd", "before periodStart");
             assertReason(issues(event), "allocation.periodEnd", "2027-03-31");
             assertReason(issues(event), "allocation.periodEnd", "2027-04-01");
         }
@@ -617,7 +617,7 @@ class SocialCareEventReaderTest {
                     () -> assertReason(issues, "household", "must be a list"),
                     () -> assertReason(issues, "allocation.department", "'Adult Social Care' is not one of"),
                     () -> assertReason(issues, "allocation.annualAmountPence", "whole number of pence"),
-                    () -> assertReason(issues, "allocation.periodEnd", "before it starts"));
+                    () -> assertReason(issues, "allocation.periodEnd", "before periodStart"));
             for (ValidationIssue issue : issues) {
                 assertTrue(thrown.getMessage().contains(issue.expression() + ": " + issue.reason()),
                         "the exception message lists " + issue);

@@ -49,6 +49,10 @@ public class InboundMessage extends PanacheEntityBase {
     @Column(name = "payload_file")
     public String payloadFile;
 
+    /** The bytes as received, when they are not exactly {@link #payload} (not UTF-8, a NUL, a byte-order mark). */
+    @Column(name = "raw_payload")
+    public byte[] rawPayload;
+
     @Column(name = "received_at")
     public Instant receivedAt;
 

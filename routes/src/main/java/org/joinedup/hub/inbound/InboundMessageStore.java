@@ -31,6 +31,7 @@ import org.hibernate.Session;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.ReceivedText;
 import org.joinedup.model.ValidationIssue;
 
 /**
@@ -76,8 +77,35 @@ public class InboundMessageStore {
         return receive(agency, transport, sender, agencyMessageId, contentType, payload, null, sha256(payload));
     }
 
-    /** One message of a batch: the agency's id for it (null when it sends none) and the payload. */
-    public record Incoming(String agencyMessageId, String payload) {
+    /**
+     * One message of a batch: the agency's id for it (null when it sends none), the payload, and the bytes as
+     * received when they are not exactly the payload (else null).
+     */
+    public record Incoming(String agencyMessageId, String payload, byte[] received) {
+
+        public Incoming(String agencyMessageId, String payload) {
+            this(agencyMessageId, payload, null);
+        }
+    }
+
+    /**
+     * Stores bytes that are not text the hub can read (not UTF-8, a NUL) exactly as they arrived, with a readable
+     * rendering as the payload; recognised as a repeat by their content.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public StoredMessage receiveBytes(AgencyKind agency, Transport transport, String sender, String contentType,
+            byte[] received) {
+        String shown = ReceivedText.shown(received);
+        StoredMessage stored = receive(agency, transport, sender, null, contentType, shown, null, sha256(received));
+        if (!stored.repeat() && !ReceivedText.isExactly(received, shown)) {
+            keepRaw(stored.id(), received);
+        }
+        return stored;
+    }
+
+    private void keepRaw(long messageId, byte[] received) {
+        em.createNativeQuery("update inbound_message set raw_payload = ?1 where id = ?2").setParameter(1, received)
+                .setParameter(2, messageId).executeUpdate();
     }
 
     /**
@@ -108,6 +136,9 @@ public class InboundMessageStore {
             Long id = inserted.remove(keys[i]);
             if (id != null) {
                 count(agency, transport, false);
+                if (messages.get(i).received() != null) {
+                    keepRaw(id, messages.get(i).received());
+                }
                 stored.add(new StoredMessage(id, false, MessageStatus.RECEIVED));
             } else {
                 stored.add(receive(agency, transport, from, ids[i], contentType, payloads[i], null, hashes[i]));
@@ -280,12 +311,15 @@ public class InboundMessageStore {
         message.attempts++;
     }
 
-    static String sha256(String payload) {
+    static String sha256(byte[] payload) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String sha256(String payload) {
+        return sha256(payload.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -21,6 +21,7 @@ import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.socialcare.SocialCareIntake.Answer;
 import org.joinedup.hub.socialcare.SocialCareIntake.PostedEvent;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.ReceivedText;
 
 /**
  * Council case management systems post events here (see the council social care format): one event, or a batch of
@@ -45,13 +46,15 @@ public class SocialCareEventsResource {
 
     @POST
     @Path("/events")
-    public Response event(String body) {
+    public Response event(byte[] received) {
         access.operation(Access.Action.WRITE, "SocialCareEvent");
         Answer answer;
         try {
-            answer = intake.accept(List.of(new PostedEvent(SocialCareEventReader.parse(body), body))).get(0);
-        } catch (InvalidMessageException notJson) {
-            answer = intake.unreadable(body, notJson.issues().get(0).reason());
+            String body = ReceivedText.utf8(received);
+            answer = intake.accept(List.of(new PostedEvent(SocialCareEventReader.parse(body), body, received)))
+                    .get(0);
+        } catch (InvalidMessageException unreadable) {
+            answer = intake.unreadable(received, unreadable.issues());
         }
         return Response.status(answer.httpStatus()).entity(view(answer)).build();
     }
@@ -59,21 +62,20 @@ public class SocialCareEventsResource {
     /** {@code events:batch}, also when a client percent-encodes the colon. */
     @POST
     @Path("/{batch: events(:|%3A|%3a)batch}")
-    public Response batch(String body) {
+    public Response batch(byte[] received) {
         access.operation(Access.Action.WRITE, "SocialCareEvent:batch");
         JsonNode events;
         try {
-            events = SocialCareEventReader.parse(body);
-        } catch (InvalidMessageException notJson) {
-            return Response.status(400).entity(view(intake.unreadable(body, notJson.issues().get(0).reason())))
-                    .build();
+            events = SocialCareEventReader.parse(ReceivedText.utf8(received));
+        } catch (InvalidMessageException unreadable) {
+            return Response.status(400).entity(view(intake.unreadable(received, unreadable.issues()))).build();
         }
         if (!events.isArray() || events.size() > MAX_BATCH) {
             return Response.status(400).entity(Map.of("status", "REJECTED", "problems", List.of(Map.of("path", "$",
                     "reason", "a batch is a JSON array of at most " + MAX_BATCH + " events")))).build();
         }
         List<PostedEvent> posted = new ArrayList<>(events.size());
-        events.forEach(event -> posted.add(new PostedEvent(event, event.toString())));
+        events.forEach(event -> posted.add(new PostedEvent(event, event.toString(), null)));
         List<Map<String, Object>> answers = new ArrayList<>(posted.size());
         int accepted = 0;
         for (Answer answer : intake.accept(posted)) {

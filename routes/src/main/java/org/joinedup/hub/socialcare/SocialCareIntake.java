@@ -21,6 +21,8 @@ import org.joinedup.hub.inbound.StoredMessage;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Limits;
+import org.joinedup.model.ReceivedText;
 import org.joinedup.model.SocialCareEvent;
 import org.joinedup.model.ValidationIssue;
 
@@ -44,8 +46,11 @@ public class SocialCareIntake {
     @Inject
     Caller caller;
 
-    /** An event as posted: read as JSON, and the text stored for it. */
-    public record PostedEvent(JsonNode json, String raw) {
+    /**
+     * An event as posted: read as JSON, the text stored for it, and the bytes as received when they are not exactly
+     * that text (a byte-order mark), else null.
+     */
+    public record PostedEvent(JsonNode json, String raw, byte[] received) {
     }
 
     /** The answer for one event, and the HTTP status it would have on its own. */
@@ -74,7 +79,8 @@ public class SocialCareIntake {
     }
 
     private Taken take(List<PostedEvent> events) {
-        List<Incoming> incoming = events.stream().map(e -> new Incoming(eventId(e.json()), e.raw())).toList();
+        List<Incoming> incoming = events.stream().map(e -> new Incoming(eventId(e.json()), e.raw(),
+                e.received() == null || ReceivedText.isExactly(e.received(), e.raw()) ? null : e.received())).toList();
         List<StoredMessage> stored = store.receiveAll(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(),
                 "application/json", incoming);
         List<Answer> answers = new ArrayList<>(events.size());
@@ -120,15 +126,16 @@ public class SocialCareIntake {
         return new Answer(202, eventId, "ACCEPTED", false, List.of());
     }
 
+    /** The event's id to recognise a repeat by; one too long to keep is no id (the content is recognised). */
     private static String eventId(JsonNode event) {
-        return event.path("eventId").isTextual() ? event.path("eventId").asText() : null;
+        String id = event.path("eventId").isTextual() ? event.path("eventId").asText() : null;
+        return id == null || id.isBlank() || id.length() > Limits.MESSAGE_ID || id.indexOf('\0') >= 0 ? null : id;
     }
 
-    /** Text that is not JSON at all: stored as rejected, answered with the parser's reason. */
-    public Answer unreadable(String raw, String reason) {
-        StoredMessage stored = store.receive(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(), null,
-                "application/json", raw);
-        List<ValidationIssue> problems = List.of(new ValidationIssue("$", reason));
+    /** A body that is not UTF-8 text or not JSON: stored as received and rejected, answered with the reason. */
+    public Answer unreadable(byte[] received, List<ValidationIssue> problems) {
+        StoredMessage stored = store.receiveBytes(AgencyKind.SOCIAL_CARE, Transport.REST, caller.agency(),
+                "application/json", received);
         if (!stored.repeat()) {
             store.markRejected(stored.id(), problems);
         }
