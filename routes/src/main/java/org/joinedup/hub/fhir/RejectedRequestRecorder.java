@@ -17,12 +17,19 @@ import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.inbound.StoredMessage;
 import org.joinedup.hub.security.Caller;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.joinedup.connectors.StrictJson;
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.ReceivedText;
 import org.joinedup.model.ValidationIssue;
 
 /**
- * A push that HAPI cannot even parse (malformed JSON or XML) never reaches the budget flow; this interceptor still
- * stores it in the message store as rejected, with the parser's reason, so an operator can see what arrived.
+ * What a FHIR client sends is read the one way every interface reads text before HAPI sees it: UTF-8 only (a
+ * byte-order mark is ignored), no NUL, and for JSON no key given twice; a body that breaks that is kept in the
+ * message store exactly as it arrived, rejected, and answered {@code 400} with an OperationOutcome saying where. A
+ * push that HAPI cannot parse (malformed JSON or XML) never reaches the budget flow; this interceptor still stores
+ * it in the message store as rejected, with the parser's reason, so an operator can see what arrived.
  */
 @Interceptor
 @Singleton
@@ -34,9 +41,56 @@ public class RejectedRequestRecorder {
     @Inject
     Caller caller;
 
+    /** Refused before HAPI parsed it; already stored with its reasons. */
+    static final class UnreadableBody extends InvalidRequestException {
+        UnreadableBody(InvalidMessageException invalid) {
+            super(invalid.getMessage(), outcome(invalid));
+        }
+
+        private static OperationOutcome outcome(InvalidMessageException invalid) {
+            OperationOutcome outcome = new OperationOutcome();
+            for (ValidationIssue issue : invalid.issues()) {
+                outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                        .setCode(OperationOutcome.IssueType.STRUCTURE).setDiagnostics(issue.reason())
+                        .addExpression(issue.expression());
+            }
+            return outcome;
+        }
+    }
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public boolean refuseUnreadable(RequestDetails request) {
+        if (request.getRequestType() != RequestTypeEnum.POST && request.getRequestType() != RequestTypeEnum.PUT) {
+            return true;
+        }
+        byte[] body = request.loadRequestContents();
+        if (body == null || body.length == 0) {
+            return true;
+        }
+        try {
+            String text = ReceivedText.utf8(body);
+            String type = String.valueOf(request.getHeader("Content-Type"));
+            if (type.contains("json") || text.stripLeading().startsWith("{")) {
+                StrictJson.parse(text);
+            }
+            if (!ReceivedText.isExactly(body, text)) {
+                request.setRequestContents(text.getBytes(StandardCharsets.UTF_8)); // the byte-order mark, dropped
+            }
+        } catch (InvalidMessageException unreadable) {
+            StoredMessage stored = store.receiveBytes(AgencyKind.NHS, Transport.FHIR_REST, caller.agency(),
+                    request.getHeader("Content-Type"), body);
+            if (!stored.repeat()) {
+                store.markRejected(stored.id(), unreadable.issues());
+            }
+            throw new UnreadableBody(unreadable);
+        }
+        return true;
+    }
+
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean recordUnreadable(RequestDetails request, BaseServerResponseException exception) {
-        if (exception instanceof InvalidRequestException && request.getRequestType() == RequestTypeEnum.POST
+        if (exception instanceof InvalidRequestException && !(exception instanceof UnreadableBody)
+                && request.getRequestType() == RequestTypeEnum.POST
                 && (request.getResourceName() == null || request.getResourceName().isEmpty())) {
             byte[] body = request.loadRequestContents();
             if (body != null && body.length > 0) {

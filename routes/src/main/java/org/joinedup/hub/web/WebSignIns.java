@@ -51,7 +51,7 @@ public class WebSignIns {
         end(oldCookie, "sign-out (signed in again)");
         WebSessions.Started started = sessions.start(userName, displayName, roles, organisation, how.code);
         access.session(userName, organisation, roles, "sign-in (" + how.words + ")");
-        LOG.infof("web sign-in: %s (%s, %s) through the %s", userName, organisation, roles, how.words);
+        LOG.infof("web sign-in: %s (%s, %s), %s", userName, organisation, roles, how.words);
         return Response.seeOther(URI.create(Pages.home(roles)))
                 .cookie(sessionCookie(started.cookieValue(), -1)).cookie(alsoSet).build();
     }

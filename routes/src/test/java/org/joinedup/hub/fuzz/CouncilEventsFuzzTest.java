@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,9 +34,6 @@ class CouncilEventsFuzzTest extends InterfaceFuzz {
 
     @TestHTTPResource("/api/inbound/social-care/events")
     URL events;
-
-    @Inject
-    EntityManager em;
 
     private String token;
     private String payingClient;
@@ -94,57 +87,8 @@ class CouncilEventsFuzzTest extends InterfaceFuzz {
     }
 
     @Override
-    protected long lastStoredId() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select coalesce(max(id), 0) from inbound_message").getSingleResult()).longValue());
-    }
-
-    @Override
-    protected List<Stored> storedAfter(long id) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id, status, reasons, coalesce(raw_payload, convert_to(payload, 'UTF8')) from inbound_message"
-                        + " where id > ?1 and agency = 'SOCIAL_CARE'"
-                        + " order by id", Object[].class).setParameter(1, id).getResultList());
-        return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (byte[]) r[3])).toList();
-    }
-
-    @Override
-    protected Stored settled(long id) {
-        long until = System.currentTimeMillis() + 15_000;
-        while (true) {
-            Stored now = storedAfter(id - 1).get(0);
-            if (!now.status().equals("RECEIVED") || System.currentTimeMillis() > until) {
-                return now;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return now;
-            }
-        }
-    }
-
-    @Override
-    protected List<Long> state() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select (select count(*) from person), (select count(*) from contribution),"
-                        + " (select count(*) from care_service), (select count(*) from council_payment),"
-                        + " (select count(*) from household_link), (select count(*) from source_record)")
-                .getSingleResult());
-        List<Long> counts = new ArrayList<>();
-        for (Object o : row) {
-            counts.add(((Number) o).longValue());
-        }
-        return counts;
-    }
-
-    @Override
-    protected List<Long> money() {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select count(*), coalesce(sum(abs(pence)), 0) from ledger_entry").getSingleResult());
-        return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    protected String agency() {
+        return "SOCIAL_CARE";
     }
 
     /** The JSON API's problem document: a problem whose path (or reason) names the field, or says where. */

@@ -12,8 +12,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The checks every interface's fuzz run makes of every input, whatever the interface's own error form: no
@@ -40,24 +46,67 @@ public abstract class InterfaceFuzz {
     public record Answer(int status, String body) {
     }
 
+    @Inject
+    protected EntityManager em;
+
     protected abstract Answer send(byte[] body);
 
-    /** Messages stored after the one with this id, oldest first. */
-    protected abstract List<Stored> storedAfter(long id);
-
-    protected abstract long lastStoredId();
-
-    /** Everything the hub holds that an input could change: counts of rows and the ledger. */
-    protected abstract List<Long> state();
-
-    /** The part of {@link #state} that is money. */
-    protected abstract List<Long> money();
+    /** The agency whose messages the interface stores ({@code inbound_message.agency}). */
+    protected abstract String agency();
 
     /** Whether the refusal's body, in the interface's own error form, names the field (or says where). */
     protected abstract boolean namesTheProblem(JsonMutations.Mutation mutation, Answer answer);
 
-    /** Waits until an accepted message is no longer waiting to be applied, and answers its final status. */
-    protected abstract Stored settled(long id);
+    /** Messages stored after the one with this id, oldest first; a settled status; what the hub holds. */
+    protected long lastStoredId() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select coalesce(max(id), 0) from inbound_message").getSingleResult()).longValue());
+    }
+
+    protected List<Stored> storedAfter(long id) {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select id, status, reasons, coalesce(raw_payload, convert_to(payload, 'UTF8')) from inbound_message"
+                        + " where id > ?1 and agency = ?2"
+                        + " order by id", Object[].class).setParameter(1, id).setParameter(2, agency()).getResultList());
+        return rows.stream().map(r -> new Stored(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (byte[]) r[3])).toList();
+    }
+
+    protected Stored settled(long id) {
+        long until = System.currentTimeMillis() + 15_000;
+        while (true) {
+            Stored now = storedAfter(id - 1).get(0);
+            if (!now.status().equals("RECEIVED") || System.currentTimeMillis() > until) {
+                return now;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+        }
+    }
+
+    protected List<Long> state() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select (select count(*) from person), (select count(*) from contribution),"
+                        + " (select count(*) from care_service), (select count(*) from council_payment),"
+                        + " (select count(*) from household_link), (select count(*) from source_record)")
+                .getSingleResult());
+        List<Long> counts = new ArrayList<>();
+        for (Object o : row) {
+            counts.add(((Number) o).longValue());
+        }
+        return counts;
+    }
+
+    protected List<Long> money() {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select count(*), coalesce(sum(abs(pence)), 0) from ledger_entry").getSingleResult());
+        return List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
 
     public FuzzRun run(String name, List<JsonMutations.Mutation> mutations, java.util.function.Function<String, String>
             placeholders) {

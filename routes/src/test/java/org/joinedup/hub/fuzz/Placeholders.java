@@ -10,7 +10,9 @@ final class Placeholders {
     private Placeholders() {
     }
 
+    /** Each name is given one value for the whole body (a Patient's NHS number and its references agree). */
     static byte[] fill(byte[] body, Function<String, String> values) {
+        java.util.Map<String, java.util.Optional<String>> given = new java.util.HashMap<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
         int i = 0;
         while (i < body.length) {
@@ -18,7 +20,8 @@ final class Placeholders {
                 int end = indexOf(body, i + 2);
                 if (end > 0 && end - i < 40) {
                     String name = new String(body, i + 2, end - i - 2, StandardCharsets.US_ASCII);
-                    String value = values.apply(name);
+                    String value = given.computeIfAbsent(name, n -> java.util.Optional.ofNullable(values.apply(n)))
+                            .orElse(null);
                     if (value != null) {
                         out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
                         i = end + 2;
