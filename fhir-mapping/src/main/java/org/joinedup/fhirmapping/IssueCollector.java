@@ -15,6 +15,25 @@ final class IssueCollector {
         issues.add(new ValidationIssue(expression, reason));
     }
 
+    /** The text, or null after noting it is longer than {@code limit} (the column that would keep it). */
+    String within(String text, int limit, String expression) {
+        if (text != null && text.length() > limit) {
+            add(expression, "is " + text.length() + " characters long; at most " + limit + " are allowed");
+            return null;
+        }
+        return text;
+    }
+
+    /** The date, or null after noting it is not a plausible date for anything an agency sends. */
+    java.time.LocalDate plausible(java.time.LocalDate date, String expression) {
+        String implausible = date == null ? null : org.joinedup.model.Limits.implausible(date);
+        if (implausible != null) {
+            add(expression, implausible);
+            return null;
+        }
+        return date;
+    }
+
     boolean isEmpty() {
         return issues.isEmpty();
     }

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
+import org.joinedup.model.Limits;
 import org.joinedup.model.NhsNumber;
 import org.joinedup.model.PersonDetails;
 
@@ -51,19 +52,43 @@ public final class PatientToPersonDetailsMapper {
                 .filter(a -> a.getUse() == Address.AddressUse.HOME)
                 .findFirst()
                 .orElse(patient.getAddress().isEmpty() ? null : patient.getAddressFirstRep());
+        int before = issues.size();
+        String given = issues.within(name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue(),
+                Limits.NAME, path + ".name.given");
+        String family = issues.within(name.getFamily(), Limits.NAME, path + ".name.family");
+        String postcode = address == null ? null : issues.within(address.getPostalCode(), Limits.POSTCODE,
+                path + ".address.postalCode");
+        LocalDate born = birthDate(patient, path + ".birthDate", issues);
+        if (issues.size() > before) {
+            return Optional.empty();
+        }
         return Optional.of(new PersonDetails(
                 NhsNumber.parse(nhs.getValue()),
                 isVerified(nhs),
-                name.getGiven().isEmpty() ? null : name.getGiven().get(0).getValue(),
-                name.getFamily(),
-                birthDate(patient),
-                address == null ? null : Postcodes.normalise(address.getPostalCode()),
+                given,
+                family,
+                born,
+                postcode == null ? null : Postcodes.normalise(postcode),
                 address == null ? null : uprn(address)));
     }
 
-    private static LocalDate birthDate(Patient patient) {
+    private static LocalDate birthDate(Patient patient, String path, IssueCollector issues) {
         String value = patient.getBirthDateElement().getValueAsString();
-        return value != null && value.length() == 10 ? LocalDate.parse(value) : null;
+        if (value == null || value.length() != 10) {
+            return null;
+        }
+        LocalDate born;
+        try {
+            born = LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            issues.add(path, "'" + value + "' is not a date");
+            return null;
+        }
+        if (born.isAfter(LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+            issues.add(path, born + " is in the future");
+            return null;
+        }
+        return issues.plausible(born, path);
     }
 
     static boolean isVerified(Identifier nhsNumber) {

@@ -28,6 +28,7 @@ import org.joinedup.model.BudgetTransaction;
 import org.joinedup.model.BudgetTransaction.Entry;
 import org.joinedup.model.BudgetTransaction.EntryKind;
 import org.joinedup.model.ContributionStatus;
+import org.joinedup.model.Limits;
 import org.joinedup.model.NhsBudgetType;
 import org.joinedup.model.Pence;
 import org.joinedup.model.PersonDetails;
@@ -85,7 +86,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
                 PersonDetails person = resolve(carePlan.getSubject(), patients, unusable,
                         path + ".resource.subject", "Patient", issues);
                 if (person != null) {
-                    String title = carePlan.hasTitle() ? carePlan.getTitle() : carePlan.getDescription();
+                    String title = issues.within(carePlan.hasTitle() ? carePlan.getTitle()
+                            : carePlan.getDescription(), Limits.CARE_PLAN_TITLE, path + ".resource.title");
                     carePlanTitles.put(person.nhsNumber().value(), title);
                     entries.add(new Entry(EntryKind.CARE_PLAN, person.nhsNumber().value()));
                 }
@@ -173,7 +175,9 @@ public final class TransactionBundleToBudgetTransactionMapper {
                     issues.add(path + ".identifier.value", "ODS code '" + code + "' is not 3 to 10 letters or digits");
                     return Optional.empty();
                 }
-                return Optional.of(new Organisation(code.toUpperCase(), organization.getName()));
+                String name = issues.within(organization.getName(), Limits.ORGANISATION_NAME, path + ".name");
+                return name == null && organization.getName() != null ? Optional.empty()
+                        : Optional.of(new Organisation(code.toUpperCase(), name));
             }
         }
         issues.add(path + ".identifier", "Organization has no ODS code (identifier with system "
@@ -190,7 +194,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
                 .findFirst().orElse(null);
         if (identifier == null) {
             issues.add(path + ".identifier", "Account needs an identifier (system and value): the trust's own budget id");
-        } else {
+        } else if (issues.within(identifier.getSystem(), Limits.IDENTIFIER_SYSTEM, path + ".identifier.system") != null
+                && issues.within(identifier.getValue(), Limits.IDENTIFIER_VALUE, path + ".identifier.value") != null) {
             checkConditionalUrl(entry, identifier, path, issues);
         }
         ContributionStatus status = status(account, path, issues);
@@ -201,8 +206,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
                 issues);
         LocalDate[] period = period(account.getServicePeriod(), path + ".servicePeriod", issues);
         Pence amount = amount(account, path, issues);
-        if (issues.size() > before) {
-            return Optional.empty();
+        if (issues.size() > before || identifier == null || person == null || owner == null) {
+            return Optional.empty(); // a Patient or Organization already refused above is not named again
         }
         return Optional.of(new BudgetPush(person, owner.odsCode(), owner.name(), identifier.getSystem(),
                 identifier.getValue(), status, type, amount, period[0], period[1], null));
@@ -284,8 +289,10 @@ public final class TransactionBundleToBudgetTransactionMapper {
     }
 
     private static LocalDate[] period(Period period, String path, IssueCollector issues) {
-        LocalDate start = day(period == null ? null : period.getStartElement().getValueAsString());
-        LocalDate end = day(period == null ? null : period.getEndElement().getValueAsString());
+        LocalDate start = issues.plausible(day(period == null ? null : period.getStartElement().getValueAsString(),
+                path + ".start", issues), path + ".start");
+        LocalDate end = issues.plausible(day(period == null ? null : period.getEndElement().getValueAsString(),
+                path + ".end", issues), path + ".end");
         if (start == null) {
             issues.add(path + ".start", "the budget's service period needs a start date");
         }
@@ -298,8 +305,16 @@ public final class TransactionBundleToBudgetTransactionMapper {
         return new LocalDate[] {start, end};
     }
 
-    private static LocalDate day(String value) {
-        return value == null || value.length() < 10 ? null : LocalDate.parse(value.substring(0, 10));
+    private static LocalDate day(String value, String path, IssueCollector issues) {
+        if (value == null || value.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            issues.add(path, "'" + value + "' is not a date");
+            return null;
+        }
     }
 
     private static Pence amount(Account account, String path, IssueCollector issues) {
@@ -324,6 +339,11 @@ public final class TransactionBundleToBudgetTransactionMapper {
         }
         if (value.signum() < 0) {
             issues.add(at + ".valueMoney.value", "the budget amount must not be negative, got " + value.toPlainString());
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(Limits.MAX_PENCE).movePointLeft(2)) > 0) {
+            issues.add(at + ".valueMoney.value", "is more than any amount the hub takes ("
+                    + new Pence(Limits.MAX_PENCE) + "), got " + value.toPlainString());
             return null;
         }
         try {

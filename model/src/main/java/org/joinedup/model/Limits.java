@@ -24,6 +24,12 @@ public final class Limits {
     public static final int CATEGORY = 100;
     /** How one household member is related to another: {@code household_link.relationship}. */
     public static final int RELATIONSHIP = 40;
+    /** The system of an agency's identifier for a record (a trust's budget id system): {@code source_record.source_system}. */
+    public static final int IDENTIFIER_SYSTEM = 200;
+    /** The value of an agency's identifier for a budget: {@code contribution.source_value}. */
+    public static final int IDENTIFIER_VALUE = 200;
+    /** The title of the care plan a budget pays for: {@code contribution.care_plan_title}. */
+    public static final int CARE_PLAN_TITLE = 500;
     /** Any other text (an address, a note): long enough for anything a person writes, never a megabyte. */
     public static final int TEXT = 2_000;
 
@@ -49,7 +55,11 @@ public final class Limits {
             Map.entry("care_service.provider", ORGANISATION_NAME),
             Map.entry("council_payment.payee", ORGANISATION_NAME),
             Map.entry("council_payment.category", CATEGORY),
-            Map.entry("household_link.relationship", RELATIONSHIP));
+            Map.entry("household_link.relationship", RELATIONSHIP),
+            Map.entry("source_record.source_system", IDENTIFIER_SYSTEM),
+            Map.entry("contribution.source_value", IDENTIFIER_VALUE),
+            Map.entry("organisation.name", ORGANISATION_NAME),
+            Map.entry("contribution.care_plan_title", CARE_PLAN_TITLE));
 
     private Limits() {
     }

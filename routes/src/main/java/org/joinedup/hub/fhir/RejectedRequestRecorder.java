@@ -41,6 +41,9 @@ public class RejectedRequestRecorder {
     @Inject
     Caller caller;
 
+    @Inject
+    ca.uhn.fhir.context.FhirContext fhir;
+
     /** Refused before HAPI parsed it; already stored with its reasons. */
     static final class UnreadableBody extends InvalidRequestException {
         UnreadableBody(InvalidMessageException invalid) {
@@ -64,15 +67,20 @@ public class RejectedRequestRecorder {
             return true;
         }
         byte[] body = request.loadRequestContents();
-        if (body == null || body.length == 0) {
-            return true;
+        if (body == null) {
+            body = new byte[0];
         }
         try {
+            if (body.length == 0) {
+                throw new InvalidMessageException("$", "the body is empty; it must be a FHIR resource");
+            }
             String text = ReceivedText.utf8(body);
             String type = String.valueOf(request.getHeader("Content-Type"));
-            if (type.contains("json") || text.stripLeading().startsWith("{")) {
+            boolean json = type.contains("json") || text.stripLeading().startsWith("{");
+            if (json) {
                 StrictJson.parse(text);
             }
+            readable(text, json);
             if (!ReceivedText.isExactly(body, text)) {
                 request.setRequestContents(text.getBytes(StandardCharsets.UTF_8)); // the byte-order mark, dropped
             }
@@ -85,6 +93,26 @@ public class RejectedRequestRecorder {
             throw new UnreadableBody(unreadable);
         }
         return true;
+    }
+
+    /**
+     * Whether HAPI can read the text as a resource at all: its parser fails on some malformed shapes (an extension
+     * that is not an object, a resource that is null) with an error of its own rather than a parse error.
+     */
+    private void readable(String text, boolean json) {
+        try {
+            (json ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(text);
+        } catch (ca.uhn.fhir.parser.DataFormatException invalid) {
+            String reason = invalid.getMessage().replaceFirst("^HAPI-\\d+: ", "");
+            int colon = reason.indexOf(": ");
+            String element = reason.startsWith(LocatedStrictErrorHandler.IN) && colon > 0
+                    ? reason.substring(LocatedStrictErrorHandler.IN.length(), colon) : "$";
+            throw new InvalidMessageException(element, "not a FHIR resource: " + reason);
+        } catch (RuntimeException unreadable) {
+            throw new InvalidMessageException("$", "not a FHIR resource the hub can read: an element does not have"
+                    + " the shape FHIR gives it (an extension, a resource or a resource type that is not an object"
+                    + " or is empty)");
+        }
     }
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

@@ -20,6 +20,7 @@ public final class FuzzRun {
     private final String interfaceName;
     private final Map<String, Integer> tried = new TreeMap<>();
     private final Map<String, List<String>> shortfalls = new TreeMap<>();
+    private final Map<String, Integer> knownGaps = new TreeMap<>();
     private int accepted;
     private int refused;
 
@@ -60,7 +61,8 @@ public final class FuzzRun {
     public String summary() {
         StringBuilder line = new StringBuilder(interfaceName).append(": inputs tried ").append(total())
                 .append(" (accepted ").append(accepted).append(", refused ").append(refused).append(")");
-        shortfalls.forEach((kind, list) -> line.append(", ").append(kind).append(" = ").append(list.size()));
+        shortfalls.forEach((kind, list) -> line.append(", ").append(kind).append(" = ").append(list.size())
+                .append(knownGaps.containsKey(kind) ? " (known gap, at most " + knownGaps.get(kind) + ")" : ""));
         line.append(" | by kind ").append(tried);
         return line.toString();
     }
@@ -77,8 +79,19 @@ public final class FuzzRun {
         return text.toString();
     }
 
+    /**
+     * A shortfall this interface is known to have, up to {@code atMost} (counted on the day it was measured and
+     * said in the issue's note): the run still prints them, and fails if there are more.
+     */
+    public FuzzRun knownGap(String kind, int atMost) {
+        knownGaps.put(kind, atMost);
+        return this;
+    }
+
+    /** No shortfall, beyond the known gaps. */
     public boolean clean() {
-        return shortfalls.values().stream().allMatch(List::isEmpty);
+        return shortfalls.entrySet().stream()
+                .allMatch(e -> e.getValue().size() <= knownGaps.getOrDefault(e.getKey(), 0));
     }
 
     private static String clip(String text) {

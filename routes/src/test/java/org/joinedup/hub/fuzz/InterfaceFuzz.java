@@ -110,7 +110,11 @@ public abstract class InterfaceFuzz {
 
     public FuzzRun run(String name, List<JsonMutations.Mutation> mutations, java.util.function.Function<String, String>
             placeholders) {
-        FuzzRun run = new FuzzRun(name);
+        return run(new FuzzRun(name), mutations, placeholders);
+    }
+
+    public FuzzRun run(FuzzRun run, List<JsonMutations.Mutation> mutations, java.util.function.Function<String,
+            String> placeholders) {
         Set<String> sent = new java.util.HashSet<>();
         for (JsonMutations.Mutation mutation : mutations) {
             run.tried(mutation);
