@@ -4,6 +4,8 @@ package org.joinedup.connectors;
 public final class HubHeaders {
 
     /** The message store's id of the inbound message being processed. */
+    /** Set by the message store on a message whose bytes are not text it can read: why (the message is stored). */
+    public static final String UNREADABLE = "JoinedUpUnreadable";
     public static final String MESSAGE_ID = "JoinedUpMessageId";
     /** The authenticated caller's organisation (ODS code for NHS bodies, GSS code for councils). */
     public static final String CALLER_AGENCY = "JoinedUpCallerAgency";

@@ -30,6 +30,8 @@ public final class Limits {
     public static final int IDENTIFIER_VALUE = 200;
     /** The title of the care plan a budget pays for: {@code contribution.care_plan_title}. */
     public static final int CARE_PLAN_TITLE = 500;
+    /** An agency's office (Oldham Jobcentre): kept after "employment services " in {@code contribution_revision.changed_by} (200). */
+    public static final int OFFICE = 100;
     /** Any other text (an address, a note): long enough for anything a person writes, never a megabyte. */
     public static final int TEXT = 2_000;
 
@@ -62,6 +64,20 @@ public final class Limits {
             Map.entry("contribution.care_plan_title", CARE_PLAN_TITLE));
 
     private Limits() {
+    }
+
+    /** Why the text cannot be taken (longer than {@code limit}, or a control character other than tab or newline), or null. */
+    public static String problemWithText(String text, int limit) {
+        if (text.length() > limit) {
+            return "is " + text.length() + " characters long; at most " + limit + " are allowed";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                return "contains the control character U+" + String.format("%04X", (int) c) + " at character " + (i + 1);
+            }
+        }
+        return null;
     }
 
     /** Why the date is not plausible for anything an agency sends, or null when it is. */

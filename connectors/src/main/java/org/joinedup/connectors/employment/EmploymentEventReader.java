@@ -11,15 +11,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.joinedup.model.EmploymentEvent;
 import org.joinedup.model.EmploymentEvent.Award;
 import org.joinedup.model.EmploymentEvent.Claimant;
 import org.joinedup.model.EmploymentEvent.Employment;
 import org.joinedup.model.EmploymentEvent.Type;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Limits;
 import org.joinedup.model.NiNumber;
 import org.joinedup.model.Pence;
 import org.joinedup.model.ValidationIssue;
@@ -31,24 +30,17 @@ import org.joinedup.model.ValidationIssue;
 @ApplicationScoped
 public class EmploymentEventReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> PURPOSES = Set.of("TRAINING", "TRAVEL", "CLOTHING", "EQUIPMENT", "CHILDCARE",
             "OTHER");
 
     public EmploymentEvent read(String json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidMessageException("$", "not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode node = org.joinedup.connectors.StrictJson.parse(json);
         if (node == null || !node.isObject()) {
             throw new InvalidMessageException("$", "an event is a JSON object");
         }
         List<ValidationIssue> problems = new ArrayList<>();
-        String messageId = text(node, "messageId", "", true, problems);
-        String typeText = text(node, "type", "", true, problems);
+        String messageId = text(node, "messageId", "", true, Limits.MESSAGE_ID, problems);
+        String typeText = text(node, "type", "", true, 40, problems);
         Type type = null;
         if (typeText != null) {
             try {
@@ -59,10 +51,17 @@ public class EmploymentEventReader {
             }
         }
         Instant occurredAt = null;
-        String occurred = text(node, "occurredAt", "", true, problems);
+        String occurred = text(node, "occurredAt", "", true, 40, problems);
         if (occurred != null) {
             try {
                 occurredAt = Instant.parse(occurred);
+                String implausible = Limits.implausible(occurredAt.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                if (implausible != null || occurredAt.isAfter(Instant.now().plus(Limits.CLOCK_SKEW))) {
+                    problems.add(new ValidationIssue("occurredAt", implausible != null ? implausible : occurred
+                            + " is in the future (more than " + Limits.CLOCK_SKEW.toMinutes() + " minutes ahead of"
+                            + " the hub's clock)"));
+                    occurredAt = null;
+                }
             } catch (DateTimeParseException e) {
                 problems.add(new ValidationIssue("occurredAt", "'" + occurred + "' is not an ISO-8601 instant"));
             }
@@ -78,8 +77,11 @@ public class EmploymentEventReader {
         if (!problems.isEmpty()) {
             throw new InvalidMessageException(problems);
         }
-        return new EmploymentEvent(messageId, type, occurredAt, text(node, "office", "", false, problems), claimant,
-                award, employment);
+        String office = text(node, "office", "", false, Limits.OFFICE, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        return new EmploymentEvent(messageId, type, occurredAt, office, claimant, award, employment);
     }
 
     private static Claimant claimant(JsonNode person, List<ValidationIssue> problems) {
@@ -89,7 +91,7 @@ public class EmploymentEventReader {
         }
         List<ValidationIssue> identifierProblems = new ArrayList<>();
         NiNumber nino = null;
-        String ninoText = text(person, "nino", "person.", false, problems);
+        String ninoText = text(person, "nino", "person.", false, 20, problems);
         if (ninoText != null) {
             Optional<String> problem = NiNumber.problemWith(ninoText);
             if (problem.isPresent()) {
@@ -98,21 +100,26 @@ public class EmploymentEventReader {
                 nino = NiNumber.parse(ninoText);
             }
         }
-        return new Claimant(nino, text(person, "forename", "person.", false, problems),
-                text(person, "surname", "person.", false, problems),
-                date(person, "dateOfBirth", "person.", false, problems),
-                text(person, "postcode", "person.", false, problems), List.copyOf(identifierProblems));
+        LocalDate born = date(person, "dateOfBirth", "person.", false, problems);
+        if (born != null && born.isAfter(LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+            problems.add(new ValidationIssue("person.dateOfBirth", born + " is in the future"));
+            born = null;
+        }
+        return new Claimant(nino, text(person, "forename", "person.", false, Limits.NAME, problems),
+                text(person, "surname", "person.", false, Limits.NAME, problems), born,
+                text(person, "postcode", "person.", false, Limits.POSTCODE, problems),
+                List.copyOf(identifierProblems));
     }
 
     private static Award award(JsonNode award, Type type, List<ValidationIssue> problems) {
         if (award == null) {
             return null;
         }
-        String awardId = text(award, "awardId", "award.", true, problems);
+        String awardId = text(award, "awardId", "award.", true, Limits.RECORD_ID, problems);
         if (type == Type.SUPPORT_WITHDRAWN) {
             return new Award(awardId, null, null, null, null);
         }
-        String purpose = text(award, "purpose", "award.", true, problems);
+        String purpose = text(award, "purpose", "award.", true, 40, problems);
         if (purpose != null && !PURPOSES.contains(purpose)) {
             problems.add(new ValidationIssue("award.purpose", "'" + purpose + "' is not one of "
                     + String.join(", ", PURPOSES.stream().sorted().toList())));
@@ -122,6 +129,9 @@ public class EmploymentEventReader {
         if (pence == null || !pence.isIntegralNumber() || !pence.canConvertToLong() || pence.asLong() <= 0) {
             problems.add(new ValidationIssue("award.amountPence", "must be a whole, positive number of pence written"
                     + " as an integer, got " + pence));
+        } else if (pence.asLong() > Limits.MAX_PENCE) {
+            problems.add(new ValidationIssue("award.amountPence", "is more than any amount the hub takes ("
+                    + new Pence(Limits.MAX_PENCE) + "), got " + pence.asLong()));
         } else {
             amount = new Pence(pence.asLong());
         }
@@ -139,7 +149,8 @@ public class EmploymentEventReader {
         }
         JsonNode hours = employment.get("hoursPerWeek");
         Integer hoursPerWeek = hours != null && hours.isNumber() ? hours.asInt() : null;
-        return new Employment(text(employment, "employer", "employment.", true, problems), hoursPerWeek,
+        return new Employment(text(employment, "employer", "employment.", true, Limits.ORGANISATION_NAME, problems),
+                hoursPerWeek,
                 date(employment, "startDate", "employment.", type == Type.EMPLOYMENT_STARTED, problems),
                 date(employment, "endDate", "employment.", type == Type.EMPLOYMENT_ENDED, problems));
     }
@@ -151,6 +162,18 @@ public class EmploymentEventReader {
             return null;
         }
         return child;
+    }
+
+    /** Text of at most {@code limit} characters, without control characters. */
+    private static String text(JsonNode node, String field, String path, boolean required, int limit,
+            List<ValidationIssue> problems) {
+        String text = text(node, field, path, required, problems);
+        String problem = text == null ? null : Limits.problemWithText(text, limit);
+        if (problem != null) {
+            problems.add(new ValidationIssue(path + field, problem));
+            return null;
+        }
+        return text;
     }
 
     private static String text(JsonNode node, String field, String path, boolean required,
@@ -171,12 +194,18 @@ public class EmploymentEventReader {
 
     private static LocalDate date(JsonNode node, String field, String path, boolean required,
             List<ValidationIssue> problems) {
-        String value = text(node, field, path, required, problems);
+        String value = text(node, field, path, required, 10, problems);
         if (value == null) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            String implausible = Limits.implausible(date);
+            if (implausible != null) {
+                problems.add(new ValidationIssue(path + field, implausible));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             problems.add(new ValidationIssue(path + field, "'" + value + "' is not a date (yyyy-MM-dd)"));
             return null;

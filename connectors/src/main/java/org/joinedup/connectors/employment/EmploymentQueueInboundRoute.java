@@ -32,6 +32,14 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
     @Inject
     EmploymentEventReader reader;
 
+    /** Bytes the store could not read as text (kept there as they arrived) are a bad event: dead-lettered. */
+    static void refuseUnreadable(org.apache.camel.Exchange exchange) {
+        String why = exchange.getMessage().getHeader(HubHeaders.UNREADABLE, String.class);
+        if (why != null) {
+            throw new InvalidMessageException("$", why.replaceFirst("^\\$: ", ""));
+        }
+    }
+
     @Override
     public void configure() {
         from("jms:queue:{{hub.employment.queue}}?transacted=true").routeId(ROUTE_ID)
@@ -41,13 +49,16 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
                     .setHeader(REJECTION_HEADER, exceptionMessage())
                     .to("jms:queue:{{hub.broker.dead-letter-queue}}").id(DEAD_LETTER_NODE)
                 .end()
-                .convertBodyTo(String.class)
+                // bytes as they arrived: the store reads them as UTF-8 text, or keeps them as they are and refuses them
+                .convertBodyTo(byte[].class)
                 .setHeader(HubHeaders.AGENCY, constant(AgencyKind.EMPLOYMENT.name()))
                 .setHeader(HubHeaders.SENDER, simple("{{hub.employment.queue}}"))
-                .setHeader(HubHeaders.AGENCY_MESSAGE_ID, method(messageId, "of(${body})"))
+                .setHeader(HubHeaders.AGENCY_MESSAGE_ID, method(messageId, "of"))
                 .to(HubEndpoints.STORE_QUEUE_MESSAGE).id(STORE_NODE)
-                // checked here, where a bad event is handled (dead-letter queue), before the hub applies it
-                .setProperty(CHECKED_EVENT, method(reader, "read(${body})"))
+                .process(EmploymentQueueInboundRoute::refuseUnreadable)
+                // checked here, where a bad event is handled (dead-letter queue), before the hub applies it (the body
+                // bound as it is: "read(${body})" would pass a body of the JSON literal null as a Java null)
+                .setProperty(CHECKED_EVENT, method(reader, "read"))
                 .to(HubEndpoints.APPLY_EMPLOYMENT_EVENT).id(APPLY_NODE);
     }
 }

@@ -227,16 +227,10 @@ public class SocialCareEventReader {
             if (text == null) {
                 return null;
             }
-            if (text.length() > limit) {
-                problem(field, "is " + text.length() + " characters long; at most " + limit + " are allowed");
+            String problem = Limits.problemWithText(text, limit);
+            if (problem != null) {
+                problem(field, problem);
                 return null;
-            }
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isISOControl(text.charAt(i)) && text.charAt(i) != '\n' && text.charAt(i) != '\t') {
-                    problem(field, "contains the control character U+" + String.format("%04X", (int) text.charAt(i))
-                            + " at character " + (i + 1));
-                    return null;
-                }
             }
             return text;
         }

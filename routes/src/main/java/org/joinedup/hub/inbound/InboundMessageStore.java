@@ -103,6 +103,18 @@ public class InboundMessageStore {
         return stored;
     }
 
+    /** Stores text whose bytes as received were not exactly it (a byte-order mark): the bytes are kept too. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public StoredMessage receiveKeepingBytes(AgencyKind agency, Transport transport, String sender,
+            String agencyMessageId, String contentType, String payload, byte[] received) {
+        StoredMessage stored = receive(agency, transport, sender, agencyMessageId, contentType, payload, null,
+                sha256(payload));
+        if (!stored.repeat()) {
+            keepRaw(stored.id(), received);
+        }
+        return stored;
+    }
+
     private void keepRaw(long messageId, byte[] received) {
         em.createNativeQuery("update inbound_message set raw_payload = ?1 where id = ?2").setParameter(1, received)
                 .setParameter(2, messageId).executeUpdate();
