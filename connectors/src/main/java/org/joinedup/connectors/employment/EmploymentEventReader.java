@@ -138,7 +138,7 @@ public class EmploymentEventReader {
         LocalDate from = date(award, "validFrom", "award.", true, problems);
         LocalDate to = date(award, "validTo", "award.", true, problems);
         if (from != null && to != null && to.isBefore(from)) {
-            problems.add(new ValidationIssue("award.validTo", "ends (" + to + ") before it starts (" + from + ")"));
+            problems.add(new ValidationIssue("award.validTo", "ends (" + to + ") before validFrom (" + from + ")"));
         }
         return new Award(awardId, purpose, amount, from, to);
     }
