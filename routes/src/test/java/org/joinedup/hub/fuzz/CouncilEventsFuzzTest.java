@@ -103,20 +103,14 @@ class CouncilEventsFuzzTest extends InterfaceFuzz {
         if (!problems.isArray() || problems.isEmpty()) {
             return false;
         }
+        List<String> texts = new ArrayList<>();
         for (JsonNode problem : problems) {
             if (problem.path("path").asText().isBlank() || problem.path("reason").asText().isBlank()) {
                 return false;
             }
+            texts.add(problem.path("path").asText());
+            texts.add(problem.path("reason").asText());
         }
-        if (mutation.field() == null || !FIELD_KINDS.contains(mutation.kind())) {
-            return true; // the body as a whole: the reason says what (and where) it broke
-        }
-        for (JsonNode problem : problems) {
-            if (problem.path("path").asText().contains(mutation.field())
-                    || problem.path("reason").asText().contains(mutation.field())) {
-                return true;
-            }
-        }
-        return false;
+        return namesTheField(mutation, texts);
     }
 }

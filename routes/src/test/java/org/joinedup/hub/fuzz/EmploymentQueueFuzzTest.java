@@ -144,10 +144,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
         if (parts.length < 2 || parts[1].isBlank() || parts[1].equals("null") || parts[0].isBlank()) {
             return false;
         }
-        if (mutation.field() == null || !FIELD_KINDS.contains(mutation.kind())) {
-            return true;
-        }
-        return parts[0].contains(mutation.field());
+        return namesTheField(mutation, List.of(parts[0]));
     }
 
     private static void pause() {

@@ -173,6 +173,15 @@ public abstract class InterfaceFuzz {
         return java.util.Arrays.equals(sent, kept);
     }
 
+    /**
+     * Whether a refusal's texts (its paths and reasons) name the field the mutation broke; a mutation of the body
+     * as a whole needs only a reason, which says what (and where) it broke.
+     */
+    protected static boolean namesTheField(JsonMutations.Mutation mutation, List<String> texts) {
+        return mutation.field() == null || !FIELD_KINDS.contains(mutation.kind())
+                || texts.stream().anyMatch(text -> text.contains(mutation.field()));
+    }
+
     protected static Answer post(String url, String token, String contentType, byte[] body) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))

@@ -84,20 +84,14 @@ class NhsBudgetPushFuzzTest extends InterfaceFuzz {
                 || issues.isEmpty()) {
             return false;
         }
+        List<String> texts = new java.util.ArrayList<>();
         for (JsonNode issue : issues) {
             if (issue.path("diagnostics").asText().isBlank()) {
                 return false;
             }
+            texts.add(issue.path("expression").toString());
+            texts.add(issue.path("diagnostics").asText());
         }
-        if (mutation.field() == null || !FIELD_KINDS.contains(mutation.kind())) {
-            return true;
-        }
-        for (JsonNode issue : issues) {
-            if (issue.path("expression").toString().contains(mutation.field())
-                    || issue.path("diagnostics").asText().contains(mutation.field())) {
-                return true;
-            }
-        }
-        return false;
+        return namesTheField(mutation, texts);
     }
 }
