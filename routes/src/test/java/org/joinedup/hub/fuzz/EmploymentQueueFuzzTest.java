@@ -15,6 +15,7 @@ import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.joinedup.connectors.HubHeaders;
+import org.joinedup.connectors.employment.EmploymentQueueInboundRoute;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class EmploymentQueueFuzzTest extends InterfaceFuzz {
 
     private static final String QUEUE = "jms:queue:agency.employment.in";
+    /** The header a rejected queue message carries to the dead-letter queue. */
+    private static final String REJECTION = EmploymentQueueInboundRoute.REJECTION_HEADER;
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000);
 
     @Inject
@@ -86,7 +89,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
                 if (earlier != null && !earlier.status().equals("RECEIVED")) {
                     return earlier.status().equals("APPLIED") ? new Answer(202, "")
                             : earlier.status().equals("REJECTED") ? new Answer(400, earlier.reasons() + "\n"
-                                    + JoinedUpRejection.HEADER + ": (a repeat: dead-lettered the first time)")
+                                    + REJECTION + ": (a repeat: dead-lettered the first time)")
                             : new Answer(500, earlier.status() + " " + earlier.reasons());
                 }
             }
@@ -94,7 +97,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
                 Stored message = stored.get(0);
                 return switch (message.status()) {
                     case "APPLIED" -> new Answer(202, "");
-                    case "REJECTED" -> new Answer(400, message.reasons() + "\n" + JoinedUpRejection.HEADER + ": "
+                    case "REJECTED" -> new Answer(400, message.reasons() + "\n" + REJECTION + ": "
                             + deadLetterReason(message.id()));
                     default -> new Answer(500, message.status() + " " + message.reasons());
                 };
@@ -126,7 +129,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
             Exchange dead = consumer.receive("jms:queue:DLQ", 1_000);
             if (dead != null && Long.valueOf(messageId).equals(dead.getMessage().getHeader(HubHeaders.MESSAGE_ID,
                     Long.class))) {
-                return dead.getMessage().getHeader(JoinedUpRejection.HEADER, String.class);
+                return dead.getMessage().getHeader(REJECTION, String.class);
             }
         }
         return null;
@@ -140,7 +143,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
     /** The stored rejection names the field (or the place), and the dead letter carries the reason. */
     @Override
     protected boolean namesTheProblem(JsonMutations.Mutation mutation, Answer answer) {
-        String[] parts = answer.body().split("\n" + JoinedUpRejection.HEADER + ": ", 2);
+        String[] parts = answer.body().split("\n" + REJECTION + ": ", 2);
         if (parts.length < 2 || parts[1].isBlank() || parts[1].equals("null") || parts[0].isBlank()) {
             return false;
         }
@@ -153,10 +156,5 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The header a rejected queue message carries to the dead-letter queue. */
-    private static final class JoinedUpRejection {
-        static final String HEADER = org.joinedup.connectors.employment.EmploymentQueueInboundRoute.REJECTION_HEADER;
     }
 }
