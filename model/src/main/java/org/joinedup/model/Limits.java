@@ -32,6 +32,10 @@ public final class Limits {
     public static final int CARE_PLAN_TITLE = 500;
     /** An agency's office (Oldham Jobcentre): kept after "employment services " in {@code contribution_revision.changed_by} (200). */
     public static final int OFFICE = 100;
+    /** A one-line address: {@code tenancy.address}. */
+    public static final int ADDRESS = 500;
+    /** An assessed need written as a sentence (a home adaptation): {@code tenancy.adaptation_need}. */
+    public static final int ADAPTATION_NEED = 500;
     /** Any other text (an address, a note): long enough for anything a person writes, never a megabyte. */
     public static final int TEXT = 2_000;
 
@@ -61,7 +65,12 @@ public final class Limits {
             Map.entry("source_record.source_system", IDENTIFIER_SYSTEM),
             Map.entry("contribution.source_value", IDENTIFIER_VALUE),
             Map.entry("organisation.name", ORGANISATION_NAME),
-            Map.entry("contribution.care_plan_title", CARE_PLAN_TITLE));
+            Map.entry("contribution.care_plan_title", CARE_PLAN_TITLE),
+            Map.entry("tenancy.tenancy_ref", RECORD_ID),
+            Map.entry("tenancy_member.person_ref", RECORD_ID),
+            Map.entry("tenancy.address", ADDRESS),
+            Map.entry("tenancy.postcode", POSTCODE),
+            Map.entry("tenancy.adaptation_need", ADAPTATION_NEED));
 
     private Limits() {
     }

@@ -23,6 +23,20 @@ public record Pence(long value) implements Comparable<Pence> {
         return new Pence(pence.longValueExact());
     }
 
+    /**
+     * Pence a database summed (PostgreSQL's {@code sum} of a {@code bigint} is a {@code numeric}) as a {@code long},
+     * exactly: a total beyond a long is an error, never a wrapped, negative figure.
+     */
+    public static long exactly(Number value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.longValueExact();
+        }
+        if (value instanceof java.math.BigInteger integer) {
+            return integer.longValueExact();
+        }
+        return value.longValue();
+    }
+
     public BigDecimal toPounds() {
         return BigDecimal.valueOf(value, 2).setScale(2, RoundingMode.UNNECESSARY);
     }

@@ -23,6 +23,7 @@ import org.joinedup.model.BenefitAwardRow;
 import org.joinedup.model.BenefitAwardRow.Benefit;
 import org.joinedup.model.BenefitAwardRow.Status;
 import org.joinedup.model.InvalidMessageException;
+import org.joinedup.model.Limits;
 import org.joinedup.model.NiNumber;
 import org.joinedup.model.Pence;
 
@@ -50,6 +51,7 @@ public final class BenefitsFileReader {
     static final long MAX_DETAILS = 999_999_999L;
 
     private static final Pattern FILE_NAME = Pattern.compile("BEN_([A-Z]\\d{8})_(\\d{6})_(\\d{2})\\.(?i:dat)");
+    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
     private static final Pattern GSS = Pattern.compile("[A-Z]\\d{8}");
     private static final String BENEFIT_CODES = Arrays.stream(Benefit.values()).map(Benefit::code)
             .collect(Collectors.joining(", "));
@@ -229,29 +231,33 @@ public final class BenefitsFileReader {
             if (fileId == null) {
                 throw refused(1, "header file id (positions 2-21)", "is blank, and a file must have an id");
             }
+            if (!fileId.equals(escaped(fileId))) {
+                throw refused(1, "header file id (positions 2-21)", "'" + escaped(fileId)
+                        + "' holds a control character");
+            }
             String gss = field(21, 30);
             if (!GSS.matcher(gss).matches()) {
-                throw refused(1, "header GSS code (positions 22-30)", "'" + gss
+                throw refused(1, "header GSS code (positions 22-30)", "'" + escaped(gss)
                         + "' is not a GSS code (a letter and eight digits)");
             }
             if (!gss.equals(fileName.gss())) {
-                throw refused(1, "header GSS code (positions 22-30)", "'" + gss
+                throw refused(1, "header GSS code (positions 22-30)", "'" + escaped(gss)
                         + "' is not the authority in the file name, " + fileName.gss());
             }
             String monthText = field(30, 36);
             YearMonth month = allDigits(30, 36) ? yearMonth(monthText) : null;
             if (month == null) {
-                throw refused(1, "header award month (positions 31-36)", "'" + monthText
+                throw refused(1, "header award month (positions 31-36)", "'" + escaped(monthText)
                         + "' is not a month (yyyyMM)");
             }
             if (!month.equals(fileName.awardMonth())) {
-                throw refused(1, "header award month (positions 31-36)", "'" + monthText
+                throw refused(1, "header award month (positions 31-36)", "'" + escaped(monthText)
                         + "' is not the month in the file name, " + yyyymm(fileName.awardMonth()));
             }
             String createdText = field(36, 50);
             LocalDateTime created = allDigits(36, 50) ? dateTime() : null;
             if (created == null) {
-                throw refused(1, "header created (positions 37-50)", "'" + createdText
+                throw refused(1, "header created (positions 37-50)", "'" + escaped(createdText)
                         + "' is not a date and time (yyyyMMddHHmmss)");
             }
             return new Header(fileId, gss, month, fileName.sequence(), created, 0, Pence.ZERO);
@@ -273,7 +279,7 @@ public final class BenefitsFileReader {
             }
             details++;
             if (!allDigits(101, 110)) {
-                throw refused(lines.number, "detail weekly amount (positions 102-110)", "'" + field(101, 110)
+                throw refused(lines.number, "detail weekly amount (positions 102-110)", "'" + shown(101, 110)
                         + "' is not all digits, so the hash total cannot be verified");
             }
             long amount = number(101, 110);
@@ -290,7 +296,7 @@ public final class BenefitsFileReader {
             NiNumber ni = null;
             Optional<String> niProblem = NiNumber.problemWith(niText);
             if (niProblem.isPresent()) {
-                problems.add("NI number (positions 2-10): " + niProblem.get());
+                problems.add("NI number (positions 2-10): " + escaped(niProblem.get()));
             } else {
                 ni = NiNumber.parse(niText);
             }
@@ -299,7 +305,7 @@ public final class BenefitsFileReader {
             Benefit benefit = Benefit.ofCode(benefitText).orElse(null);
             if (benefit == null) {
                 problems.add("benefit code (positions 97-100): " + (benefitText.isEmpty() ? "is missing"
-                        : "'" + benefitText + "' is not one of " + BENEFIT_CODES));
+                        : "'" + escaped(benefitText) + "' is not one of " + BENEFIT_CODES));
             }
             char statusCode = (char) (lines.bytes[100] & 0xFF);
             Status status = Status.ofCode(statusCode).orElse(null);
@@ -308,6 +314,16 @@ public final class BenefitsFileReader {
             }
             LocalDate awardStart = date(110, "award start (positions 111-118)", true, problems);
             LocalDate awardEnd = date(118, "award end (positions 119-126)", false, problems);
+            if (dateOfBirth != null && dateOfBirth.isAfter(LocalDate.now(UK))) {
+                problems.add("date of birth (positions 81-88): " + dateOfBirth + " is in the future");
+            }
+            if (awardStart != null && awardEnd != null && awardEnd.isBefore(awardStart)) {
+                problems.add("award end (positions 119-126): " + awardEnd + " is before the award start "
+                        + awardStart);
+            }
+            textProblem(10, 45, "surname (positions 11-45)", problems);
+            textProblem(45, 80, "forenames (positions 46-80)", problems);
+            textProblem(88, 96, "postcode (positions 89-96)", problems);
             if (!problems.isEmpty()) {
                 setAside.accept(new SetAside(n, String.join("; ", problems)));
                 return;
@@ -316,12 +332,34 @@ public final class BenefitsFileReader {
                     benefit, status, new Pence(amount), awardStart, awardEnd));
         }
 
-        /** A yyyyMMdd date at {@code from}; spaces are a missing date (allowed only when not required). */
+        /** Text holds no control character (a NUL, an escape; the C1 controls ISO-8859-1 reads bytes 80-9F as). */
+        private void textProblem(int from, int to, String field, List<String> problems) {
+            for (int i = from; i < to; i++) {
+                int c = lines.bytes[i] & 0xFF;
+                if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+                    problems.add(field + ": holds the control character U+" + String.format("%04X", c)
+                            + " at position " + (i + 1));
+                    return;
+                }
+            }
+        }
+
+        /**
+         * A yyyyMMdd date at {@code from}, plausible ({@link Limits#implausible}); spaces are a missing date (allowed
+         * only when not required).
+         */
         private LocalDate date(int from, String field, boolean required, List<String> problems) {
             int to = from + 8;
             if (allDigits(from, to)) {
                 try {
-                    return LocalDate.of(digits(from, from + 4), digits(from + 4, from + 6), digits(from + 6, to));
+                    LocalDate date = LocalDate.of(digits(from, from + 4), digits(from + 4, from + 6),
+                            digits(from + 6, to));
+                    String implausible = Limits.implausible(date);
+                    if (implausible == null) {
+                        return date;
+                    }
+                    problems.add(field + ": " + implausible);
+                    return null;
                 } catch (DateTimeException impossible) {
                     // reported below
                 }
@@ -331,17 +369,17 @@ public final class BenefitsFileReader {
                 }
                 return null;
             }
-            problems.add(field + ": '" + field(from, to) + "' is not a date (yyyyMMdd)");
+            problems.add(field + ": '" + shown(from, to) + "' is not a date (yyyyMMdd)");
             return null;
         }
 
         private void trailer() {
             if (!allDigits(1, 10)) {
-                throw refused(lines.number, "trailer record count (positions 2-10)", "'" + field(1, 10)
+                throw refused(lines.number, "trailer record count (positions 2-10)", "'" + shown(1, 10)
                         + "' is not a zero-padded number");
             }
             if (!allDigits(10, 25)) {
-                throw refused(lines.number, "trailer hash total (positions 11-25)", "'" + field(10, 25)
+                throw refused(lines.number, "trailer hash total (positions 11-25)", "'" + shown(10, 25)
                         + "' is not a zero-padded number");
             }
             trailerLine = lines.number;
@@ -352,6 +390,11 @@ public final class BenefitsFileReader {
         /** The characters at 0-based [from, to), as sent. */
         private String field(int from, int to) {
             return new String(lines.bytes, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The characters at [from, to) as a reason may quote them: control characters escaped. */
+        private String shown(int from, int to) {
+            return escaped(field(from, to));
         }
 
         /** Left-aligned text, trimmed; null when blank. */
@@ -395,6 +438,13 @@ public final class BenefitsFileReader {
 
     private static String yyyymm(YearMonth month) {
         return String.format("%04d%02d", month.getYear(), month.getMonthValue());
+    }
+
+    private static String escaped(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> shown.append(c < 0x20 || c >= 0x7F && c <= 0x9F ? String.format("\\u%04X", c)
+                : String.valueOf((char) c)));
+        return shown.toString();
     }
 
     private static String describe(char c) {
@@ -441,6 +491,10 @@ public final class BenefitsFileReader {
             }
             if (number == Integer.MAX_VALUE) {
                 throw new InvalidMessageException("file", "more lines than can be counted");
+            }
+            if (number == 0 && limit - position >= 3 && buffer[position] == (byte) 0xEF
+                    && buffer[position + 1] == (byte) 0xBB && buffer[position + 2] == (byte) 0xBF) {
+                position += 3; // a UTF-8 byte-order mark, written by an editor that saved the file: not a character
             }
             number++;
             length = 0;

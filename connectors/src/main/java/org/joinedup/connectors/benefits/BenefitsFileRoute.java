@@ -19,7 +19,7 @@ public class BenefitsFileRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("file:{{hub.benefits.inbox}}?include=BEN_.*\\.DAT&exclude=.*\\.(part|tmp)"
-                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500"
+                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500&readLockMinLength=0"
                 + "&move=done/${file:name}&moveFailed=rejected/${file:name}")
                 .routeId(ROUTE_ID).routeConfigurationId(HubEndpoints.ERROR_POLICY)
                 .to(HubEndpoints.APPLY_BENEFITS_FILE).id(HAND_OVER_NODE);

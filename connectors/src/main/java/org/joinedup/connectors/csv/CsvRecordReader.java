@@ -18,8 +18,16 @@ public final class CsvRecordReader {
     public record Record(int lineNumber, List<String> fields) {
     }
 
+    /**
+     * The most characters one record may hold: far beyond any row an agency writes, and a bound on the memory a file
+     * whose quote never closes (the rest of the file one field) can take.
+     */
+    public static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
     private final Reader in;
     private int line = 1;
+    private int recordChars;
+    private boolean lastEndedLine;
     private int pushedBack = -2;
     private boolean started;
 
@@ -45,6 +53,7 @@ public final class CsvRecordReader {
                 return null;
             }
             int startLine = line;
+            recordChars = 0;
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
@@ -83,6 +92,7 @@ public final class CsvRecordReader {
                     wasQuoted = false;
                 } else if (c == '\r' || c == '\n' || c == -1) {
                     fields.add(field.toString());
+                    lastEndedLine = c != -1;
                     if (c != -1) {
                         consumeLineEnd(c);
                     }
@@ -90,11 +100,23 @@ public final class CsvRecordReader {
                 } else {
                     field.append((char) c);
                 }
+                if (++recordChars > MAX_RECORD_CHARS) {
+                    throw new IllegalArgumentException("line " + startLine + ": a record of more than "
+                            + MAX_RECORD_CHARS + " characters; is a quote not closed?");
+                }
                 c = read();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the record {@link #next()} last returned ended with a line ending; only a file's last record may not,
+     * and a last record that also lacks fields is most likely a transfer cut short.
+     */
+    public boolean lastRecordEndedLine() {
+        return lastEndedLine;
     }
 
     /** Consumes a line ending (CR, LF or CRLF) whose first character was {@code c}. */

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.joinedup.connectors.AmountCeilings;
 import org.joinedup.connectors.HubEndpoints;
 import org.joinedup.connectors.HubHeaders;
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.EmploymentEvent;
 import org.joinedup.model.InvalidMessageException;
 
 /**
@@ -24,13 +26,27 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
     public static final String APPLY_NODE = "employment-hand-over";
     public static final String DEAD_LETTER_NODE = "employment-dead-letter";
     public static final String REJECTION_HEADER = "JoinedUpRejection";
-    static final String CHECKED_EVENT = "JoinedUpEmploymentEvent";
+    /** The exchange property holding the event as the reader checked it ({@code EmploymentEvent}). */
+    public static final String CHECKED_EVENT = "JoinedUpEmploymentEvent";
 
     @Inject
     EmploymentMessageId messageId;
 
     @Inject
     EmploymentEventReader reader;
+
+    @Inject
+    AmountCeilings ceilings;
+
+    /** An award above its funding stream's ceiling is a bad event, refused here like any other. */
+    void refuseAboveCeiling(org.apache.camel.Exchange exchange) {
+        EmploymentEvent event = exchange.getProperty(CHECKED_EVENT, EmploymentEvent.class);
+        if (event != null && event.award() != null && event.award().amount() != null) {
+            ceilings.contributionRefusal(AgencyKind.EMPLOYMENT, event.award().amount()).ifPresent(why -> {
+                throw new InvalidMessageException("award.amountPence", why);
+            });
+        }
+    }
 
     /** Bytes the store could not read as text (kept there as they arrived) are a bad event: dead-lettered. */
     static void refuseUnreadable(org.apache.camel.Exchange exchange) {
@@ -59,6 +75,14 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
                 // checked here, where a bad event is handled (dead-letter queue), before the hub applies it (the body
                 // bound as it is: "read(${body})" would pass a body of the JSON literal null as a Java null)
                 .setProperty(CHECKED_EVENT, method(reader, "read"))
-                .to(HubEndpoints.APPLY_EMPLOYMENT_EVENT).id(APPLY_NODE);
+                .process(this::refuseAboveCeiling)
+                // a refusal while applying (an award id another claimant's) is dead-lettered with its reason too:
+                // the hand-over's own error policy has recorded it, so this route's onException would not see it
+                .doTry()
+                    .to(HubEndpoints.APPLY_EMPLOYMENT_EVENT).id(APPLY_NODE)
+                .doCatch(InvalidMessageException.class)
+                    .setHeader(REJECTION_HEADER, exceptionMessage())
+                    .to("jms:queue:{{hub.broker.dead-letter-queue}}")
+                .end();
     }
 }

@@ -7,7 +7,8 @@ import org.joinedup.connectors.HubEndpoints;
 
 /**
  * Housing providers drop their nightly tenancy snapshot into {@code hub.housing.inbox}. A file is taken only once
- * it has stopped growing (and never while it still ends in .part or .tmp), handed to the hub, and then moved to
+ * it has stopped growing (and never while it still ends in .part or .tmp; an empty file too, to be refused
+ * with its reason rather than left in the inbox unseen), handed to the hub, and then moved to
  * {@code done/} or, when refused whole or failed, to {@code rejected/}, with a report or reason file beside it.
  */
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class TenancyExtractRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("file:{{hub.housing.inbox}}?include=.*\\.(csv|CSV)&exclude=.*\\.(part|tmp)"
-                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500"
+                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500&readLockMinLength=0"
                 + "&move=done/${file:name}&moveFailed=rejected/${file:name}")
                 .routeId(ROUTE_ID).routeConfigurationId(HubEndpoints.ERROR_POLICY)
                 .to(HubEndpoints.APPLY_TENANCY_FILE).id(APPLY_NODE);

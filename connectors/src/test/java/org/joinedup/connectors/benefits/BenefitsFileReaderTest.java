@@ -248,7 +248,11 @@ class BenefitsFileReaderTest {
             "award end day 00       | AB123456C | 19800101 | UC   | T | 20250101 | 20261100 | award end (positions 119-126): '20261100' is not a date (yyyyMMdd)",
             "DOB with spaces        | AB123456C | '1980 1 1' | UC | A | 20250101 | ''       | date of birth (positions 81-88): '1980 1 1' is not a date (yyyyMMdd)",
             "NI suffix E            | AB123456E | 19800101 | UC   | A | 20250101 | ''       | NI number (positions 2-10): NI number AB123456E must end in A, B, C or D",
-            "NI second letter O     | AO123456A | 19800101 | UC   | A | 20250101 | ''       | NI number (positions 2-10): NI number AO123456A cannot have O as its second letter"})
+            "NI second letter O     | AO123456A | 19800101 | UC   | A | 20250101 | ''       | NI number (positions 2-10): NI number AO123456A cannot have O as its second letter",
+            "DOB in year 1          | AB123456C | 00010101 | UC   | A | 20250101 | ''       | date of birth (positions 81-88): 0001-01-01 is not a plausible date (between 1900-01-01 and 2199-12-31)",
+            "DOB in the future      | AB123456C | 21000101 | UC   | A | 20250101 | ''       | date of birth (positions 81-88): 2100-01-01 is in the future",
+            "award end before start | AB123456C | 19800101 | UC   | T | 20250101 | 20241231 | award end (positions 119-126): 2024-12-31 is before the award start 2025-01-01",
+            "award start year 9999  | AB123456C | 19800101 | UC   | A | 99991231 | ''       | award start (positions 111-118): 9999-12-31 is not a plausible date (between 1900-01-01 and 2199-12-31)"})
         void moreReasonsToSetADetailAside(String label, String ni, String dob, String benefit, char status,
                 String start, String end, String reason, @TempDir Path dir) throws IOException {
             Path one = writeFile(dir, List.of(detail(ni, "Surname", "Forename", dob, "OL1 1AA", benefit, status, 100,
@@ -257,6 +261,34 @@ class BenefitsFileReaderTest {
             Result r = read(one);
             assertEquals(List.of(), r.rows, label);
             assertEquals(List.of(new SetAside(2, reason)), r.setAside, label);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "a NUL in the surname      | 0  | surname (positions 11-45): holds the control character U+0000 at position 13",
+            "an escape in the surname  | 27 | surname (positions 11-45): holds the control character U+001B at position 13",
+            "a C1 control (byte 85)    | 133 | surname (positions 11-45): holds the control character U+0085 at position 13"})
+        void aControlCharacterInTextSetsTheDetailAside(String label, int code, String reason, @TempDir Path dir)
+                throws IOException {
+            String record = detail("AB123456C", "Surname", "Forename", "19800101", "OL1 1AA", "UC", 'A', 100,
+                    "20250101", "");
+            Path one = writeFile(dir, List.of(record.substring(0, 12) + (char) code + record.substring(13)));
+            Result r = read(one);
+            assertEquals(List.of(new SetAside(2, reason)), r.setAside, label);
+        }
+
+        @Test
+        void aByteOrderMarkBeforeTheHeaderIsSkipped(@TempDir Path dir) throws IOException {
+            Path one = writeFile(dir, List.of(detail("AB123456C", "S", "F", "19800101", "", "UC", 'A', 100,
+                    "20250101", "")));
+            byte[] bytes = Files.readAllBytes(one);
+            byte[] withBom = new byte[bytes.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(bytes, 0, withBom, 3, bytes.length);
+            Files.write(one, withBom);
+            assertEquals(1, read(one).rows.size());
         }
 
         @ParameterizedTest(name = "{0}")

@@ -422,7 +422,7 @@ class TenancyExtractReaderTest {
             Result result = read(HEADER + "\n"
                     + "T-1,100012345678,\"Flat 3, 12 Union Street, Oldham\",OL1 1XX,P-1\n"
                     + KAYLEIGH + "\n");
-            assertEquals(List.of(new SetAside(2, "role: is required")), result.setAside);
+            assertEquals(List.of(new SetAside(2, "role: is required", "T-1")), result.setAside);
             assertEquals(List.of(3), result.rows.stream().map(TenancyRow::lineNumber).toList());
         }
 
@@ -482,6 +482,121 @@ class TenancyExtractReaderTest {
             assertTrue(refused.getMessage().contains("line 3: text follows the closing quote"), refused.getMessage());
             assertTrue(refused.getMessage().contains("(on line 4)"), refused.getMessage());
             assertEquals(List.of(), result.setAside);
+        }
+    }
+
+    @Nested
+    @DisplayName("bytes, limits and plausibility")
+    class BadInput {
+
+        private Result readBytes(byte[] bytes) {
+            Result result = new Result();
+            TenancyExtractReader.read(new java.io.ByteArrayInputStream(bytes), result.rows::add, result.setAside::add);
+            return result;
+        }
+
+        private byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private String reasonFor(String row) {
+            Result result = read(HEADER + "\n" + row + "\n" + KAYLEIGH + "\n");
+            assertEquals(1, result.setAside.size(), result.setAside.toString());
+            assertEquals(List.of("P-5532"), result.rows.stream().map(TenancyRow::personRef).toList(),
+                    "the good row is still handed on");
+            return result.setAside.get(0).reason();
+        }
+
+        @Test
+        void bytesThatAreNotUtf8SetTheirRowAsideNamingTheColumnAndTheRestIsRead() {
+            byte[] head = utf8(HEADER + "\n" + DAVE.substring(0, DAVE.indexOf("Hughes")) + "Hu");
+            byte[] tail = utf8("ghes" + DAVE.substring(DAVE.indexOf("Hughes") + 6) + "\n" + KAYLEIGH + "\n");
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            file.writeBytes(head);
+            file.writeBytes(new byte[] {(byte) 0xC3, 0x28});
+            file.writeBytes(tail);
+            Result result = readBytes(file.toByteArray());
+            assertEquals(List.of(new SetAside(2, "surname: holds bytes that are not UTF-8 (at character 3)",
+                    "T-100234")), result.setAside);
+            assertEquals(List.of("P-5532"), result.rows.stream().map(TenancyRow::personRef).toList());
+        }
+
+        @Test
+        void aNulOrAnotherControlCharacterSetsTheRowAside() {
+            assertEquals("forename: contains the control character U+0000 at character 3",
+                    reasonFor(DAVE.replace("Dave", "Da\u0000ve")));
+            assertEquals("address: contains the control character U+001B at character 1",
+                    reasonFor(DAVE.replace("Flat 3", "\u001bFlat 3")));
+        }
+
+        @Test
+        void aValueLongerThanItsColumnSetsTheRowAsideWithTheLimit() {
+            assertEquals("surname: is 201 characters long; at most 200 are allowed",
+                    reasonFor(DAVE.replace("Hughes", "H".repeat(201))));
+            assertEquals("tenancy_ref: is 101 characters long; at most 100 are allowed",
+                    reasonFor(DAVE.replace("T-100234", "T".repeat(101))));
+            String role = reasonFor(DAVE.replace("LEAD", "L".repeat(1 << 20)));
+            assertTrue(role.startsWith("role: is 1048576 characters long"), role);
+        }
+
+        @Test
+        void aDateThatIsNoPlausibleDateSetsTheRowAside() {
+            assertEquals("date_of_birth: 0000-01-01 is not a plausible date (between 1900-01-01 and 2199-12-31)",
+                    reasonFor(DAVE.replace("14/02/1979", "01/01/0000")));
+            String future = LocalDate.now().plusYears(1).format(java.time.format.DateTimeFormatter.ofPattern(
+                    "dd/MM/uuuu"));
+            assertEquals("date_of_birth: " + future + " is in the future",
+                    reasonFor(DAVE.replace("14/02/1979", future)));
+        }
+
+        @Test
+        void anAmountAboveTheCeilingSetsTheRowAside() {
+            assertEquals("dfg_award_pence: 9223372036854775807 pence is more than the most any amount may be"
+                    + " (10000000000)", reasonFor(DAVE.replace(",780000,", ",9223372036854775807,")));
+            assertEquals("arrears_pence: 99999999999999999999 pence is more than the most any amount may be"
+                    + " (10000000000)", reasonFor(DAVE.replace(",42500,", ",99999999999999999999,")));
+        }
+
+        @Test
+        void aRowWithMoreColumnsThanTheHeaderIsSetAside() {
+            assertEquals("the row has 19 columns and the header only 18 (a comma in a value not in quotes?)",
+                    reasonFor(DAVE.replace("\"Flat 3, 12 Union Street, Oldham\"", "Flat 3, 12 Union Street")));
+        }
+
+        @Test
+        void aFileInUtf16IsRefusedWholeSayingItIsNotUtf8() {
+            InvalidMessageException refused = assertThrows(InvalidMessageException.class,
+                    () -> readBytes((HEADER + "\n" + DAVE + "\n").getBytes(StandardCharsets.UTF_16)));
+            assertEquals("header", refused.issues().get(0).expression());
+            assertTrue(refused.getMessage().contains("the file must be UTF-8 text"), refused.getMessage());
+        }
+
+        @Test
+        void aColumnNamedTwiceRefusesTheFileWhole() {
+            InvalidMessageException refused = assertThrows(InvalidMessageException.class,
+                    () -> read(HEADER + ",surname\n" + DAVE + ",Smith\n"));
+            assertTrue(refused.getMessage().contains("column 'surname' is named twice (columns 8 and 19)"),
+                    refused.getMessage());
+        }
+
+        @Test
+        void aFileEndingPartWayThroughARowIsRefusedWhole() {
+            // the rows after the cut are missing, and a full snapshot missing rows would end their tenancies
+            InvalidMessageException refused = assertThrows(InvalidMessageException.class,
+                    () -> read(HEADER + "\n" + KAYLEIGH + "\n" + DAVE.substring(0, 60)));
+            assertEquals("line 3", refused.issues().get(0).expression());
+            assertTrue(refused.getMessage().contains("cut short in transfer"), refused.getMessage());
+        }
+
+        @Test
+        void aByteOrderMarkIsSkipped() {
+            byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+            byte[] body = utf8(HEADER + "\n" + DAVE + "\n");
+            byte[] file = java.util.Arrays.copyOf(bom, 3 + body.length);
+            System.arraycopy(body, 0, file, 3, body.length);
+            Result result = readBytes(file);
+            assertEquals(List.of(), result.setAside);
+            assertEquals("T-100234", result.rows.get(0).tenancyRef());
         }
     }
 

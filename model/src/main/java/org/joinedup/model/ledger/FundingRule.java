@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.joinedup.model.AgencyKind;
+import org.joinedup.model.Limits;
+import org.joinedup.model.Pence;
 
 /**
  * What one funding stream's money may pay for, from {@code config/funding/<stream>.properties}: allowed spending
@@ -23,7 +25,13 @@ import org.joinedup.model.AgencyKind;
  * connected person needs an exception.
  */
 public record FundingRule(String id, AgencyKind agency, String name, Set<String> categories, Set<String> never,
-        String money, boolean carryForward, AgencyKind approver, boolean connectedPersonNeedsException) {
+        String money, boolean carryForward, AgencyKind approver, boolean connectedPersonNeedsException,
+        long maxContributionPence, long maxPaymentPence) {
+
+    /** The most one contribution of a stream may be when its rules do not say (£1,000,000). */
+    public static final long DEFAULT_MAX_CONTRIBUTION_PENCE = 100_000_000L;
+    /** The most one payment from a stream may be when its rules do not say (£100,000). */
+    public static final long DEFAULT_MAX_PAYMENT_PENCE = 10_000_000L;
 
     /** The streams packaged with the hub (the files under {@code config/funding/}). */
     public static final List<String> PACKAGED = List.of("council-adult-social-care", "disabled-facilities-grant",
@@ -42,6 +50,25 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
         return Optional.empty();
     }
 
+    /** Why this money may not pay {@code pence} for the category (the category, then the payment ceiling), or empty. */
+    public Optional<String> refusal(String category, long pence) {
+        Optional<String> byCategory = refusal(category);
+        if (byCategory.isPresent() || pence <= maxPaymentPence) {
+            return byCategory;
+        }
+        return Optional.of(new Pence(pence) + " is more than the most one " + name + " payment may be ("
+                + new Pence(maxPaymentPence) + ", max-payment-pence of funding rule " + id + ")");
+    }
+
+    /** Why a contribution of this stream may not be {@code amount}: more than its ceiling; or empty. */
+    public Optional<String> contributionRefusal(Pence amount) {
+        if (amount.value() <= maxContributionPence) {
+            return Optional.empty();
+        }
+        return Optional.of(amount + " is more than the most one " + name + " contribution may be ("
+                + new Pence(maxContributionPence) + ", max-contribution-pence of funding rule " + id + ")");
+    }
+
     public static FundingRule load(String id, Reader in) {
         Properties p = new Properties();
         try {
@@ -55,7 +82,9 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
                     p.getProperty("money", "REVENUE").trim(),
                     Boolean.parseBoolean(p.getProperty("carry-forward", "false").trim()),
                     AgencyKind.valueOf(required(id, p, "approver")),
-                    Boolean.parseBoolean(p.getProperty("connected-person-needs-exception", "true").trim()));
+                    Boolean.parseBoolean(p.getProperty("connected-person-needs-exception", "true").trim()),
+                    ceiling(p, "max-contribution-pence", DEFAULT_MAX_CONTRIBUTION_PENCE),
+                    ceiling(p, "max-payment-pence", DEFAULT_MAX_PAYMENT_PENCE));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("funding rule " + id + ": " + e.getMessage(), e);
         }
@@ -75,6 +104,24 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
             }
         }
         return List.copyOf(rules);
+    }
+
+    /** A ceiling in pence: a whole number above zero, at most {@link Limits#MAX_PENCE}. */
+    private static long ceiling(Properties p, String key, long otherwise) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        long pence;
+        try {
+            pence = Long.parseLong(value.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " '" + value.trim() + "' is not a whole number of pence");
+        }
+        if (pence <= 0 || pence > Limits.MAX_PENCE) {
+            throw new IllegalArgumentException(key + " " + pence + " is not between 1 and " + Limits.MAX_PENCE);
+        }
+        return pence;
     }
 
     private static String required(String id, Properties p, String key) {

@@ -2,6 +2,7 @@ package org.joinedup.model.ledger;
 
 import java.util.List;
 
+import org.joinedup.model.Limits;
 import org.joinedup.model.Pence;
 
 /**
@@ -25,6 +26,7 @@ public final class PostingRules {
         if (newAmount < 0) {
             throw new LedgerRefusal("a contribution cannot be negative, got " + new Pence(newAmount));
         }
+        withinLimit(newAmount, "a contribution");
         long difference = newAmount - now.confirmed();
         if (difference >= 0) {
             return difference == 0 ? List.of() : move(contribution, LedgerAccount.FUNDER, LedgerAccount.AVAILABLE,
@@ -114,6 +116,15 @@ public final class PostingRules {
     private static void positive(long pence, String what) {
         if (pence <= 0) {
             throw new LedgerRefusal(what + " must be more than £0.00, got " + new Pence(pence));
+        }
+        withinLimit(pence, what);
+    }
+
+    /** No one movement is more than any amount the hub takes: however many there are, no total can overflow. */
+    private static void withinLimit(long pence, String what) {
+        if (pence > Limits.MAX_PENCE) {
+            throw new LedgerRefusal(what + " of " + new Pence(pence) + " is more than any amount the hub takes ("
+                    + new Pence(Limits.MAX_PENCE) + ")");
         }
     }
 

@@ -47,6 +47,37 @@ class FundingRuleTest {
         assertEquals(false, rules.get(AgencyKind.SOCIAL_CARE).carryForward());
     }
 
+    @ParameterizedTest(name = "{0}: contributions up to {1}p, payments up to {2}p")
+    @CsvSource({"NHS, 100000000, 10000000", "SOCIAL_CARE, 100000000, 10000000", "HOUSING, 3000000, 3000000",
+            "EMPLOYMENT, 10000000, 5000000"})
+    void eachStreamHasItsCeilingsAndOnePennyMoreIsRefusedWithTheReason(AgencyKind agency, long contribution,
+            long payment) {
+        FundingRule rule = rules.get(agency);
+        assertEquals(Optional.empty(), rule.contributionRefusal(new org.joinedup.model.Pence(contribution)));
+        assertEquals(Optional.of(new org.joinedup.model.Pence(contribution + 1) + " is more than the most one "
+                + rule.name() + " contribution may be (" + new org.joinedup.model.Pence(contribution)
+                + ", max-contribution-pence of funding rule " + rule.id() + ")"),
+                rule.contributionRefusal(new org.joinedup.model.Pence(contribution + 1)));
+        String category = rule.categories().iterator().next();
+        assertEquals(Optional.empty(), rule.refusal(category, payment));
+        assertEquals(true, rule.refusal(category, payment + 1).orElseThrow().contains("is more than the most one "
+                + rule.name() + " payment may be"));
+    }
+
+    @Test
+    void aStreamThatSaysNoCeilingHasTheDefaultsAndABadCeilingIsRefusedWhenTheRulesLoad() {
+        FundingRule plain = FundingRule.load("plain", new java.io.StringReader(
+                "agency = NHS\nname = plain\ncategories = NURSING\napprover = NHS\n"));
+        assertEquals(100_000_000L, plain.maxContributionPence(), "£1,000,000");
+        assertEquals(10_000_000L, plain.maxPaymentPence(), "£100,000");
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> FundingRule.load("big", new java.io.StringReader(
+                        "agency = NHS\nname = big\ncategories = NURSING\napprover = NHS\n"
+                                + "max-payment-pence = 99999999999\n")));
+        assertEquals("funding rule big: max-payment-pence 99999999999 is not between 1 and 10000000000",
+                refused.getMessage());
+    }
+
     @Test
     void everyFileUnderConfigIsPackaged() throws Exception {
         try (var files = Files.list(Path.of("../config/funding"))) {

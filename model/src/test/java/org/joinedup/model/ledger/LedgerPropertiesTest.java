@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.joinedup.model.Limits;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -101,5 +103,75 @@ class LedgerPropertiesTest {
             }
         }
         assertEquals(0, allMoney, "money is neither made nor lost");
+    }
+
+    @Provide
+    Arbitrary<List<Step>> hugeSequences() {
+        Arbitrary<Long> amounts = Arbitraries.oneOf(Arbitraries.longs(),
+                Arbitraries.longs().between(Limits.MAX_PENCE - 1_000, Limits.MAX_PENCE + 1_000),
+                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, Limits.MAX_PENCE, Limits.MAX_PENCE + 1, 1L, 0L));
+        Arbitrary<Step> step = Combinators.combine(
+                Arbitraries.of("confirm", "revise", "commit", "payCommitted", "payOneOff", "refund", "clawback",
+                        "yearEnd"),
+                Arbitraries.integers().between(0, HUGE_POOL - 1), Arbitraries.integers().between(0, HUGE_POOL - 1),
+                amounts).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(200);
+    }
+
+    private static final int HUGE_POOL = 30;
+
+    /**
+     * Whatever amounts arrive, up to {@code Long.MAX_VALUE}: a movement above {@link Limits#MAX_PENCE} is refused,
+     * so no balance overflows, none goes negative, and a statement's totals (summed as the statements sum them,
+     * exactly) are the true sums of the balances, never a wrapped figure.
+     */
+    @Property(tries = 300)
+    void noSequenceOfAmountsMakesABalanceOrAStatementTotalOverflowOrGoNegative(
+            @ForAll("hugeSequences") List<Step> steps) {
+        Map<String, Balances> balances = new HashMap<>();
+        for (int i = 0; i < HUGE_POOL; i++) {
+            balances.put("c" + i, Balances.NONE);
+        }
+        for (Step step : steps) {
+            String c = "c" + step.contribution();
+            Balances now = balances.get(c);
+            List<EntryLine> posting;
+            try {
+                posting = switch (step.kind()) {
+                    case "confirm" -> now.confirmed() == 0 ? PostingRules.confirm(c, step.pence()) : List.of();
+                    case "revise" -> PostingRules.revise(c, now, step.pence());
+                    case "commit" -> PostingRules.commit(c, now, step.pence());
+                    case "payCommitted" -> PostingRules.pay(c, now, step.pence(), true);
+                    case "payOneOff" -> PostingRules.pay(c, now, step.pence(), false);
+                    case "refund" -> PostingRules.refund(c, now, step.pence());
+                    case "clawback" -> PostingRules.clawback(c, now, step.pence());
+                    case "yearEnd" -> PostingRules.carryForward(c, now, "c" + step.other());
+                    default -> throw new IllegalStateException(step.kind());
+                };
+            } catch (LedgerRefusal refused) {
+                continue;
+            }
+            if (!step.kind().equals("yearEnd") && !posting.isEmpty()) {
+                assertTrue(step.pence() >= (step.kind().equals("revise") ? 0 : 1) && step.pence() <= Limits.MAX_PENCE,
+                        "only an amount the hub takes moves money: " + step);
+            }
+            Map<String, List<EntryLine>> byContribution = new HashMap<>();
+            posting.forEach(line -> byContribution.computeIfAbsent(line.contributionId(), k -> new ArrayList<>())
+                    .add(line));
+            byContribution.forEach((id, lines) -> balances.put(id, balances.get(id).plus(lines)));
+            java.math.BigInteger trueConfirmed = java.math.BigInteger.ZERO;
+            java.math.BigInteger truePaid = java.math.BigInteger.ZERO;
+            for (Balances each : balances.values()) {
+                assertTrue(each.consistent(), each + " after " + step);
+                assertTrue(each.confirmed() >= 0, each + " after " + step);
+                trueConfirmed = trueConfirmed.add(java.math.BigInteger.valueOf(each.confirmed()));
+                truePaid = truePaid.add(java.math.BigInteger.valueOf(each.paid()));
+            }
+            long confirmed = balances.values().stream().mapToLong(Balances::confirmed).reduce(0L, Math::addExact);
+            long paid = balances.values().stream().mapToLong(Balances::paid).reduce(0L, Math::addExact);
+            assertEquals(trueConfirmed.longValueExact(), confirmed, "the statement's confirmed total");
+            assertEquals(truePaid.longValueExact(), paid, "the statement's paid total");
+            assertTrue(confirmed >= 0 && paid >= 0);
+        }
     }
 }

@@ -136,13 +136,13 @@ public class AssessmentViews {
                     .map(c -> new Confirmed(c.id(), c.fundingBodyCode(), c.fundingBodyName(), c.type(),
                             c.amount().value(), String.valueOf(c.periodStart()), String.valueOf(c.periodEnd())))
                     .toList();
-            long confirmedPence = confirmed.stream().mapToLong(Confirmed::amountPence).sum();
+            long confirmedPence = confirmed.stream().mapToLong(Confirmed::amountPence).reduce(0L, Math::addExact);
             shares.add(new ShareView(share.ruleId(), share.ruleVersion(), share.agency().name(),
                     share.fundingBodyCode(), share.fundingBodyName(), share.money().name(), share.eligible(),
                     share.points(), share.band(), share.pence(), share.steps(), confirmedPence,
                     confirmedPence - share.pence(), confirmed));
         }
-        long confirmedTotal = active.stream().mapToLong(c -> c.amount().value()).sum();
+        long confirmedTotal = active.stream().mapToLong(c -> c.amount().value()).reduce(0L, Math::addExact);
         List<EarlierResult> earlier = all.stream().filter(r -> !r.current)
                 .map(r -> new EarlierResult(r.assessment.id.toString(), r.assessment.version, r.rasVersion,
                         r.computedAt, r.totalPence)).toList();

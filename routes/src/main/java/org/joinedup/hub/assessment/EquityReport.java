@@ -67,7 +67,7 @@ public class EquityReport {
         for (int i = 0; i < n; i++) {
             Object[] row = rows.get(i);
             int p = ((Number) row[1]).intValue();
-            long budget = ((Number) row[2]).longValue();
+            long budget = org.joinedup.model.Pence.exactly((Number) row[2]);
             Long expected = line == null ? null : line.penceAtZeroPoints() + line.pencePerPoint() * p;
             Long distance = expected == null ? null : budget - expected;
             boolean far = line != null && n >= 3 && line.typicalDistancePence() > 0

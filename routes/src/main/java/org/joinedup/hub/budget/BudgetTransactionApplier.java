@@ -45,6 +45,13 @@ public class BudgetTransactionApplier {
         Map<String, String> personIds = new LinkedHashMap<>();
         Map<String, String> bodyIds = new LinkedHashMap<>();
         Map<String, AccountOutcome> accounts = new LinkedHashMap<>();
+        if (!alreadyApplied) {
+            // before anything is linked or written: a refused push leaves nothing behind
+            for (BudgetPush budget : transaction.budgets()) {
+                contributions.requireWithinCeiling(AgencyKind.NHS, budget.amount(), "Account.extension('"
+                        + org.joinedup.fhirmapping.FhirSystems.BUDGET_AMOUNT_EXTENSION + "').valueMoney.value");
+            }
+        }
         for (BudgetPush budget : transaction.budgets()) {
             FundingBody body = FundingBody.findOrRegister(AgencyKind.NHS, budget.ownerOdsCode(), budget.ownerName());
             Contribution existing = contributions.find(body, budget.accountSystem(), budget.accountValue());

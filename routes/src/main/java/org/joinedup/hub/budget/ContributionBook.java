@@ -3,6 +3,7 @@ package org.joinedup.hub.budget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,13 @@ import org.joinedup.model.Pence;
  * terms, and left alone when the terms are the same or the news is older than what the hub already has.
  */
 @ApplicationScoped
-public class ContributionBook {
+public class ContributionBook implements org.joinedup.connectors.AmountCeilings {
 
     @Inject
     PooledBudgetLedger ledger;
+
+    @Inject
+    FundingRules rules;
 
     @Inject
     jakarta.enterprise.event.Event<ContributionWithdrawn> withdrawals;
@@ -57,6 +61,22 @@ public class ContributionBook {
     }
 
     /**
+     * Why a contribution of {@code agency}'s money may not be {@code amount} (more than its funding rule's
+     * {@code max-contribution-pence}), or empty.
+     */
+    @Override
+    public Optional<String> contributionRefusal(AgencyKind agency, Pence amount) {
+        return amount == null ? Optional.empty() : rules.of(agency).flatMap(rule -> rule.contributionRefusal(amount));
+    }
+
+    /** Refuses an amount above the stream's ceiling, naming the field the agency wrote it in. */
+    public void requireWithinCeiling(AgencyKind agency, Pence amount, String field) {
+        contributionRefusal(agency, amount).ifPresent(why -> {
+            throw new InvalidMessageException(field, why);
+        });
+    }
+
+    /**
      * Records the terms for the contribution {@code existing} (null when new).
      *
      * @param occurredAt when the funding body says the change happened, or null when it does not say
@@ -64,6 +84,7 @@ public class ContributionBook {
     @Transactional(TxType.MANDATORY)
     public AccountOutcome record(Contribution existing, FundingBody body, AgencyKind agency, SourceLink link,
             String sourceSystem, String sourceValue, Terms terms, Instant occurredAt, long messageId, String caller) {
+        requireWithinCeiling(agency, terms.amount(), "amount");
         Person person = link.person();
         if (existing == null) {
             Contribution contribution = new Contribution();

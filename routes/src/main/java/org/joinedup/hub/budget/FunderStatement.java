@@ -64,12 +64,12 @@ public class FunderStatement {
             }
         }
         List<ContributionLine> all = new ArrayList<>(lines.values());
-        return new Statement(funder, from, to, all.stream().mapToLong(ContributionLine::confirmedPence).sum(),
-                all.stream().mapToLong(ContributionLine::committedPence).sum(),
-                all.stream().mapToLong(ContributionLine::paidPence).sum(), all);
+        return new Statement(funder, from, to, all.stream().mapToLong(ContributionLine::confirmedPence).reduce(0L, Math::addExact),
+                all.stream().mapToLong(ContributionLine::committedPence).reduce(0L, Math::addExact),
+                all.stream().mapToLong(ContributionLine::paidPence).reduce(0L, Math::addExact), all);
     }
 
     private static long number(Object value) {
-        return ((Number) value).longValue();
+        return org.joinedup.model.Pence.exactly((Number) value);
     }
 }

@@ -103,7 +103,7 @@ public class LedgerBatch {
                 }
                 if (m.kind() == PostingKind.PAYMENT) {
                     rules.of(org.joinedup.model.AgencyKind.valueOf(agency)).orElseThrow(() -> new LedgerRefusal(
-                            "no funding rules for " + agency + " money")).refusal(m.category()).ifPresent(why -> {
+                            "no funding rules for " + agency + " money")).refusal(m.category(), m.pence()).ifPresent(why -> {
                                 throw new LedgerRefusal(why);
                             });
                 }

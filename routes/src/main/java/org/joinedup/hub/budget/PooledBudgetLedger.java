@@ -69,7 +69,7 @@ public class PooledBudgetLedger {
             Object[] r = (Object[]) row;
             if (r[2] != null) {
                 sums.add(new EntryLine(contributionId.toString(), LedgerAccount.valueOf((String) r[1]),
-                        ((Number) r[2]).longValue()));
+                        org.joinedup.model.Pence.exactly((Number) r[2])));
             }
         }
         return Balances.NONE.plus(sums);
@@ -130,7 +130,7 @@ public class PooledBudgetLedger {
         Contribution contribution = em.find(Contribution.class, contributionId);
         FundingRule rule = rules.of(contribution.agency)
                 .orElseThrow(() -> new LedgerRefusal("no funding rules for " + contribution.agency + " money"));
-        Optional<String> refusal = rule.refusal(category);
+        Optional<String> refusal = rule.refusal(category, pence);
         if (refusal.isPresent()) {
             throw new LedgerRefusal(refusal.get());
         }

@@ -77,9 +77,10 @@ public class YearEnd {
             return new long[2];
         }
         // what moved is what was available once the contribution was locked: the posting's entries say
-        long moved = -((Number) Contribution.getEntityManager().createNativeQuery("select coalesce(sum(pence), 0)"
-                + " from ledger_entry where posting_id = ?1 and contribution_id = ?2 and account = 'AVAILABLE'")
-                .setParameter(1, posted.get().postingId()).setParameter(2, c.id).getSingleResult()).longValue();
+        long moved = -org.joinedup.model.Pence.exactly((Number) Contribution.getEntityManager().createNativeQuery(
+                "select coalesce(sum(pence), 0) from ledger_entry where posting_id = ?1 and contribution_id = ?2"
+                + " and account = 'AVAILABLE'").setParameter(1, posted.get().postingId()).setParameter(2, c.id)
+                .getSingleResult());
         return next == null ? new long[] { 0, moved } : new long[] { moved, 0 };
     }
 }

@@ -221,10 +221,10 @@ public class CasesResource {
                 .map(a -> budgets.of(a.personId(), a::seesMoney)).toList();
         return new FamilyBudget(familyCase.id.toString(), SharedBudget.shown(familyCase, leadShown(familyCase, seen)),
                 new BudgetStatement.Totals(
-                statements.stream().mapToLong(b -> b.totals().confirmedPence()).sum(),
-                statements.stream().mapToLong(b -> b.totals().availablePence()).sum(),
-                statements.stream().mapToLong(b -> b.totals().committedPence()).sum(),
-                statements.stream().mapToLong(b -> b.totals().paidPence()).sum()), statements);
+                statements.stream().mapToLong(b -> b.totals().confirmedPence()).reduce(0L, Math::addExact),
+                statements.stream().mapToLong(b -> b.totals().availablePence()).reduce(0L, Math::addExact),
+                statements.stream().mapToLong(b -> b.totals().committedPence()).reduce(0L, Math::addExact),
+                statements.stream().mapToLong(b -> b.totals().paidPence()).reduce(0L, Math::addExact)), statements);
     }
 
     /** Whether the caller may see who leads the family and the family's own words about its budget: its plan. */

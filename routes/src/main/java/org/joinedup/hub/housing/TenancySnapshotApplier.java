@@ -1,9 +1,8 @@
 package org.joinedup.hub.housing;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -86,6 +85,12 @@ public class TenancySnapshotApplier {
         }
         org.joinedup.hub.inbound.InboxSenders.require(config.housing().providers(), snapshot.provider(),
                 "hub.housing.providers");
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(1);
+        if (snapshot.extractDate().isAfter(tomorrow)) {
+            // taken, it would stop every real night's snapshot until that date as "older than the one applied"
+            throw new InvalidMessageException("file name", "the extract date " + snapshot.extractDate()
+                    + " is in the future; a snapshot is of a night that has passed");
+        }
         LocalDate latest = em.createQuery("select max(t.lastFileDate) from Tenancy t where t.provider = ?1",
                 LocalDate.class).setParameter(1, snapshot.provider()).getSingleResult();
         if (latest != null && snapshot.extractDate().isBefore(latest)) {
@@ -95,13 +100,34 @@ public class TenancySnapshotApplier {
         FundingBody provider = FundingBody.findOrRegister(AgencyKind.HOUSING, snapshot.provider(), null);
         FileProgress.Tracker counter = progress.tracker(messageId);
         java.util.Set<Person> touched = new java.util.LinkedHashSet<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            TenancyExtractReader.read(reader, row -> {
+        java.util.Set<String> setAsideTenancies = new java.util.HashSet<>();
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            TenancyExtractReader.read(in, row -> {
+                String tooMuch = newAwardAboveCeiling(row, snapshot, provider);
+                if (tooMuch != null) {
+                    counter.setAside(row.lineNumber(), "dfg_award_pence: " + tooMuch);
+                    setAsideTenancies.add(row.tenancyRef());
+                    return;
+                }
                 touched.add(applyRow(row, snapshot, provider, messageId));
                 counter.applied();
-            }, aside -> counter.setAside(aside.lineNumber(), aside.reason()));
+            }, aside -> {
+                counter.setAside(aside.lineNumber(), aside.reason());
+                if (aside.tenancyRef() != null) {
+                    setAsideTenancies.add(aside.tenancyRef());
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // a tenancy whose row was set aside is still in the snapshot: not ended, whatever the row's fault
+        List<String> stillThere = new ArrayList<>(setAsideTenancies);
+        for (int from = 0; from < stillThere.size(); from += 1_000) {
+            em.createQuery("update Tenancy t set t.lastFileDate = ?1 where t.provider = ?2 and t.tenancyRef in ?3"
+                            + " and t.lastFileDate < ?1")
+                    .setParameter(1, snapshot.extractDate()).setParameter(2, snapshot.provider())
+                    .setParameter(3, stillThere.subList(from, Math.min(stillThere.size(), from + 1_000)))
+                    .executeUpdate();
         }
         em.createQuery("update Tenancy t set t.endedOn = ?1 where t.provider = ?2 and t.lastFileDate < ?1"
                         + " and t.endedOn is null")
@@ -185,6 +211,16 @@ public class TenancySnapshotApplier {
                 FhirSystems.HOUSING_PERSON_PREFIX + snapshot.provider(), row.personRef());
         return people.link(key, identifiers, new Demographics(row.forename(), row.surname(), row.dateOfBirth(),
                 postcode, row.uprn()));
+    }
+
+    /** Why the row's DFG award, new to the hub, may not be recorded (above the stream's ceiling), or null. */
+    private String newAwardAboveCeiling(TenancyRow row, Snapshot snapshot, FundingBody provider) {
+        if (!row.isLead() || row.dfgAwardRef() == null
+                || contributions.find(provider, FhirSystems.DFG_AWARD_PREFIX + snapshot.provider(),
+                        row.dfgAwardRef()) != null) {
+            return null;
+        }
+        return contributions.contributionRefusal(AgencyKind.HOUSING, row.dfgAward()).orElse(null);
     }
 
     private void dfgAward(TenancyRow row, Snapshot snapshot, FundingBody provider, SourceLink link, long messageId) {

@@ -259,7 +259,7 @@ public class PaymentRun {
         });
         Map<UUID, Paid> paid = new HashMap<>();
         for (PlanLine line : lines) {
-            long pence = chains.get(line.id).stream().mapToLong(m -> totals.getOrDefault(m, 0L)).sum();
+            long pence = chains.get(line.id).stream().mapToLong(m -> totals.getOrDefault(m, 0L)).reduce(0L, Math::addExact);
             paid.put(line.id, new Paid(new long[] { pence }, new HashMap<>()));
         }
         for (Order order : orders) {

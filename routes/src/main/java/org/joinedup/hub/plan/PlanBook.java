@@ -516,10 +516,10 @@ public class PlanBook {
         }
 
         static long paidIn(UUID personId, LocalDate from, LocalDate until) {
-            return ((Number) Contribution.getEntityManager().createNativeQuery("select coalesce(sum(amount_pence), 0)"
-                    + " from one_off_payment where person_id = ?1 and paid_on >= ?2 and paid_on < ?3")
-                    .setParameter(1, personId).setParameter(2, from).setParameter(3, until).getSingleResult())
-                    .longValue();
+            return org.joinedup.model.Pence.exactly((Number) Contribution.getEntityManager().createNativeQuery(
+                    "select coalesce(sum(amount_pence), 0) from one_off_payment where person_id = ?1 and paid_on >= ?2"
+                    + " and paid_on < ?3").setParameter(1, personId).setParameter(2, from).setParameter(3, until)
+                    .getSingleResult());
         }
 
         static UUID record(UUID personId, UUID contributionId, String reference, String category, String payee,
@@ -610,7 +610,7 @@ public class PlanBook {
             throw new InvalidMessageException(problems);
         }
         long refundedBefore = -PlanPayment.<PlanPayment>list("refundOf", payment).stream()
-                .mapToLong(r -> r.amountPence).sum();
+                .mapToLong(r -> r.amountPence).reduce(0L, Math::addExact);
         if (pence > payment.amountPence - refundedBefore) {
             throw new LedgerRefusal("payment " + paymentReference + " was " + new org.joinedup.model.Pence(
                     payment.amountPence) + " and " + new org.joinedup.model.Pence(refundedBefore)

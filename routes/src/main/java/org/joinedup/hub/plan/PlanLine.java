@@ -108,7 +108,7 @@ public class PlanLine extends PanacheEntityBase {
     public long paidPence() {
         List<?> latest = getEntityManager().createNativeQuery("select line_paid_after from plan_payment"
                 + " where line_id = ?1 order by seq desc limit 1").setParameter(1, id).getResultList();
-        long own = latest.isEmpty() ? 0 : ((Number) latest.get(0)).longValue();
+        long own = latest.isEmpty() ? 0 : org.joinedup.model.Pence.exactly((Number) latest.get(0));
         return own + (previousLine == null ? 0 : previousLine.paidPence());
     }
 

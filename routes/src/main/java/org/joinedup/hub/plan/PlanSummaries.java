@@ -70,7 +70,7 @@ public final class PlanSummaries {
     public static List<PlanEvent> history(UUID personId) {
         List<PlanEvent> events = new ArrayList<>();
         for (SupportPlan plan : SupportPlan.<SupportPlan>list("person.id = ?1 order by version", personId)) {
-            long annual = plan.lines.stream().mapToLong(l -> l.annualPence).sum();
+            long annual = plan.lines.stream().mapToLong(l -> l.annualPence).reduce(0L, Math::addExact);
             events.add(new PlanEvent(plan.createdAt, "HUB", plan.version == 1 ? "PLAN_DRAFTED" : "PLAN_REVISED",
                     "plan version " + plan.version + " by " + plan.createdBy + ": " + plan.lines.size() + " lines, "
                             + new Pence(annual) + " a year"));

@@ -463,7 +463,7 @@ public class PlansResource {
         List<LineView> own = whole.lines().stream()
                 .filter(l -> seen.sees(Category.PLAN, l.fundingBodyCode())).toList();
         return new PlanView(whole.id(), whole.personId(), whole.version(), null, null, whole.createdBy(),
-                whole.createdAt(), own.stream().mapToLong(LineView::annualPence).sum(), whole.risky(),
+                whole.createdAt(), own.stream().mapToLong(LineView::annualPence).reduce(0L, Math::addExact), whole.risky(),
                 whole.panelDecision(), null, whole.supersededBy(), own, List.of());
     }
 
@@ -485,7 +485,7 @@ public class PlansResource {
                 .map(old -> new RemovedLine(old.lineNumber, old.category, old.description, old.payee,
                         old.annualPence)).toList();
         return new PlanView(plan.id.toString(), plan.person.id.toString(), plan.version, plan.whatMatters, plan.goals,
-                plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).sum(), plan.risky,
+                plan.createdBy, plan.createdAt, lines.stream().mapToLong(LineView::annualPence).reduce(0L, Math::addExact), plan.risky,
                 plan.panelDecision, plan.panelReasons, plan.supersededBy == null ? null
                         : plan.supersededBy.id.toString(), lines, removed);
     }

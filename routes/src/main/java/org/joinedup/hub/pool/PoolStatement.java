@@ -104,6 +104,6 @@ public class PoolStatement {
     }
 
     private static long number(Object value) {
-        return ((Number) value).longValue();
+        return org.joinedup.model.Pence.exactly((Number) value);
     }
 }

@@ -121,6 +121,8 @@ public class SocialCareEventApplier {
             String caller) {
         SocialCareEvent.Allocation allocation = event.allocation();
         String system = FhirSystems.COUNCIL_ALLOCATION_PREFIX + event.council();
+        contributions.requireWithinCeiling(AgencyKind.SOCIAL_CARE, allocation.annualAmount(),
+                "allocation.annualAmountPence");
         Contribution existing = contributions.find(council, system, allocation.allocationId());
         contributions.record(existing, council, AgencyKind.SOCIAL_CARE, link, system, allocation.allocationId(),
                 new ContributionBook.Terms(allocation.department(), ContributionStatus.ACTIVE,

@@ -41,6 +41,9 @@ public class SocialCareIntake {
     SocialCareEventReader reader;
 
     @Inject
+    org.joinedup.hub.budget.ContributionBook contributions;
+
+    @Inject
     SocialCareApplyQueue applyQueue;
 
     @Inject
@@ -122,6 +125,17 @@ public class SocialCareIntake {
                     + " about itself; this event is about " + read.council() + " and the caller is " + caller.agency()));
             store.reject(messageId, problems);
             return new Answer(403, eventId, "REJECTED", false, problems);
+        }
+        if (read.allocation() != null) {
+            // the stream's ceiling is checked at the door too: accepted is never refused later for what was sent
+            java.util.Optional<String> tooMuch = contributions.contributionRefusal(AgencyKind.SOCIAL_CARE,
+                    read.allocation().annualAmount());
+            if (tooMuch.isPresent()) {
+                List<ValidationIssue> problems = List.of(new ValidationIssue("allocation.annualAmountPence",
+                        tooMuch.get()));
+                store.reject(messageId, problems);
+                return new Answer(400, eventId, "REJECTED", false, problems);
+            }
         }
         return new Answer(202, eventId, "ACCEPTED", false, List.of());
     }

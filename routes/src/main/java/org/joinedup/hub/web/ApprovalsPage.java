@@ -76,8 +76,8 @@ public class ApprovalsPage {
                 bought.stream().map(b -> new StackedBars.Bar(PageFormats.label(b.category()), List.of(b.paidPence(),
                         Math.max(0, b.annualPence() - b.paidPence())))).toList());
         return Templates.approvals(pages.chrome("Approvals", Pages.APPROVALS), organisation, waiting, bought, chart,
-                bought.stream().mapToLong(Bought::annualPence).sum(), bought.stream().mapToLong(Bought::paidPence)
-                        .sum(), done, problem, refuseError);
+                bought.stream().mapToLong(Bought::annualPence).reduce(0L, Math::addExact), bought.stream().mapToLong(Bought::paidPence)
+                        .reduce(0L, Math::addExact), done, problem, refuseError);
     }
 
     @POST

@@ -41,10 +41,10 @@ public final class FunderChart {
         List<Funder> funders = new ArrayList<>();
         sums.forEach((code, sum) -> funders.add(new Funder(code, names.get(code) == null ? code : names.get(code),
                 sum[0], sum[1], sum[2], sum[3])));
-        Funder total = new Funder("", "All funders", funders.stream().mapToLong(Funder::confirmedPence).sum(),
-                funders.stream().mapToLong(Funder::committedPence).sum(),
-                funders.stream().mapToLong(Funder::paidPence).sum(),
-                funders.stream().mapToLong(Funder::availablePence).sum());
+        Funder total = new Funder("", "All funders", funders.stream().mapToLong(Funder::confirmedPence).reduce(0L, Math::addExact),
+                funders.stream().mapToLong(Funder::committedPence).reduce(0L, Math::addExact),
+                funders.stream().mapToLong(Funder::paidPence).reduce(0L, Math::addExact),
+                funders.stream().mapToLong(Funder::availablePence).reduce(0L, Math::addExact));
         return new Drawn(funders, total, svg(funders, total));
     }
 

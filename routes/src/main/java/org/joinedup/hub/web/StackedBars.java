@@ -29,7 +29,7 @@ public final class StackedBars {
     }
 
     public static String svg(String id, String title, String description, List<Key> keys, List<Bar> bars) {
-        long largest = Math.max(1, bars.stream().mapToLong(b -> b.pence().stream().mapToLong(Long::longValue).sum())
+        long largest = Math.max(1, bars.stream().mapToLong(b -> b.pence().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact))
                 .max().orElse(1));
         int width = LABEL_WIDTH + BAR_WIDTH + 20;
         int height = ROW * bars.size() + 40;

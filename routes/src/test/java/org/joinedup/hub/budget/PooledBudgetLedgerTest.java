@@ -130,6 +130,26 @@ class PooledBudgetLedgerTest {
     }
 
     @Test
+    void aPaymentAboveTheStreamsCeilingIsRefusedWithTheReasonThoughTheMoneyIsThere() {
+        String nhs = newNhsNumber();
+        String client = "C-" + nhs;
+        String allocation = "A-" + UUID.randomUUID();
+        council(allocationEvent(client, nhs, allocation, 20_000_000));
+        String person = personWith(nhs);
+        await().atMost(Duration.ofSeconds(30)).until(() -> budget(person).getLong("totals.confirmedPence") == 20_000_000);
+        // £100,000.01: one penny above council adult social care's max-payment-pence, with £200,000 available
+        council(paymentEvent(client, nhs, allocation, "P-BIG-" + allocation, 10_000_001));
+
+        List<String> refusals = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person).then().extract().jsonPath()
+                .<String>getList("alerts.findAll { it.kind == 'PAYMENT_REFUSED' }.detail"), r -> !r.isEmpty());
+        assertTrue(refusals.get(0).contains("£100000.01 is more than the most one council adult social care payment"
+                + " may be (£100000.00, max-payment-pence of funding rule council-adult-social-care)"), refusals.toString());
+        assertEquals(0, budget(person).getLong("totals.paidPence"));
+        assertEquals(20_000_000, budget(person).getLong("totals.availablePence"));
+    }
+
+    @Test
     void racingPaymentsCannotOverdraw() throws Exception {
         String nhs = newNhsNumber();
         Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", "PHB-R-" + UUID.randomUUID(), "100.00"))

@@ -98,6 +98,38 @@ class EmploymentEventsTest {
         awaitPerson(nino, p -> p.getList("contributions").size() == 1);
     }
 
+    @Test
+    void anAwardAboveTheStreamsCeilingIsDeadLetteredWithTheReasonAndNothingOfItIsKept() {
+        String nino = newNino();
+        // £100,000.01: one penny above employment support's max-contribution-pence
+        String tooMuch = awarded(nino, "FSF-BIG-" + nino, 10_000_001, "2026-11-20T09:41:07Z");
+        camel.sendBody(QUEUE, tooMuch);
+
+        Exchange dead = DeadLetterQueue.take(consumer, tooMuch, Duration.ofSeconds(30));
+        String reason = dead.getMessage().getHeader("JoinedUpRejection", String.class);
+        assertTrue(reason.contains("award.amountPence") && reason.contains("£100000.01 is more than the most one"
+                + " employment support contribution may be (£100000.00"), reason);
+        camel.sendBody(QUEUE, awarded(nino, "FSF-" + nino, 10_000_000, "2026-11-21T09:41:07Z"));
+        JsonPath person = awaitPerson(nino, p -> p.getList("contributions").size() == 1);
+        assertEquals(10_000_000L, person.getLong("contributions[0].amountPence"), "the one at the ceiling is taken");
+    }
+
+    @Test
+    void anAwardIdAlreadyAnotherClaimantsIsDeadLetteredWithTheReasonWhenItIsApplied() {
+        String first = newNino();
+        String second = newNino();
+        String awardId = "FSF-TWICE-" + first;
+        camel.sendBody(QUEUE, awarded(first, awardId, 20_000, "2026-11-20T09:41:07Z"));
+        awaitPerson(first, p -> p.getList("contributions").size() == 1);
+        String clash = awarded(second, awardId, 30_000, "2026-11-21T09:41:07Z");
+        camel.sendBody(QUEUE, clash);
+
+        Exchange dead = DeadLetterQueue.take(consumer, clash, Duration.ofSeconds(30));
+        String reason = dead.getMessage().getHeader("JoinedUpRejection", String.class);
+        assertTrue(reason != null && reason.contains("belongs to another person"), String.valueOf(reason));
+        assertEquals(20_000L, awaitPerson(first, p -> true).getLong("contributions[0].amountPence"));
+    }
+
     private static String awarded(String nino, String awardId, long pence, String occurredAt) {
         return """
                 {"messageId": "%s", "type": "SUPPORT_AWARDED", "occurredAt": "%s", "office": "Oldham Jobcentre",

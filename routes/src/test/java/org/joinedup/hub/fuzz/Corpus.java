@@ -10,11 +10,11 @@ final class Corpus {
     }
 
     /** Every mutation with {@code -Dfuzz.all=true}; otherwise the same {@code percent} of them every run. */
-    static List<JsonMutations.Mutation> share(List<JsonMutations.Mutation> all, int percent) {
+    static <T> List<T> share(List<T> all, int percent) {
         if (Boolean.getBoolean("fuzz.all")) {
             return all;
         }
-        List<JsonMutations.Mutation> taken = new ArrayList<>();
+        List<T> taken = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (i * percent % 100 < percent) {
                 taken.add(all.get(i));

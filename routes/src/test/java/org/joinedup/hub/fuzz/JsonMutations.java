@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,11 +80,8 @@ public final class JsonMutations {
     }
 
     private void generate() {
-        // the valid body itself with a byte-order mark: allowed and ignored
-        add("bom", null, "the valid body after a UTF-8 byte-order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
-                (byte) 0xBF}, fixture));
+        mutations.addAll(WholeBodies.of(fixture, StandardCharsets.UTF_8));
         wholeBodies();
-        truncations();
         for (Leaf leaf : leaves) {
             wrongTypes(leaf);
             if (leaf.value().isTextual()) {
@@ -107,25 +103,10 @@ public final class JsonMutations {
     }
 
     private void wholeBodies() {
-        add("empty", null, "an empty body", new byte[0]);
         add("wrong-type", null, "the JSON literal null", bytes("null"));
         add("wrong-type", null, "an empty array", bytes("[]"));
         add("wrong-type", null, "an empty object", bytes("{}"));
         add("wrong-type", null, "a JSON string", bytes("\"hello\""));
-        add("non-utf8", null, "the valid body in UTF-16", new String(fixture, StandardCharsets.UTF_8)
-                .getBytes(StandardCharsets.UTF_16));
-        byte[] binary = new byte[512];
-        new Random(14).nextBytes(binary);
-        add("non-utf8", null, "512 random bytes", binary);
-        add("nul", null, "a NUL byte before the body", concat(new byte[] {0}, fixture));
-        add("truncated", null, "two bodies one after the other", concat(fixture, fixture));
-    }
-
-    private void truncations() {
-        for (int i = 1; i <= 12; i++) {
-            int at = fixture.length * i / 13;
-            add("truncated", null, "cut after byte " + at, java.util.Arrays.copyOf(fixture, at));
-        }
     }
 
     private void wrongTypes(Leaf leaf) {
@@ -265,11 +246,5 @@ public final class JsonMutations {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -117,6 +117,58 @@ class HousingInboxTest {
                 .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
+    @Test
+    void aTenancyWhoseRowIsSetAsideOneNightHasNotEndedAndItsBadTextIsNeverKept() throws Exception {
+        String provider = "HSG" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String nhs = newNhsNumber();
+        String row = "T-7,,1 Mill Lane,OL1 1XX,P-7,LEAD,Jo,Lee,01/01/1960,," + nhs + ",SECURE,01/04/2015,,,,,";
+        drop("tenancies-" + provider + "-20261121.csv", HEADER + "\n" + row + "\n", "DONE");
+
+        // the next night Jo's row has a NUL in her surname: set aside, and her tenancy is still in the snapshot
+        Map<String, Object> file = drop("tenancies-" + provider + "-20261122.csv",
+                HEADER + "\n" + row.replace(",Lee,", ",L\u0000ee,") + "\n", "DONE");
+
+        assertEquals(1, file.get("rowsSetAside"));
+        List<Map<String, Object>> setAside = (List<Map<String, Object>>) file.get("setAside");
+        assertEquals("surname: contains the control character U+0000 at character 2", setAside.get(0).get("reason"));
+        JsonPath jo = person(nhs);
+        org.junit.jupiter.api.Assertions.assertNull(jo.get("tenancies[0].endedOn"), "a row set aside is not a tenancy that ended");
+        assertEquals("Lee", jo.getString("familyName"));
+    }
+
+    @Test
+    void aDfgAwardAboveTheStreamsCeilingSetsItsRowAsideAndTheTenancyStays() throws Exception {
+        String provider = "HSG" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String nhs = newNhsNumber();
+        // £30,000.01: one penny above the mandatory grant's upper limit (max-contribution-pence)
+        String lead = "T-8,,2 Mill Lane,OL1 1XX,P-8,LEAD,Jo,Lee,01/01/1960,," + nhs
+                + ",SECURE,01/04/2015,,Level-access shower,DFG-8,3000001,03/11/2026";
+        Map<String, Object> file = drop("tenancies-" + provider + "-20261121.csv", HEADER + "\n" + lead + "\n",
+                "DONE");
+
+        List<Map<String, Object>> setAside = (List<Map<String, Object>>) file.get("setAside");
+        assertEquals("dfg_award_pence: £30000.01 is more than the most one disabled facilities grant contribution"
+                + " may be (£30000.00, max-contribution-pence of funding rule disabled-facilities-grant)",
+                setAside.get(0).get("reason"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs).then()
+                .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+
+        drop("tenancies-" + provider + "-20261122.csv", HEADER + "\n" + lead.replace(",3000001,", ",3000000,")
+                + "\n", "DONE");
+        assertEquals(3_000_000L, person(nhs).getLong("contributions[0].amountPence"));
+    }
+
+    @Test
+    void anEmptyFileAndASnapshotDatedInTheFutureAreRefusedWholeWithTheirReasons() throws Exception {
+        String provider = "HSG" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Map<String, Object> empty = drop("tenancies-" + provider + "-20261121.csv", "", "REJECTED");
+        assertTrue(((String) empty.get("reason")).contains("the file is empty"), empty.toString());
+
+        String future = java.time.LocalDate.now().plusDays(3).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        Map<String, Object> ahead = drop("tenancies-" + provider + "-" + future + ".csv", HEADER + "\n", "REJECTED");
+        assertTrue(((String) ahead.get("reason")).contains("is in the future"), ahead.toString());
+    }
+
     private Map<String, Object> drop(String name, String content, String expectedStatus) throws Exception {
         Files.createDirectories(inbox);
         Path part = inbox.resolve(name + ".part");

@@ -74,6 +74,18 @@ class NhsBudgetPushErrorsTest {
     }
 
     @Test
+    void aBudgetAboveTheStreamsCeilingIsRefusedNamingTheAmountAndNothingIsApplied() {
+        String nhs = newNhsNumber();
+        // £1,000,000.01: one penny above NHS continuing healthcare's max-contribution-pence
+        UnprocessableEntityException e = refused(push(nhs, "RR8", newBudgetId(), "1000000.01"));
+        assertNamesElement(e, "budget-amount')." + "valueMoney.value");
+        String diagnostics = NhsBudgetPushTest.outcomeOf(e).getIssueFirstRep().getDiagnostics();
+        assertEquals("£1000000.01 is more than the most one NHS continuing healthcare contribution may be"
+                + " (£1000000.00, max-contribution-pence of funding rule nhs-continuing-care)", diagnostics);
+        assertNoPatient(nhs);
+    }
+
+    @Test
     void aPeriodEndingBeforeItStartsIsRefused() {
         assertRefusedNaming(a -> a.getServicePeriod().getEndElement().setValueAsString("2026-03-31"),
                 "servicePeriod.end");

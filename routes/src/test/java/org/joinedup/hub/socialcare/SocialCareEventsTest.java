@@ -79,6 +79,28 @@ class SocialCareEventsTest {
     }
 
     @Test
+    void anAllocationAboveTheStreamsCeilingIsRefusedAtTheDoorNamingTheField() {
+        String nhs = newNhsNumber();
+        String event = """
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004", "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "Ann",
+                 "surname": "Lee", "dateOfBirth": "1970-01-01"},
+                 "allocation": {"allocationId": "A-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
+                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}""";
+        // £1,000,000.01: one penny above council adult social care's max-contribution-pence
+        JsonPath answer = post(event.formatted(UUID.randomUUID(), nhs, nhs, nhs, 100_000_001L)).then()
+                .statusCode(400).body("status", equalTo("REJECTED")).extract().jsonPath();
+        assertEquals(List.of("allocation.annualAmountPence"), answer.getList("problems.path"));
+        assertEquals("£1000000.01 is more than the most one council adult social care contribution may be"
+                + " (£1000000.00, max-contribution-pence of funding rule council-adult-social-care)",
+                answer.getString("problems[0].reason"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs).then()
+                .statusCode(200).body("size()", equalTo(0));
+
+        post(event.formatted(UUID.randomUUID(), nhs, nhs, nhs, 100_000_000L)).then().statusCode(202);
+    }
+
+    @Test
     void aBadEventGetsEveryProblemWithItsFieldPath() {
         String event = """
                 {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "yesterday", "council": "E08000004",
