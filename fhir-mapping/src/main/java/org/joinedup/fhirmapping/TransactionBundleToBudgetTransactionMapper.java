@@ -175,6 +175,12 @@ public final class TransactionBundleToBudgetTransactionMapper {
                     issues.add(path + ".identifier.value", "ODS code '" + code + "' is not 3 to 10 letters or digits");
                     return Optional.empty();
                 }
+                if (code.matches("[EeWwSsNnKkLlMm]\\d{8}")) {
+                    // a council's code in the NHS's place: taken, the trust would be filed as that council
+                    issues.add(path + ".identifier.value", "'" + code + "' is an ONS GSS code (a local authority or"
+                            + " area), not an ODS code: an NHS body is known by its ODS code, such as RR8");
+                    return Optional.empty();
+                }
                 String name = issues.within(organization.getName(), Limits.ORGANISATION_NAME, path + ".name");
                 return name == null && organization.getName() != null ? Optional.empty()
                         : Optional.of(new Organisation(code.toUpperCase(), name));
@@ -221,13 +227,14 @@ public final class TransactionBundleToBudgetTransactionMapper {
             String url = request.getUrl();
             if (url == null || !url.startsWith("Account?") || !decode(url.substring("Account?".length())).equals(expected)) {
                 issues.add(path.replace(".resource", ".request.url"),
-                        "a PUT of a budget must be conditional on its identifier: expected 'Account?" + expected
-                                + "', got '" + url + "'");
+                        "a PUT of a budget must be conditional on its identifier (the Account's identifier.system"
+                                + "|identifier.value): expected 'Account?" + expected + "', got '" + url + "'");
             }
         } else if (request.getMethod() == Bundle.HTTPVerb.POST && request.hasIfNoneExist()
                 && !decode(request.getIfNoneExist()).equals(expected)) {
             issues.add(path.replace(".resource", ".request.ifNoneExist"),
-                    "ifNoneExist must name the Account's own identifier: expected '" + expected + "', got '"
+                    "ifNoneExist must name the Account's own identifier (its identifier.system|identifier.value):"
+                            + " expected '" + expected + "', got '"
                             + request.getIfNoneExist() + "'");
         }
     }
@@ -267,7 +274,7 @@ public final class TransactionBundleToBudgetTransactionMapper {
                 return type.get();
             }
         }
-        issues.add(path + ".type", "Account type needs a coding from " + FhirSystems.BUDGET_TYPE);
+        issues.add(path + ".type", "Account type needs a coding whose system is " + FhirSystems.BUDGET_TYPE);
         return null;
     }
 
@@ -283,7 +290,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
         }
         T found = inBundle.get(target);
         if (found == null && !unusable.contains(target)) {
-            issues.add(path, "'" + target + "' does not name a valid " + resourceType + " of this transaction");
+            issues.add(path, "'" + target + "' does not name a valid " + resourceType + " of this transaction (a"
+                    + " reference names an entry by its fullUrl)");
         }
         return found;
     }
@@ -321,7 +329,8 @@ public final class TransactionBundleToBudgetTransactionMapper {
         Extension extension = account.getExtensionByUrl(FhirSystems.BUDGET_AMOUNT_EXTENSION);
         String at = path + "." + AMOUNT;
         if (extension == null) {
-            issues.add(at, "the Account has no budget amount (extension " + FhirSystems.BUDGET_AMOUNT_EXTENSION + ")");
+            issues.add(at, "the Account has no budget amount (an extension whose url is "
+                    + FhirSystems.BUDGET_AMOUNT_EXTENSION + ")");
             return null;
         }
         if (!(extension.getValue() instanceof Money money)) {

@@ -171,6 +171,16 @@ class TransactionBundleToBudgetTransactionMapperTest {
     }
 
     @Test
+    void aCouncilsGssCodeWhereTheTrustsOdsCodeBelongsIsRefusedAtTheIdentifier() {
+        String push = GoldenFiles.read(DIR + "push-put-with-careplan.json").replace("RR8", "E08000004");
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, push);
+        List<ValidationIssue> issues = assertThrows(InvalidMessageException.class, () -> mapper.map(bundle)).issues();
+        assertEquals(List.of(new ValidationIssue("Bundle.entry[1].resource.identifier.value", "'E08000004' is an ONS"
+                + " GSS code (a local authority or area), not an ODS code: an NHS body is known by its ODS code, such"
+                + " as RR8")), issues);
+    }
+
+    @Test
     void aPushWithSeveralProblemsHearsAboutAllOfThemAtOnce() {
         List<String> expressions = expressions("several-problems");
         for (String expected : List.of(

@@ -14,7 +14,8 @@ public class BudgetOwnerCheck {
         for (BudgetPush budget : transaction.budgets()) {
             if (callerAgency == null || !callerAgency.equalsIgnoreCase(budget.ownerOdsCode())) {
                 throw new NotPermittedException("budget " + budget.accountKey() + " is owned by "
-                        + budget.ownerOdsCode() + ", but the caller is " + callerAgency
+                        + budget.ownerOdsCode() + " (its owner Organization's identifier value, an ODS code), but the"
+                        + " caller is " + callerAgency
                         + ": an NHS body may push only its own budgets");
             }
         }

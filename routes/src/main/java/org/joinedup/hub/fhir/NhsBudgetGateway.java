@@ -53,8 +53,13 @@ public class NhsBudgetGateway {
             throw FhirErrors.forbidden("only an NHS body (role trust) may push budgets; the caller is "
                     + caller.name() + " of " + caller.agency());
         }
-        StoredMessage stored = store.receive(AgencyKind.NHS, Transport.FHIR_REST, caller.agency(), agencyMessageId,
-                request.getHeader("Content-Type"), new String(request.loadRequestContents(), StandardCharsets.UTF_8));
+        String text = new String(request.loadRequestContents(), StandardCharsets.UTF_8);
+        byte[] received = (byte[]) request.getUserData().get(RejectedRequestRecorder.RECEIVED_BYTES);
+        StoredMessage stored = received == null
+                ? store.receive(AgencyKind.NHS, Transport.FHIR_REST, caller.agency(), agencyMessageId,
+                        request.getHeader("Content-Type"), text)
+                : store.receiveKeepingBytes(AgencyKind.NHS, Transport.FHIR_REST, caller.agency(), agencyMessageId,
+                        request.getHeader("Content-Type"), text, received);
         Bundle bundle;
         try {
             bundle = transaction.get();

@@ -61,6 +61,9 @@ public class RejectedRequestRecorder {
         }
     }
 
+    /** The request's user data holding its body's bytes as received, when they are not exactly its text (a BOM). */
+    public static final String RECEIVED_BYTES = "joinedup.received-bytes";
+
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
     public boolean refuseUnreadable(RequestDetails request) {
         if (request.getRequestType() != RequestTypeEnum.POST && request.getRequestType() != RequestTypeEnum.PUT) {
@@ -77,12 +80,12 @@ public class RejectedRequestRecorder {
             String text = ReceivedText.utf8(body);
             String type = String.valueOf(request.getHeader("Content-Type"));
             boolean json = type.contains("json") || text.stripLeading().startsWith("{");
-            if (json) {
-                StrictJson.parse(text);
-            }
-            readable(text, json);
+            com.fasterxml.jackson.databind.JsonNode tree = json ? StrictJson.parse(text) : null;
+            readable(text, tree);
             if (!ReceivedText.isExactly(body, text)) {
-                request.setRequestContents(text.getBytes(StandardCharsets.UTF_8)); // the byte-order mark, dropped
+                // the byte-order mark, dropped for HAPI; the bytes as they came are kept for the message store
+                request.getUserData().put(RECEIVED_BYTES, body);
+                request.setRequestContents(text.getBytes(StandardCharsets.UTF_8));
             }
         } catch (InvalidMessageException unreadable) {
             StoredMessage stored = store.receiveBytes(AgencyKind.NHS, Transport.FHIR_REST, caller.agency(),
@@ -99,14 +102,43 @@ public class RejectedRequestRecorder {
      * Whether HAPI can read the text as a resource at all: its parser fails on some malformed shapes (an extension
      * that is not an object, a resource that is null) with an error of its own rather than a parse error.
      */
-    private void readable(String text, boolean json) {
+    private void readable(String text, com.fasterxml.jackson.databind.JsonNode tree) {
+        if (tree != null) {
+            for (String at : JsonPaths.ofKey(tree, "resourceType")) {
+                String type = JsonPaths.textAt(tree, at);
+                if (type == null || !fhir.getResourceTypes().contains(type)) {
+                    throw new InvalidMessageException(at, "not a FHIR resource: " + (type == null ? "a resource type"
+                            + " is text, the name of a FHIR R4 resource" : type.isEmpty() ? "the resource type is empty"
+                            : "'" + JsonPaths.shown(type) + "' is not a FHIR R4 resource type"));
+                }
+            }
+        }
         try {
-            (json ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(text);
+            (tree != null ? fhir.newJsonParser() : fhir.newXmlParser()).parseResource(text);
         } catch (ca.uhn.fhir.parser.DataFormatException invalid) {
             String reason = invalid.getMessage().replaceFirst("^HAPI-\\d+: ", "");
             int colon = reason.indexOf(": ");
             String element = reason.startsWith(LocatedStrictErrorHandler.IN) && colon > 0
                     ? reason.substring(LocatedStrictErrorHandler.IN.length(), colon) : "$";
+            if (element.equals("$") && tree != null) {
+                // HAPI names no element for these two: find them in the body, to say where
+                java.util.regex.Matcher unknown = UNKNOWN_ELEMENT.matcher(reason);
+                java.util.regex.Matcher unknownType = UNKNOWN_RESOURCE.matcher(reason);
+                if (unknown.find()) {
+                    List<String> at = JsonPaths.ofKey(tree, unknown.group(1));
+                    if (!at.isEmpty()) {
+                        throw new InvalidMessageException(String.join(" | ", at), "not a FHIR resource: an element"
+                                + " named '" + JsonPaths.shown(unknown.group(1)) + "' has no place there (a value"
+                                + " of the wrong type, or an element FHIR R4 does not have)");
+                    }
+                } else if (unknownType.find()) {
+                    List<String> at = JsonPaths.ofKey(tree, "resourceType");
+                    String type = unknownType.group(1);
+                    throw new InvalidMessageException(at.stream().filter(path -> type.equals(JsonPaths.textAt(tree,
+                            path))).findFirst().orElse("resourceType"), "not a FHIR resource: '"
+                            + JsonPaths.shown(type) + "' is not a FHIR R4 resource type");
+                }
+            }
             throw new InvalidMessageException(element, "not a FHIR resource: " + reason);
         } catch (RuntimeException unreadable) {
             throw new InvalidMessageException("$", "not a FHIR resource the hub can read: an element does not have"
@@ -114,6 +146,11 @@ public class RejectedRequestRecorder {
                     + " or is empty)");
         }
     }
+
+    private static final java.util.regex.Pattern UNKNOWN_ELEMENT =
+            java.util.regex.Pattern.compile("^Unknown element '([^']*)' found during parse");
+    private static final java.util.regex.Pattern UNKNOWN_RESOURCE =
+            java.util.regex.Pattern.compile("^Unknown resource name \"([^\"]*)\"");
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean recordUnreadable(RequestDetails request, BaseServerResponseException exception) {

@@ -1,7 +1,6 @@
 package org.joinedup.hub.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -59,9 +58,7 @@ class CouncilEventsFuzzTest extends InterfaceFuzz {
             corpus.addAll(Corpus.share(JsonMutations.of(fixture("social-care/" + event + ".json")), 30));
         }
         FuzzRun run = run("council events", corpus, this::fill);
-        System.out.println(run.summary());
-        assertTrue(run.total() >= 200, run.summary());
-        assertTrue(run.clean(), run.summary() + run.details(15));
+        run.assertClean(200);
     }
 
     private String fill(String name) {

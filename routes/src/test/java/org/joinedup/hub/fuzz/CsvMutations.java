@@ -40,6 +40,29 @@ public final class CsvMutations {
         return m.mutations;
     }
 
+    /** Only the mutations of the values of the row on {@code targetLine} (a variant of a fixture already used whole). */
+    public static List<FileMutation> ofRow(byte[] fixture, int targetLine) {
+        CsvMutations m = new CsvMutations(fixture, targetLine);
+        for (int i = 0; i < m.header.size(); i++) {
+            m.values(i, m.header.get(i));
+        }
+        return m.mutations;
+    }
+
+    /** The fixture with its two rows swapped, or with the row on {@code line} given another role and tenure. */
+    static byte[] variant(byte[] fixture, boolean swapped, int line, String role, String tenure) {
+        List<String> all = new ArrayList<>(new String(fixture, StandardCharsets.UTF_8).lines().toList());
+        List<String> cells = new ArrayList<>(split(all.get(line - 1)));
+        List<String> columns = split(all.get(0));
+        cells.set(columns.indexOf("role"), role);
+        cells.set(columns.indexOf("tenure"), tenure);
+        all.set(line - 1, join(cells));
+        if (swapped) {
+            java.util.Collections.swap(all, 1, 2);
+        }
+        return bytes(String.join("\n", all) + "\n");
+    }
+
     private void generate() {
         WholeBodies.of(fixture, StandardCharsets.UTF_8).forEach(m -> mutations.add(new FileMutation(m, 0)));
         whole("valid", "the valid file with CR LF line endings", bytes(String.join("\r\n", lines) + "\r\n"));

@@ -52,6 +52,14 @@ public final class FixedWidthMutations {
         return m.mutations;
     }
 
+    /** The fixture with the detail on {@code line} given another benefit code and status (positions 97-101). */
+    static byte[] variant(byte[] fixture, int line, String benefit, char status) {
+        List<String> all = new ArrayList<>(new String(fixture, StandardCharsets.ISO_8859_1).lines().toList());
+        String detail = all.get(line - 1);
+        all.set(line - 1, detail.substring(0, 96) + (benefit + "    ").substring(0, 4) + status + detail.substring(101));
+        return latin1(String.join("\n", all) + "\n");
+    }
+
     private void fields() {
         for (Field field : DETAIL) {
             int width = field.to() - field.from();

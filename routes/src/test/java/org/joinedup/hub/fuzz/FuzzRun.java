@@ -88,6 +88,13 @@ public final class FuzzRun {
         return this;
     }
 
+    /** Prints the summary line and fails, listing the shortfalls, when fewer than {@code atLeast} were tried or any fell short. */
+    public void assertClean(int atLeast) {
+        System.out.println(summary());
+        org.junit.jupiter.api.Assertions.assertTrue(total() >= atLeast, summary());
+        org.junit.jupiter.api.Assertions.assertTrue(clean(), summary() + details(Integer.getInteger("fuzz.details", 15)));
+    }
+
     /** No shortfall, beyond the known gaps. */
     public boolean clean() {
         return shortfalls.entrySet().stream()

@@ -50,9 +50,23 @@ public abstract class InboxFuzz {
     @Inject
     protected EntityManager em;
 
-    protected abstract Path inbox();
+    private final String agency;
+    private final String inboxKey;
 
-    protected abstract String agency();
+    /** For the agency's files ({@code inbound_message.agency}), dropped into the inbox its key configures. */
+    protected InboxFuzz(String agency, String inboxKey) {
+        this.agency = agency;
+        this.inboxKey = inboxKey;
+    }
+
+    /** Read when the test runs, inside the started hub, whose configuration it is. */
+    private Path inbox() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(inboxKey, Path.class);
+    }
+
+    private String agency() {
+        return agency;
+    }
 
     /** The file's name for the {@code n}th sender. */
     protected abstract String fileName(long n);
