@@ -111,7 +111,8 @@ public class BenefitsFileApplier {
     private void award(BenefitAwardRow row, Header header, LocalDate month, long messageId) {
         SourceLink link = people.link(
                 new SourceKey(AgencyKind.BENEFITS, DWP, FhirSystems.NI_NUMBER, row.niNumber().value()),
-                List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), false)),
+                // the DWP issues NI numbers: the one it pays benefits on is verified
+                List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), true)),
                 new Demographics(row.forenames(), row.surname(), row.dateOfBirth(), row.postcode(), null));
         // like every agency's person, they belong to a family case (their coordinator's relationship with them)
         families.ensureCase(link.person());

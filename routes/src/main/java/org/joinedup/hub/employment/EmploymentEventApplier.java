@@ -130,7 +130,8 @@ public class EmploymentEventApplier {
         List<IdentifierRecord> identifiers = new ArrayList<>();
         SourceKey key;
         if (claimant.nino() != null) {
-            identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, claimant.nino().value(), false));
+            // the DWP issues NI numbers: the one its Jobcentre holds is verified
+            identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, claimant.nino().value(), true));
             key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES, FhirSystems.NI_NUMBER,
                     claimant.nino().value());
         } else {

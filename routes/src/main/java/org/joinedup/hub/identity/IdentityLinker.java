@@ -121,7 +121,11 @@ public class IdentityLinker {
      */
     private void index(Person person, SourceKey key, List<IdentifierRecord> identifiers, Set<String> considered) {
         List<IdentifierRecord> all = new ArrayList<>();
-        all.add(new IdentifierRecord(key.system(), key.value(), true));
+        // the agency's own id for its record is its to vouch for; a record keyed by an NHS or NI number is not
+        // thereby verified: that number is as verified as the agency says it is (an unverified one stays so)
+        if (identifiers.stream().noneMatch(i -> i.system().equals(key.system()) && i.value().equals(key.value()))) {
+            all.add(new IdentifierRecord(key.system(), key.value(), true));
+        }
         all.addAll(identifiers);
         for (IdentifierRecord id : all) {
             java.util.Optional<PersonIdentifier> held = person.identifiers.stream()

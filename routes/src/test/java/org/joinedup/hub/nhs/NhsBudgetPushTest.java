@@ -96,6 +96,26 @@ class NhsBudgetPushTest {
     }
 
     @Test
+    void anNhsNumberTheTrustHasNotVerifiedIsNeverPublishedAsVerified() {
+        String nhs = newNhsNumber();
+        Bundle bundle = push(nhs, "RR8", newBudgetId(), "500.00");
+        // "02": number present but not traced
+        ((Patient) bundle.getEntryFirstRep().getResource()).getIdentifierFirstRep().getExtensionByUrl(
+                BudgetBundles.VERIFICATION).setValue(new org.hl7.fhir.r4.model.CodeableConcept(
+                        new org.hl7.fhir.r4.model.Coding(BudgetBundles.VERIFICATION_SYSTEM, "02", null)));
+        rr8.transaction().withBundle(bundle).execute();
+
+        Patient patient = onlyPatientWith(nhs);
+        org.hl7.fhir.r4.model.Coding status = ((org.hl7.fhir.r4.model.CodeableConcept) patient.getIdentifier().stream()
+                .filter(i -> BudgetBundles.NHS.equals(i.getSystem())).findFirst().orElseThrow()
+                .getExtensionByUrl(BudgetBundles.VERIFICATION).getValue()).getCodingFirstRep();
+        assertEquals("02", status.getCode(), "the hub publishes the number as the trust holds it: not traced");
+        JsonPath person = person(patient.getIdPart());
+        assertEquals(false, person.getBoolean("identifiers.find { it.system == '" + BudgetBundles.NHS
+                + "' }.verified"));
+    }
+
+    @Test
     void aRetriedPushChangesNothingTheSecondTime() {
         String nhs = newNhsNumber();
         Bundle bundle = push(nhs, "RR8", newBudgetId(), "1000.00");
