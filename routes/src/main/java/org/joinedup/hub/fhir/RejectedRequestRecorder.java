@@ -107,8 +107,8 @@ public class RejectedRequestRecorder {
             for (String at : JsonPaths.ofKey(tree, "resourceType")) {
                 String type = JsonPaths.textAt(tree, at);
                 if (type == null || !fhir.getResourceTypes().contains(type)) {
-                    throw new InvalidMessageException(at, "not a FHIR resource: " + (type == null ? "a resource type"
-                            + " is text, the name of a FHIR R4 resource" : type.isEmpty() ? "the resource type is empty"
+                    throw new InvalidMessageException(at, "not a FHIR resource: " + (type == null ? "the resource type"
+                            + " must be text, the name of a FHIR R4 resource" : type.isEmpty() ? "the resource type is empty"
                             : "'" + JsonPaths.shown(type) + "' is not a FHIR R4 resource type"));
                 }
             }
@@ -121,22 +121,13 @@ public class RejectedRequestRecorder {
             String element = reason.startsWith(LocatedStrictErrorHandler.IN) && colon > 0
                     ? reason.substring(LocatedStrictErrorHandler.IN.length(), colon) : "$";
             if (element.equals("$") && tree != null) {
-                // HAPI names no element for these two: find them in the body, to say where
+                // HAPI says which element it found but not where: find it in the body, to say where
                 java.util.regex.Matcher unknown = UNKNOWN_ELEMENT.matcher(reason);
-                java.util.regex.Matcher unknownType = UNKNOWN_RESOURCE.matcher(reason);
-                if (unknown.find()) {
-                    List<String> at = JsonPaths.ofKey(tree, unknown.group(1));
-                    if (!at.isEmpty()) {
-                        throw new InvalidMessageException(String.join(" | ", at), "not a FHIR resource: an element"
-                                + " named '" + JsonPaths.shown(unknown.group(1)) + "' has no place there (a value"
-                                + " of the wrong type, or an element FHIR R4 does not have)");
-                    }
-                } else if (unknownType.find()) {
-                    List<String> at = JsonPaths.ofKey(tree, "resourceType");
-                    String type = unknownType.group(1);
-                    throw new InvalidMessageException(at.stream().filter(path -> type.equals(JsonPaths.textAt(tree,
-                            path))).findFirst().orElse("resourceType"), "not a FHIR resource: '"
-                            + JsonPaths.shown(type) + "' is not a FHIR R4 resource type");
+                List<String> at = unknown.find() ? JsonPaths.ofKey(tree, unknown.group(1)) : List.of();
+                if (!at.isEmpty()) {
+                    throw new InvalidMessageException(String.join(" | ", at), "not a FHIR resource: an element"
+                            + " named '" + JsonPaths.shown(unknown.group(1)) + "' has no place there (a value"
+                            + " of the wrong type, or an element FHIR R4 does not have)");
                 }
             }
             throw new InvalidMessageException(element, "not a FHIR resource: " + reason);
@@ -149,8 +140,6 @@ public class RejectedRequestRecorder {
 
     private static final java.util.regex.Pattern UNKNOWN_ELEMENT =
             java.util.regex.Pattern.compile("^Unknown element '([^']*)' found during parse");
-    private static final java.util.regex.Pattern UNKNOWN_RESOURCE =
-            java.util.regex.Pattern.compile("^Unknown resource name \"([^\"]*)\"");
 
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean recordUnreadable(RequestDetails request, BaseServerResponseException exception) {

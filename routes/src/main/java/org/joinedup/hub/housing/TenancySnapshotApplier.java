@@ -215,12 +215,14 @@ public class TenancySnapshotApplier {
 
     /** Why the row's DFG award, new to the hub, may not be recorded (above the stream's ceiling), or null. */
     private String newAwardAboveCeiling(TenancyRow row, Snapshot snapshot, FundingBody provider) {
-        if (!row.isLead() || row.dfgAwardRef() == null
-                || contributions.find(provider, FhirSystems.DFG_AWARD_PREFIX + snapshot.provider(),
-                        row.dfgAwardRef()) != null) {
+        if (!row.isLead() || row.dfgAwardRef() == null) {
             return null;
         }
-        return contributions.contributionRefusal(AgencyKind.HOUSING, row.dfgAward()).orElse(null);
+        // the amount first: only an award above the ceiling needs looking up (one already recorded stands)
+        return contributions.contributionRefusal(AgencyKind.HOUSING, row.dfgAward())
+                .filter(tooMuch -> contributions.find(provider, FhirSystems.DFG_AWARD_PREFIX + snapshot.provider(),
+                        row.dfgAwardRef()) == null)
+                .orElse(null);
     }
 
     private void dfgAward(TenancyRow row, Snapshot snapshot, FundingBody provider, SourceLink link, long messageId) {
