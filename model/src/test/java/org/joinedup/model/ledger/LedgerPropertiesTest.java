@@ -20,13 +20,16 @@ import net.jqwik.api.Provide;
 /**
  * The ledger's invariants under random sequences of everything that moves money: contributions confirmed, revised,
  * withdrawn; commitments made and released; payments (from commitments and one-off), refunds, clawbacks and year
- * ends. Whatever the order, and whether each step is allowed or refused: every posting sums to zero, no balance goes
+ * ends. Whatever the order: a step is refused exactly when the rules, modelled in this test apart from the code,
+ * forbid it, and an allowed one leaves the balances the model works out; every posting sums to zero, no balance goes
  * below zero, confirmed = available + committed + paid, and what the funder is owed back is exactly what was taken
  * back.
  */
 class LedgerPropertiesTest {
 
     private static final List<String> CONTRIBUTIONS = List.of("nhs", "council", "dfg");
+    /** Stands for exactly the balance the step draws on (all that is available, committed or paid): the boundary. */
+    private static final long WHOLE = Long.MIN_VALUE;
 
     record Step(String kind, int contribution, int other, long pence) {
     }
@@ -38,7 +41,8 @@ class LedgerPropertiesTest {
                         "refund", "refundToCommitment", "clawback", "yearEnd", "yearEndBack"),
                 Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
                 Arbitraries.integers().between(0, CONTRIBUTIONS.size() - 1),
-                Arbitraries.longs().between(-1_000, 2_000_000)).as(Step::new);
+                Arbitraries.oneOf(Arbitraries.longs().between(-1_000, 2_000_000), Arbitraries.just(WHOLE)))
+                .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(60);
     }
 
@@ -51,10 +55,18 @@ class LedgerPropertiesTest {
             funderIntends.put(c, 0L);
         });
         long allMoney = 0;
-        for (Step step : steps) {
-            String c = CONTRIBUTIONS.get(step.contribution());
-            String other = CONTRIBUTIONS.get(step.other());
+        for (Step drawn : steps) {
+            String c = CONTRIBUTIONS.get(drawn.contribution());
+            String other = CONTRIBUTIONS.get(drawn.other());
             Balances now = Balances.NONE.plus(ledger.get(c));
+            Step step = drawn.pence() != WHOLE ? drawn : new Step(drawn.kind(), drawn.contribution(), drawn.other(),
+                    switch (drawn.kind()) {
+                        case "commit", "payOneOff", "clawback" -> now.available();
+                        case "release", "payCommitted" -> now.committed();
+                        case "refund", "refundToCommitment" -> now.paid();
+                        case "revise" -> now.committed() + now.paid();
+                        default -> 1;
+                    });
             List<EntryLine> posting;
             long intendedAfter = funderIntends.get(c);
             try {
@@ -74,8 +86,13 @@ class LedgerPropertiesTest {
                     default -> throw new IllegalStateException(step.kind());
                 };
             } catch (LedgerRefusal refused) {
+                // refused: only what the rules, modelled here independently of the code, forbid
+                assertTrue(!allowed(step, now, c.equals(other)), "refused what the rules allow: " + step + " with "
+                        + now + ": " + refused.getMessage());
                 continue;
             }
+            assertTrue(allowed(step, now, c.equals(other)), "allowed what the rules forbid: " + step + " with " + now);
+            Balances expected = expected(step, now);
             long sum = posting.stream().mapToLong(EntryLine::pence).sum();
             assertEquals(0, sum, "a posting must balance: " + posting);
             switch (step.kind()) {
@@ -96,6 +113,9 @@ class LedgerPropertiesTest {
                 ledger.get(line.contributionId()).add(line);
                 allMoney += line.pence();
             }
+            if (!step.kind().startsWith("yearEnd")) {
+                assertEquals(expected, Balances.NONE.plus(ledger.get(c)), c + "'s balances after " + step);
+            }
             for (String each : CONTRIBUTIONS) {
                 Balances balances = Balances.NONE.plus(ledger.get(each));
                 assertTrue(balances.consistent(), each + " " + balances + " after " + step);
@@ -103,6 +123,49 @@ class LedgerPropertiesTest {
             }
         }
         assertEquals(0, allMoney, "money is neither made nor lost");
+    }
+
+    /**
+     * Whether the rules allow the step on a contribution with these balances, as the funding model says and
+     * independently of {@code PostingRules}: a movement is of more than nothing and no more than any amount the hub
+     * takes, and never of more than the balance it comes from; a revision to any amount at or above zero that leaves
+     * what is committed and paid covered; withdrawals and year ends always.
+     */
+    private static boolean allowed(Step step, Balances now, boolean toItself) {
+        long p = step.pence();
+        boolean amount = p > 0 && p <= Limits.MAX_PENCE;
+        return switch (step.kind()) {
+            case "confirm" -> amount;
+            case "revise" -> p >= 0 && p <= Limits.MAX_PENCE && p >= now.committed() + now.paid();
+            case "withdraw", "yearEndBack" -> true;
+            case "yearEnd" -> true;
+            case "commit", "payOneOff", "clawback" -> amount && p <= now.available();
+            case "release", "payCommitted" -> amount && p <= now.committed();
+            case "refund", "refundToCommitment" -> amount && p <= now.paid();
+            default -> throw new IllegalStateException(step.kind() + (toItself ? "" : ""));
+        };
+    }
+
+    /** The balances the step leaves, worked out from what each movement means (year ends aside: two contributions). */
+    private static Balances expected(Step step, Balances now) {
+        long p = step.pence();
+        long c = now.confirmed();
+        long a = now.available();
+        long m = now.committed();
+        long paid = now.paid();
+        return switch (step.kind()) {
+            case "confirm" -> new Balances(c + p, a + p, m, paid);
+            case "revise" -> new Balances(p, a + (p - c), m, paid);
+            case "withdraw", "yearEndBack" -> new Balances(c - a, 0, m, paid);
+            case "commit" -> new Balances(c, a - p, m + p, paid);
+            case "release" -> new Balances(c, a + p, m - p, paid);
+            case "payCommitted" -> new Balances(c, a, m - p, paid + p);
+            case "payOneOff" -> new Balances(c, a - p, m, paid + p);
+            case "refund" -> new Balances(c, a + p, m, paid - p);
+            case "refundToCommitment" -> new Balances(c, a, m + p, paid - p);
+            case "clawback" -> new Balances(c - p, a - p, m, paid);
+            default -> now;
+        };
     }
 
     @Provide
