@@ -20,7 +20,6 @@ public final class FuzzRun {
     private final String interfaceName;
     private final Map<String, Integer> tried = new TreeMap<>();
     private final Map<String, List<String>> shortfalls = new TreeMap<>();
-    private final Map<String, Integer> knownGaps = new TreeMap<>();
     private int accepted;
     private int refused;
 
@@ -61,8 +60,7 @@ public final class FuzzRun {
     public String summary() {
         StringBuilder line = new StringBuilder(interfaceName).append(": inputs tried ").append(total())
                 .append(" (accepted ").append(accepted).append(", refused ").append(refused).append(")");
-        shortfalls.forEach((kind, list) -> line.append(", ").append(kind).append(" = ").append(list.size())
-                .append(knownGaps.containsKey(kind) ? " (known gap, at most " + knownGaps.get(kind) + ")" : ""));
+        shortfalls.forEach((kind, list) -> line.append(", ").append(kind).append(" = ").append(list.size()));
         line.append(" | by kind ").append(tried);
         return line.toString();
     }
@@ -79,15 +77,6 @@ public final class FuzzRun {
         return text.toString();
     }
 
-    /**
-     * A shortfall this interface is known to have, up to {@code atMost} (counted on the day it was measured and
-     * said in the issue's note): the run still prints them, and fails if there are more.
-     */
-    public FuzzRun knownGap(String kind, int atMost) {
-        knownGaps.put(kind, atMost);
-        return this;
-    }
-
     /** Prints the summary line and fails, listing the shortfalls, when fewer than {@code atLeast} were tried or any fell short. */
     public void assertClean(int atLeast) {
         System.out.println(summary());
@@ -95,10 +84,10 @@ public final class FuzzRun {
         org.junit.jupiter.api.Assertions.assertTrue(clean(), summary() + details(Integer.getInteger("fuzz.details", 15)));
     }
 
-    /** No shortfall, beyond the known gaps. */
+    /** No shortfall. */
     public boolean clean() {
         return shortfalls.entrySet().stream()
-                .allMatch(e -> e.getValue().size() <= knownGaps.getOrDefault(e.getKey(), 0));
+                .allMatch(e -> e.getValue().isEmpty());
     }
 
     private static String clip(String text) {
