@@ -21,6 +21,7 @@ public enum AlertSeverity {
             Map.entry("LEFT_WORK", MEDIUM),
             Map.entry("COMMITMENT_MOVED", MEDIUM),
             Map.entry("CONNECTED_PERSON_PAYEE", MEDIUM),
+            Map.entry("LARGE_HOUSEHOLD", MEDIUM),
             Map.entry("STARTED_WORK", LOW));
 
     /** The severity of an alert kind; a kind not listed is medium. */

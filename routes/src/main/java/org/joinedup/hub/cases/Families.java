@@ -15,8 +15,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.joinedup.hub.alerts.PersonAlert;
+import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
 import org.joinedup.hub.platform.HubConfig;
+import org.joinedup.model.AgencyKind;
 
 /**
  * Forms families from what agencies say about who lives together: people on the same current tenancy, and people a
@@ -25,6 +28,9 @@ import org.joinedup.hub.platform.HubConfig;
  */
 @ApplicationScoped
 public class Families {
+
+    /** The alert on a person whose links would make a family too large to be one case. */
+    public static final String LARGE_HOUSEHOLD = "LARGE_HOUSEHOLD";
 
     @Inject
     EntityManager em;
@@ -63,10 +69,30 @@ public class Families {
         return familyCase;
     }
 
-    /** Puts the person, and everyone linked to them, into one case; returns its id. */
+    /**
+     * Puts the person, and everyone linked to them, into one case; returns its id. Links that reach more people than
+     * {@code hub.cases.max-family-size} merge nothing: the person keeps their case (or gets one of their own) and
+     * an alert asks their coordinator to decide who belongs together.
+     */
     @Transactional(TxType.MANDATORY)
     public UUID regroup(Person person) {
-        Set<UUID> family = connected(person.id);
+        int most = config.cases().maxFamilySize();
+        Set<UUID> family = connected(person.id, most + 1);
+        if (family.size() > most) {
+            PersonAlert.raise(new SourceLink(person, null), linkedBy(person), LARGE_HOUSEHOLD, "household",
+                    "household links and shared tenancies would join more than " + most + " people into one family"
+                            + " (a hostel, a shared address, or a chain of links): nothing was merged; decide who"
+                            + " belongs together", null);
+            // every person still belongs to one case: those the links reached who had none get one of their own
+            for (UUID other : family) {
+                if (!other.equals(person.id) && em.find(CaseMember.class, other) == null) {
+                    newCase(em.find(Person.class, other));
+                }
+            }
+            CaseMember member = em.find(CaseMember.class, person.id);
+            return member != null ? member.caseId : newCase(person).id;
+        }
+        PersonAlert.close(person, LARGE_HOUSEHOLD, "household");
         List<FamilyCase> cases = em.createQuery("select c from FamilyCase c where c.id in"
                         + " (select m.caseId from CaseMember m where m.personId in :family)", FamilyCase.class)
                 .setParameter("family", family).getResultList();
@@ -95,10 +121,17 @@ public class Families {
         return familyCase.id;
     }
 
-    private Set<UUID> connected(UUID start) {
+    /** Whose links these are: a housing provider's shared tenancy, or else a council's household list. */
+    private AgencyKind linkedBy(Person person) {
+        return em.createQuery("select 1 from TenancyMember m where m.person.id = ?1").setParameter(1, person.id)
+                .setMaxResults(1).getResultList().isEmpty() ? AgencyKind.SOCIAL_CARE : AgencyKind.HOUSING;
+    }
+
+    /** Everyone linked to the person, directly or through others, up to {@code limit} people. */
+    private Set<UUID> connected(UUID start, int limit) {
         Set<UUID> seen = new LinkedHashSet<>();
         Deque<UUID> next = new ArrayDeque<>(List.of(start));
-        while (!next.isEmpty() && seen.size() < 50) {
+        while (!next.isEmpty() && seen.size() < limit) {
             UUID person = next.poll();
             if (!seen.add(person)) {
                 continue;

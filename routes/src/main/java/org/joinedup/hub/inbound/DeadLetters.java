@@ -63,7 +63,8 @@ public class DeadLetters {
                         && text != null && text.matches("\\d+");
                 found.addFirst(new DeadLetter(m.getJMSMessageID(), origin, Instant.ofEpochMilli(m.getJMSTimestamp()),
                         m.getStringProperty(EmploymentQueueInboundRoute.REJECTION_HEADER),
-                        councilId ? text : null, text == null ? null
+                        councilId ? text : m.getStringProperty(org.joinedup.connectors.HubHeaders.MESSAGE_ID),
+                        text == null ? null
                                 : text.length() > 200 ? text.substring(0, 200) + "…" : text));
             }
         } catch (jakarta.jms.InvalidDestinationException none) {

@@ -21,11 +21,13 @@ import org.joinedup.model.NotPermittedException;
  * <ul>
  * <li>a message that breaks its interface (or that its sender may not send) is rejected with its reasons, recorded
  * in the message store, and never retried;</li>
+ * <li>a message that depends on one not applied yet waits for it, {@code WAITING} in the message store, and is
+ * applied when it arrives;</li>
  * <li>a transient failure (a lost connection, a lock, two deliveries racing to create the same record) is retried
  * with exponential backoff, and recorded as failed if it still fails;</li>
  * <li>anything else is recorded as failed.</li>
  * </ul>
- * Nothing is handled and dropped: the exception always reaches the caller (HTTP answer, JMS rollback and the
+ * Nothing else is handled and dropped: the exception always reaches the caller (HTTP answer, JMS rollback and the
  * broker's redelivery and dead-letter queue, file moved to rejected), and the message store shows it.
  */
 @ApplicationScoped
@@ -45,6 +47,14 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .logExhausted(false)
                 .logHandled(false)
                 .bean(recorder, "rejected");
+        // waiting for a message not applied yet is neither a rejection nor a failure: the message is parked in the
+        // store (the transport's delivery ends) and applied when what it waits for arrives
+        policy.onException(MissingDependencyException.class)
+                .handled(true)
+                .maximumRedeliveries(0)
+                .logExhausted(false)
+                .logHandled(false)
+                .bean(recorder, "waiting");
         policy.onException(ConstraintViolationException.class, LockAcquisitionException.class,
                         JDBCConnectionException.class, PessimisticLockException.class,
                         OptimisticLockException.class, java.sql.SQLTransientException.class,

@@ -69,6 +69,10 @@ public class InboundMessage extends PanacheEntityBase {
 
     public int attempts;
 
+    /** What a {@code WAITING} message waits for (see {@link MissingDependencyException}). */
+    @Column(name = "waiting_for")
+    public String waitingFor;
+
     public int repeats;
 
     @Column(name = "last_repeat_at")

@@ -71,6 +71,12 @@ public class InboundMessageStore {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MessageDispatch dispatch;
+
     @Transactional(TxType.REQUIRES_NEW)
     public StoredMessage receive(AgencyKind agency, Transport transport, String sender, String agencyMessageId,
             String contentType, String payload) {
@@ -305,6 +311,75 @@ public class InboundMessageStore {
         setStatus(messageId, MessageStatus.REJECTED, reasons, null);
     }
 
+    /**
+     * Parks the message {@code WAITING} for what it depends on, unless that arrived meanwhile: then the message is
+     * {@code RECEIVED} again and the answer is true (the caller has it applied now). Both this and
+     * {@link #dependencyMet} take a lock on the dependency, so a message can never start waiting just after what it
+     * waits for arrived.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean markWaiting(long messageId, String dependency, String reason) {
+        lockDependency(dependency);
+        InboundMessage message = em.find(InboundMessage.class, messageId);
+        if (message.status == MessageStatus.APPLIED) {
+            return false;
+        }
+        boolean met = ((Number) em.createNativeQuery(
+                "select count(*) from inbound_dependency_met where dependency = ?1").setParameter(1, dependency)
+                .getSingleResult()).longValue() > 0;
+        message.statusAt = Instant.now();
+        if (met) {
+            message.status = MessageStatus.RECEIVED;
+            message.waitingFor = null;
+            return true;
+        }
+        message.status = MessageStatus.WAITING;
+        message.waitingFor = dependency;
+        message.reasons = reason;
+        message.attempts++;
+        metrics.counter("hub.inbound.outcomes", "agency", message.agency.name(), "status", "WAITING").increment();
+        return false;
+    }
+
+    /**
+     * Says, in the transaction applying it, that what messages may wait for has arrived (an allocation): the messages
+     * waiting for it are {@code RECEIVED} again and, once this transaction commits, sent to be applied.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void dependencyMet(String dependency, long messageId) {
+        lockDependency(dependency);
+        em.createNativeQuery("insert into inbound_dependency_met (dependency, message_id) values (?1, ?2)"
+                + " on conflict (dependency) do nothing").setParameter(1, dependency).setParameter(2, messageId)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Number> waiting = em.createNativeQuery("select id from inbound_message where status = 'WAITING'"
+                + " and waiting_for = ?1 order by id for update").setParameter(1, dependency).getResultList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<Long> released = waiting.stream().map(Number::longValue).toList();
+        // the same rows: they are locked, and no message starts waiting while the dependency's lock is held
+        em.createNativeQuery("update inbound_message set status = 'RECEIVED', waiting_for = null, status_at = now()"
+                + " where status = 'WAITING' and waiting_for = ?1").setParameter(1, dependency).executeUpdate();
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    dispatch.later(released);
+                }
+            }
+        });
+    }
+
+    private void lockDependency(String dependency) {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, dependency).getSingleResult();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void markFailed(long messageId, String error) {
         setStatus(messageId, MessageStatus.FAILED, null, error);
@@ -316,6 +391,7 @@ public class InboundMessageStore {
             return; // a late failure of a repeat never overwrites the fact that the original was applied
         }
         message.status = status;
+        message.waitingFor = null;
         message.statusAt = Instant.now();
         metrics.counter("hub.inbound.outcomes", "agency", message.agency.name(), "status", status.name()).increment();
         message.reasons = reasons;

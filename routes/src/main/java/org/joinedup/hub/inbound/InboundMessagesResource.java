@@ -111,12 +111,13 @@ public class InboundMessagesResource {
     /** A stored message without its payload. */
     public record MessageSummary(long id, String agency, String transport, String sender, String agencyMessageId,
             String contentHash, Instant receivedAt, String status, Instant statusAt, List<String> reasons,
-            String error, int attempts, int repeats) {
+            String waitingFor, String error, int attempts, int repeats) {
 
         static MessageSummary of(InboundMessage m) {
             return new MessageSummary(m.id, m.agency.name(), m.transport.name(), m.sender, m.agencyMessageId,
                     m.contentHash, m.receivedAt, m.status.name(), m.statusAt,
-                    m.reasons == null ? List.of() : List.of(m.reasons.split("\n")), m.error, m.attempts, m.repeats);
+                    m.reasons == null ? List.of() : List.of(m.reasons.split("\n")), m.waitingFor, m.error,
+                    m.attempts, m.repeats);
         }
     }
 

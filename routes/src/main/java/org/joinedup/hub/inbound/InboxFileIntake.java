@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import io.quarkus.runtime.ShutdownEvent;
 
 import org.apache.camel.Exchange;
 import org.joinedup.connectors.HubHeaders;
@@ -29,6 +34,11 @@ public class InboxFileIntake {
         Counts apply(long messageId, Path file, String fileName);
     }
 
+    private static final String REPORT = ".report.txt";
+    private static final String REASON = ".reason.txt";
+
+    private volatile boolean stopping;
+
     @Inject
     InboundMessageStore store;
 
@@ -39,10 +49,18 @@ public class InboxFileIntake {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String name = file.getFileName().toString();
         Path inbox = file.getParent();
-        StoredMessage stored = store.receiveFile(agency, "inbox/" + agency.name().toLowerCase(), file, contentType);
+        StoredMessage stored;
+        try {
+            stored = store.receiveFile(agency, "inbox/" + agency.name().toLowerCase(), file, contentType);
+        } catch (RuntimeException notStored) {
+            // Camel moves it to rejected/: never without the reason
+            write(inbox.resolve("rejected"), name + REASON, "Not taken, nothing applied: the hub could not store it"
+                    + " (" + notStored + "); put it back in the inbox once the cause is fixed.\n");
+            throw notStored;
+        }
         exchange.getMessage().setHeader(HubHeaders.MESSAGE_ID, stored.id());
         if (stored.repeat() && stored.status() == MessageStatus.APPLIED) {
-            write(inbox.resolve("done"), name + ".report.txt", "A repeat of a file already applied (message "
+            write(inbox.resolve("done"), name + REPORT, "A repeat of a file already applied (message "
                     + stored.id() + "): nothing was applied again.\n");
             return;
         }
@@ -50,20 +68,42 @@ public class InboxFileIntake {
         try {
             Counts outcome = applier.apply(stored.id(), file, name);
             progress.finish(stored.id(), "DONE", null);
-            write(inbox.resolve("done"), name + ".report.txt", "Message " + stored.id() + ": " + outcome.read()
+            write(inbox.resolve("done"), name + REPORT, "Message " + stored.id() + ": " + outcome.read()
                     + " rows read, " + outcome.applied() + " applied, " + outcome.setAside().size() + " set aside.\n"
                     + outcome.setAside().stream().map(r -> "line " + r.lineNumber() + ": " + r.reason() + "\n")
                             .collect(Collectors.joining()));
+            // an earlier failure of the same file, since put right, leaves no stale reason behind
+            deleteIfExists(inbox.resolve("rejected").resolve(name + REASON));
         } catch (InvalidMessageException refused) {
             progress.finish(stored.id(), "REJECTED", refused.getMessage());
-            write(inbox.resolve("rejected"), name + ".reason.txt", "Refused whole, nothing applied: "
+            write(inbox.resolve("rejected"), name + REASON, "Refused whole, nothing applied: "
                     + refused.getMessage() + "\n");
             throw refused;
         } catch (RuntimeException failed) {
-            progress.finish(stored.id(), "FAILED", failed.toString());
-            write(inbox.resolve("rejected"), name + ".reason.txt", "Failed, nothing applied (it can be put back"
+            if (stopping) {
+                // the stop rolled the file's transaction back: it goes back into the inbox when the hub starts
+                write(inbox.resolve("rejected"), name + REASON, "Interrupted by the hub stopping, nothing applied:"
+                        + " the hub puts it back into the inbox when it starts, and applies it whole.\n");
+                progress.finish(stored.id(), "INTERRUPTED", "the hub stopped while applying it (" + failed + ")");
+                throw failed;
+            }
+            write(inbox.resolve("rejected"), name + REASON, "Failed, nothing applied (it can be put back"
                     + " in the inbox once the cause is fixed): " + failed + "\n");
+            progress.finish(stored.id(), "FAILED", failed.toString());
             throw failed;
+        }
+    }
+
+    /** From the moment the hub begins to stop, a file whose apply fails was interrupted, not failed. */
+    void stopping(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private static void deleteIfExists(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

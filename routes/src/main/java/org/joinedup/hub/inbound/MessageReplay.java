@@ -4,11 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
-import org.joinedup.connectors.HubEndpoints;
-import org.joinedup.connectors.HubHeaders;
-import org.joinedup.hub.socialcare.SocialCareApplyQueue;
 
 /**
  * An operator's replay of a message that ended {@code FAILED} (not the message's fault: a database outage, an event
@@ -29,10 +25,7 @@ public class MessageReplay {
     }
 
     @Inject
-    SocialCareApplyQueue socialCare;
-
-    @Inject
-    ProducerTemplate camel;
+    MessageDispatch dispatch;
 
     @Inject
     InboundMessageStore store;
@@ -41,29 +34,16 @@ public class MessageReplay {
     public MessageStatus replay(long messageId, String by) {
         InboundMessage message = claim(messageId);
         LOG.infof("message %d (%s %s) replayed by %s", messageId, message.agency, message.transport, by);
-        switch (message.agency) {
-            case SOCIAL_CARE -> {
-                try {
-                    socialCare.send(java.util.List.of(messageId));
-                } catch (RuntimeException notQueued) {
-                    store.markFailed(messageId, "replay by " + by + " could not be queued: " + notQueued.getMessage());
-                    throw notQueued;
-                }
-            }
-            case EMPLOYMENT -> {
-                try {
-                    camel.sendBodyAndHeader(HubEndpoints.APPLY_EMPLOYMENT_EVENT, message.payload,
-                            HubHeaders.MESSAGE_ID, messageId);
-                } catch (org.apache.camel.CamelExecutionException failedAgain) {
-                    // the error policy has recorded it as failed (or rejected) again, with its reason
-                    LOG.infof("replay of message %d failed again: %s", messageId, failedAgain.getCause());
-                }
-            }
-            default -> {
-                store.markFailed(messageId, "not replayable from the hub: " + message.agency);
-                throw new NotReplayable("message " + messageId + " is from " + message.agency
-                        + ", which the hub does not replay");
-            }
+        if (!MessageDispatch.dispatchable(message)) {
+            store.markFailed(messageId, "not replayable from the hub: " + message.agency);
+            throw new NotReplayable("message " + messageId + " is from " + message.agency
+                    + ", which the hub does not replay");
+        }
+        try {
+            dispatch.now(message);
+        } catch (RuntimeException notQueued) {
+            store.markFailed(messageId, "replay by " + by + " could not be queued: " + notQueued.getMessage());
+            throw notQueued;
         }
         return status(messageId);
     }

@@ -8,6 +8,11 @@ public enum MessageStatus {
     APPLIED,
     /** Broke the agency's interface; its reasons say why. Never retried; visible to operators. */
     REJECTED,
+    /**
+     * Depends on a message not applied yet (a council payment on an allocation still on its way): applied as soon as
+     * that arrives, in whatever order the two came. Not a failure; {@code waitingFor} says what it waits for.
+     */
+    WAITING,
     /** Could not be applied for a reason that was not the message's fault; can be replayed. */
     FAILED
 }

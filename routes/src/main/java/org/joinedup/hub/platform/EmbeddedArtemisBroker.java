@@ -32,6 +32,7 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
 
     public static EmbeddedArtemisBroker start(Path dataDirectory, int port, String deadLetterQueue,
             int maxDeliveryAttempts, Accounts accounts) {
+        PortCheck.requireFree(port, "hub.broker.port", "the embedded Artemis broker");
         try {
             Configuration configuration = new ConfigurationImpl()
                     .setName("joinedup-embedded")
@@ -75,6 +76,12 @@ public final class EmbeddedArtemisBroker implements AutoCloseable {
             EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(configuration)
                     .setSecurityManager(security);
             broker.start();
+            var acceptor = broker.getActiveMQServer().getRemotingService().getAcceptor("all-protocols");
+            if (acceptor == null || !acceptor.isStarted()) {
+                broker.stop();
+                throw new IllegalStateException("its acceptor did not start on port " + port + "; give this hub a"
+                        + " free port with hub.broker.port (environment HUB_BROKER_PORT)");
+            }
             return new EmbeddedArtemisBroker(broker);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Artemis broker in " + dataDirectory

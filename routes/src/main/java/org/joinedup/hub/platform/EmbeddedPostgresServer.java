@@ -30,6 +30,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, String password) {
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedPostgres.stopIfRunning(dataDirectory);
+            PortCheck.requireFree(port, "hub.db.embedded-port", "the embedded PostgreSQL");
             Path passwordFile = Files.createTempFile("joinedup-pg-", ".pw");
             try {
                 Files.writeString(passwordFile, password);
@@ -43,8 +45,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         // the library's default (off) answers a commit before its WAL is on disk: a crash could lose
                         // an accepted message, a ledger posting or an audit entry already answered for
                         .setServerConfig("synchronous_commit", "on")
+                        // and the library starts the server with -F (no fsync): a later -c fsync=on wins
+                        .setServerConfig("fsync", "on")
                         .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
+                requireOwnCluster(postgres, dataDirectory, port);
                 requirePassword(postgres, dataDirectory, password);
                 return new EmbeddedPostgresServer(postgres);
             } finally {
@@ -55,6 +60,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     + " on port " + port, e);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not set the embedded PostgreSQL's password", e);
+        }
+    }
+
+    /**
+     * The server that answers on the port must be the one just started on this data directory: should another have
+     * taken the port in the moment since it was checked, the hub stops rather than write into somebody else's data.
+     */
+    private static void requireOwnCluster(EmbeddedPostgres postgres, Path dataDirectory, int port)
+            throws IOException, java.sql.SQLException {
+        String served;
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("show data_directory")) {
+            rs.next();
+            served = rs.getString(1);
+        }
+        if (!Path.of(served).toRealPath().equals(dataDirectory.toRealPath())) {
+            postgres.close();
+            throw new IllegalStateException("the PostgreSQL answering on port " + port + " keeps its data in "
+                    + served + ", not in " + dataDirectory.toAbsolutePath() + ": it is not this hub's. Give this hub"
+                    + " a free port with hub.db.embedded-port (environment HUB_DB_EMBEDDED_PORT).");
         }
     }
 

@@ -159,6 +159,14 @@ public interface HubConfig {
          */
         @WithDefault("E08000004")
         String defaultOrganisation();
+
+        /**
+         * The most people household links and shared tenancies may join into one family. Links that would chain into
+         * a bigger one (a hostel, a shared address, a chain of links) merge nothing: the person is flagged to their
+         * coordinator, who decides who belongs together.
+         */
+        @WithDefault("12")
+        int maxFamilySize();
     }
 
     interface Plans {

@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the hub up in order: its own PostgreSQL (unless an external one is configured), the schema migration, its
+ * Brings the hub up in order: the lock on its data directory (one hub per directory), its own PostgreSQL (unless an external one is configured), the schema migration, its
  * own broker (unless an external one is configured), and only then the Camel routes, so no route runs against a
  * database or broker that is not there yet. Fires {@link HubReady} when done.
  */
@@ -42,11 +42,13 @@ public class HubStartup {
     @ConfigProperty(name = "quarkus.artemis.url")
     String brokerUrl;
 
+    private DataDirectoryLock dataDirectoryLock;
     private EmbeddedPostgresServer postgres;
     private EmbeddedArtemisBroker broker;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws Exception {
         long began = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         if (config.access().benchmarkBypass()) {
             if (!config.auth().demoUsersEnabled()) {
                 throw new IllegalStateException("hub.access.benchmark-bypass turns access control and the audit off"
@@ -55,6 +57,7 @@ public class HubStartup {
             LOG.warn("hub.access.benchmark-bypass is on: every request is permitted in full and NOTHING IS AUDITED."
                     + " For measuring the cost of access control only.");
         }
+        dataDirectoryLock = DataDirectoryLock.acquire(config.dataDir());
         if (jdbcUrl.equals(EmbeddedPostgresServer.jdbcUrl(config.db().embeddedPort()))) {
             postgres = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"), config.db().embeddedPort(),
                     GeneratedSecrets.of(config.dataDir(), GeneratedSecrets.POSTGRES));
@@ -83,7 +86,7 @@ public class HubStartup {
         }
         camel.getRouteController().startAllRoutes();
         LOG.infof("Hub routes started in %d ms", (System.nanoTime() - began) / 1_000_000);
-        ready.fire(new HubReady());
+        ready.fire(new HubReady(startedAt));
     }
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event) throws Exception {
@@ -94,9 +97,17 @@ public class HubStartup {
         if (postgres != null) {
             postgres.close();
         }
+        if (dataDirectoryLock != null) {
+            dataDirectoryLock.close();
+        }
     }
 
-    /** Fired once the database, the broker and the routes are up. */
-    public record HubReady() {
+    /**
+     * Fired once the database, the broker and the routes are up.
+     *
+     * @param startedAt when this hub began to start: work recorded as under way before then belongs to a hub that
+     *        has stopped
+     */
+    public record HubReady(java.time.Instant startedAt) {
     }
 }

@@ -4,29 +4,22 @@ import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.persistence.EntityManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
-import org.joinedup.hub.inbound.InboundMessage.Transport;
-import org.joinedup.hub.inbound.MessageStatus;
 import org.joinedup.hub.platform.HubConfig;
-import org.joinedup.hub.platform.HubStartup.HubReady;
-import org.joinedup.model.AgencyKind;
 
 /**
  * The queue of accepted council events waiting to be applied ({@code hub.social-care.apply-queue}, read by
  * {@link SocialCareApplyRoute}). The intake puts a whole batch's message-store ids on it in one JMS transaction,
  * over one connection kept open (a Camel producer would open a connection per message). Events are queued only
  * after they are committed; should the hub stop between the two, the events it had stored but not applied are
- * queued again when it starts (applying is idempotent, so one queued twice is applied once).
+ * queued again when it starts ({@code InboundRecovery}; applying is idempotent, so one queued twice is applied once).
  */
 @ApplicationScoped
 public class SocialCareApplyQueue {
@@ -38,9 +31,6 @@ public class SocialCareApplyQueue {
 
     @Inject
     HubConfig config;
-
-    @Inject
-    EntityManager em;
 
     private Connection connection;
 
@@ -59,21 +49,6 @@ public class SocialCareApplyQueue {
             close(); // the next batch opens a new connection
             throw new IllegalStateException("could not queue " + messageIds.size() + " stored council events to be"
                     + " applied; a repeat of the batch queues them again", e);
-        }
-    }
-
-    /** At start: the council events stored but neither applied nor rejected are queued again. */
-    void requeueUnapplied(@Observes HubReady ready) {
-        List<Long> unapplied = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select m.id from InboundMessage m where m.agency = ?1 and m.transport = ?2 and m.status = ?3"
-                                + " order by m.id", Long.class)
-                .setParameter(1, AgencyKind.SOCIAL_CARE).setParameter(2, Transport.REST)
-                .setParameter(3, MessageStatus.RECEIVED).getResultList());
-        if (!unapplied.isEmpty()) {
-            for (int from = 0; from < unapplied.size(); from += SocialCareEventsResource.MAX_BATCH) {
-                send(unapplied.subList(from, Math.min(unapplied.size(), from + SocialCareEventsResource.MAX_BATCH)));
-            }
-            LOG.infof("Queued %d council events stored but not yet applied", unapplied.size());
         }
     }
 

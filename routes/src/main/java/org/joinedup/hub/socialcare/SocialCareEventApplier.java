@@ -18,13 +18,13 @@ import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.inbound.MissingDependencyException;
 import org.joinedup.hub.people.HouseholdLink;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
-import org.joinedup.hub.people.RecordChangedMeanwhileException;
 import org.joinedup.hub.people.PersonDirectory;
 import org.joinedup.hub.people.PersonDirectory.Demographics;
 import org.joinedup.model.AgencyKind;
@@ -128,6 +128,12 @@ public class SocialCareEventApplier {
                 new ContributionBook.Terms(allocation.department(), ContributionStatus.ACTIVE,
                         allocation.annualAmount(), allocation.periodStart(), allocation.periodEnd(), null),
                 event.occurredAt(), messageId, caller);
+        store.dependencyMet(allocationArrived(event.council(), allocation.allocationId()), messageId);
+    }
+
+    /** What a payment on an allocation the hub has not got waits for. */
+    private static String allocationArrived(String council, String allocationId) {
+        return "social-care-allocation:" + council + ":" + allocationId;
     }
 
     /** A payment is recorded once per payment id, against the allocation's contribution when the hub has it. */
@@ -153,10 +159,11 @@ public class SocialCareEventApplier {
         payment.messageId = messageId;
         payment.status = "POSTED";
         if (payment.contribution == null) {
-            // events are applied by several consumers and may overtake each other: the allocation may be on its way;
-            // the error policy tries again, and the message ends FAILED for the operator if it never comes
-            throw new RecordChangedMeanwhileException("payment " + news.paymentId() + " draws on allocation "
-                    + news.allocationId() + ", which the hub has not applied (yet)");
+            // events are applied by several consumers and may overtake each other (or the council sent the payment
+            // first): it waits for its allocation and is applied when that arrives
+            throw new MissingDependencyException(allocationArrived(event.council(), news.allocationId()),
+                    "payment " + news.paymentId() + " draws on allocation " + news.allocationId() + ", which the hub"
+                            + " has not received yet: it waits for it");
         }
         try {
             ledger.pay(payment.contribution.id, payment.amountPence, news.category(), false,

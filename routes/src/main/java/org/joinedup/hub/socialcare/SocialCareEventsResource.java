@@ -39,7 +39,7 @@ public class SocialCareEventsResource {
     Access access;
 
 
-    static final int MAX_BATCH = 1_000;
+    public static final int MAX_BATCH = 1_000;
 
     @Inject
     SocialCareIntake intake;

@@ -88,7 +88,8 @@ public class OperationsPage {
         TemplateInstance page = Templates.messages(pages.chrome("Messages", Pages.MESSAGES),
                 new Filter(agencyFilter, statusFilter, from, to, error), found,
                 java.util.Arrays.stream(AgencyKind.values()).map(Enum::name).toList(),
-                List.of("RECEIVED", "APPLIED", "REJECTED", "FAILED"), fileRows);
+                java.util.Arrays.stream(org.joinedup.hub.inbound.MessageStatus.values()).map(Enum::name).toList(),
+                fileRows);
         return Pages.html(error == null ? 200 : 400, page);
     }
 

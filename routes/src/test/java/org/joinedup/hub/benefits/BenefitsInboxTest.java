@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.joinedup.hub.support.BenefitFiles.detail;
+import static org.joinedup.hub.support.BenefitFiles.file;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.support.DemoTokens;
-import org.joinedup.hub.support.TestPeople;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -70,29 +71,6 @@ class BenefitsInboxTest {
                 .contains("no trailer"));
         given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?niNumber=" + nino).then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));
-    }
-
-    private static String file(String gss, String month, int sequence, String... details) {
-        StringBuilder out = new StringBuilder();
-        out.append(pad("H" + pad("BEN" + month + gss + "%02d".formatted(sequence), 20) + gss + month
-                + "20261201093000", 150)).append('\n');
-        long total = 0;
-        for (String detail : details) {
-            out.append(detail).append('\n');
-            total += Long.parseLong(detail.substring(101, 110));
-        }
-        out.append(pad("T" + "%09d".formatted(details.length) + "%015d".formatted(total), 150)).append('\n');
-        return out.toString();
-    }
-
-    private static String detail(String nino, String benefit, char status, long weeklyPence) {
-        return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + TestPeople.birthDateOf(nino).replace("-", "")
-                + pad("OL11XX", 8)
-                + pad(benefit, 4) + status + "%09d".formatted(weeklyPence) + "20250401" + "        ", 150);
-    }
-
-    private static String pad(String text, int width) {
-        return String.format("%-" + width + "s", text);
     }
 
     private Map<String, Object> drop(String name, String content, String expectedStatus) throws Exception {

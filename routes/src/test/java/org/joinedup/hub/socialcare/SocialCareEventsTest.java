@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,6 +196,51 @@ class SocialCareEventsTest {
         assertEquals(List.of("council:E08000004", "council:E08000004"), person.getList("household.source"));
     }
 
+    /**
+     * Household lists that chain into a family larger than {@code hub.cases.max-family-size} (12) merge nothing: the
+     * family already formed stays as it was, and the person whose list would have made it too large is flagged to
+     * the coordinator.
+     */
+    @Test
+    void householdListsThatWouldChainIntoAGiantFamilyMergeNothingAndAreFlagged() {
+        String nhs = newNhsNumber();
+        String other = newNhsNumber();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        post(household(first, nhs, IntStream.range(1, 7).mapToObj(i -> "C-" + nhs + "-" + i).toList()))
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedMessages().stream()
+                .anyMatch(m -> first.equals(m.get("agencyMessageId"))));
+        // a second client lists one of the first family (a shared address) and six more people: 14 in all
+        List<String> members = new java.util.ArrayList<>(List.of("C-" + nhs + "-6"));
+        IntStream.range(1, 7).forEach(i -> members.add("C-" + other + "-" + i));
+        post(household(second, other, members)).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedMessages().stream()
+                .anyMatch(m -> second.equals(m.get("agencyMessageId"))));
+
+        assertEquals(7, caseMembers(nhs), "the first family is as it was");
+        assertTrue(caseMembers(other) < 7, "the second client's case took in no one from the first family");
+        JsonPath flagged = awaitPerson(other, p -> true);
+        assertEquals(List.of("LARGE_HOUSEHOLD"), flagged.getList("alerts.kind"));
+        assertTrue(flagged.getString("alerts[0].detail").contains("more than 12 people"), flagged.prettify());
+    }
+
+    private static String household(String eventId, String nhs, List<String> members) {
+        return """
+                {"eventId": "%s", "type": "CLIENT_UPDATED", "occurredAt": "2026-11-18T14:05:00Z", "council": "E08000004",
+                 "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "Dave", "surname": "Hughes"},
+                 "household": [%s]}""".formatted(eventId, nhs, nhs, members.stream()
+                .map(m -> "{\"clientId\": \"" + m + "\", \"relationship\": \"OTHER\"}")
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    private static int caseMembers(String nhs) {
+        String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().statusCode(200).extract().jsonPath().getString("[0].caseId");
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then().statusCode(200)
+                .extract().jsonPath().getList("members").size();
+    }
+
     private static List<Map<String, Object>> appliedMessages() {
         return JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
                 .get("/api/inbound/messages?agency=SOCIAL_CARE&status=APPLIED&limit=1000").then().statusCode(200)
@@ -255,6 +301,90 @@ class SocialCareEventsTest {
         assertTrue(familyCase.getString("timeline.find { it.kind == 'PAYMENT_MADE' }.summary")
                 .startsWith("£420.50 paid to Oldham Personal Assistants Ltd"),
                 familyCase.getString("timeline.find { it.kind == 'PAYMENT_MADE' }.summary"));
+    }
+
+    /**
+     * A council's payment that arrives before the allocation it draws on (sent first, or overtaken by it on another
+     * consumer) waits for it, neither failed nor dead-lettered, and is applied, once, when the allocation comes.
+     */
+    @Test
+    void aPaymentThatArrivesBeforeItsAllocationWaitsForItAndIsAppliedWhenItComes() {
+        String nhs = newNhsNumber();
+        String client = "C-" + nhs;
+        String allocationId = "A-" + UUID.randomUUID();
+        String paymentEvent = UUID.randomUUID().toString();
+        post("""
+                {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z", "council": "E08000004",
+                 "client": {"clientId": "%s", "nhsNumber": "%s", "forename": "Dave", "surname": "Hughes",
+                            "dateOfBirth": "%s"},
+                 "payment": {"paymentId": "PAY-%s", "allocationId": "%s", "amountPence": 31000,
+                             "paidOn": "2026-11-24", "payee": "Oldham Day Centre", "category": "DAY_OPPORTUNITIES"}}"""
+                .formatted(paymentEvent, client, nhs, TestPeople.birthDateOf(nhs), paymentEvent, allocationId))
+                .then().statusCode(202);
+
+        Map<String, Object> waiting = await().atMost(Duration.ofSeconds(30)).until(() -> message(paymentEvent),
+                m -> m != null && "WAITING".equals(m.get("status")));
+        assertTrue(String.valueOf(waiting.get("waitingFor")).endsWith(allocationId), String.valueOf(waiting));
+        assertTrue(String.valueOf(waiting.get("reasons")).contains("waits for it"), String.valueOf(waiting));
+        assertEquals(null, waiting.get("error"), "waiting is not a failure");
+
+        post(allocation(UUID.randomUUID().toString(), client, nhs, allocationId, 1_000_000, "2026-11-20T09:00:00Z"))
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "APPLIED".equals(message(paymentEvent).get("status")));
+        String caseId = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().statusCode(200).extract().jsonPath().getString("[0].caseId");
+        List<Map<String, Object>> payments = given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/cases/" + caseId).then().statusCode(200).extract().jsonPath().getList("members[0].payments");
+        assertEquals(1, payments.size());
+        assertEquals(31000, payments.get(0).get("amountPence"));
+        String person = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().extract().jsonPath().getString("[0].id");
+        assertEquals(31000, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person + "/budget")
+                .then().statusCode(200).extract().jsonPath().getLong("totals.paidPence"), "paid from the allocation");
+    }
+
+    /**
+     * Payments and their allocations in one batch, the payment first in each pair: the hub's consumers take them in
+     * any order, at the same moments; every payment ends applied, none waiting for ever or failed.
+     */
+    @Test
+    void paymentsAndAllocationsArrivingTogetherInAnyOrderAreAllApplied() {
+        List<String> events = new java.util.ArrayList<>();
+        List<String> paymentEvents = new java.util.ArrayList<>();
+        String nhs = newNhsNumber();
+        for (int i = 0; i < 40; i++) {
+            String allocationId = "A-RACE-" + UUID.randomUUID();
+            String paymentEvent = UUID.randomUUID().toString();
+            paymentEvents.add(paymentEvent);
+            events.add("""
+                    {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z",
+                     "council": "E08000004", "client": {"clientId": "C-%s"},
+                     "payment": {"paymentId": "PAY-%s", "allocationId": "%s", "amountPence": 100,
+                                 "paidOn": "2026-11-24", "payee": "Oldham Day Centre",
+                                 "category": "DAY_OPPORTUNITIES"}}""".formatted(paymentEvent, nhs, paymentEvent,
+                    allocationId));
+            events.add(allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 10_000,
+                    "2026-11-20T09:00:00Z"));
+        }
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body("[" + String.join(",", events) + "]").post("/api/inbound/social-care/events:batch")
+                .then().statusCode(200).body("accepted", org.hamcrest.Matchers.is(80));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> paymentEvents.stream()
+                .map(SocialCareEventsTest::message).allMatch(m -> m != null && "APPLIED".equals(m.get("status"))));
+        String person = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().extract().jsonPath().getString("[0].id");
+        assertEquals(40 * 100, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person
+                + "/budget").then().statusCode(200).extract().jsonPath().getLong("totals.paidPence"));
+    }
+
+    /** The stored message of the council event with this id, as the operator's API shows it. */
+    private static Map<String, Object> message(String eventId) {
+        List<Map<String, Object>> found = JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages?agency=SOCIAL_CARE&limit=1000").then().statusCode(200).extract()
+                .asString()).getList("findAll { it.agencyMessageId == '" + eventId + "' }");
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static JsonPath awaitPerson(String nhs, java.util.function.Predicate<JsonPath> ready) {
