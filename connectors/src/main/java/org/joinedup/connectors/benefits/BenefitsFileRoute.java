@@ -19,7 +19,12 @@ public class BenefitsFileRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("file:{{hub.benefits.inbox}}?include=BEN_.*\\.DAT&exclude=.*\\.(part|tmp)"
-                + "&readLock=changed&readLockMinAge=1000&readLockCheckInterval=500&readLockMinLength=0"
+                + "&readLock=idempotent-changed&readLockMinAge=1000&readLockCheckInterval=500&readLockMinLength=0"
+                // hub instances sharing the inbox: exactly one takes each file (a claim in the database)
+                + "&idempotentRepository=#inboxClaims&idempotentKey=benefits/${file:onlyname}&readLockRemoveOnCommit=true"
+                + "&readLockIdempotentReleaseDelay=2000&readLockIdempotentReleaseAsync=true"
+                // no marker files: the claim is the lock (an instance starting would delete another's as orphans)
+                + "&readLockMarkerFile=false&readLockDeleteOrphanLockFiles=false"
                 + "&move=done/${file:name}&moveFailed=rejected/${file:name}")
                 .routeId(ROUTE_ID).routeConfigurationId(HubEndpoints.ERROR_POLICY)
                 .to(HubEndpoints.APPLY_BENEFITS_FILE).id(HAND_OVER_NODE);

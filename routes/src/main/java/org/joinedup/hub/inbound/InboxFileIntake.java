@@ -34,6 +34,7 @@ public class InboxFileIntake {
         Counts apply(long messageId, Path file, String fileName);
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InboxFileIntake.class);
     private static final String REPORT = ".report.txt";
     private static final String REASON = ".reason.txt";
 
@@ -65,6 +66,7 @@ public class InboxFileIntake {
             return;
         }
         progress.start(stored.id(), agency.name(), name);
+        LOG.infof("Applying file %s from %s (message %d)", name, inbox, stored.id());
         try {
             Counts outcome = applier.apply(stored.id(), file, name);
             progress.finish(stored.id(), "DONE", null);

@@ -36,6 +36,9 @@ public class HubStartup {
     @Inject
     Event<HubReady> ready;
 
+    @Inject
+    HubInstance instance;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -69,6 +72,7 @@ public class HubStartup {
         var migration = flyway.migrate();
         LOG.infof("Schema at version %s (%d migrations applied now)", migration.targetSchemaVersion,
                 migration.migrationsExecuted);
+        instance.register();
         if (brokerUrl.equals(EmbeddedArtemisBroker.url(config.broker().port()))) {
             broker = EmbeddedArtemisBroker.start(config.dataDir().resolve("broker"), config.broker().port(),
                     config.broker().deadLetterQueue(), config.broker().maxDeliveryAttempts(),
@@ -91,6 +95,7 @@ public class HubStartup {
 
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) ShutdownEvent event) throws Exception {
         camel.getRouteController().stopAllRoutes();
+        instance.unregister();
         if (broker != null) {
             broker.close();
         }

@@ -136,6 +136,12 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the hub's JVM alone (SIGKILL), leaving its embedded PostgreSQL running, as a killed process does. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Stops the hub as an operator would (SIGTERM) and waits for a clean exit. */
     @Override
     public void close() throws Exception {

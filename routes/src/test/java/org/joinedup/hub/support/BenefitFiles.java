@@ -22,7 +22,12 @@ public final class BenefitFiles {
 
     /** One award for David Hughes (born on the day {@link TestPeople} gives this NI number). */
     public static String detail(String nino, String benefit, char status, long weeklyPence) {
-        return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + TestPeople.birthDateOf(nino).replace("-", "")
+        return detail(nino, benefit, status, weeklyPence, TestPeople.birthDateOf(nino));
+    }
+
+    /** One award for David Hughes, born on this day ({@code yyyy-mm-dd}). */
+    public static String detail(String nino, String benefit, char status, long weeklyPence, String birthDate) {
+        return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + birthDate.replace("-", "")
                 + pad("OL11XX", 8)
                 + pad(benefit, 4) + status + "%09d".formatted(weeklyPence) + "20250401" + "        ", 150);
     }
