@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public final class BenefitsFileBenchmark implements Args.Benchmark {
 
     static final String USAGE = """
-            usage: ./mvnw -B -q -pl benchmarks compile exec:java \\
+            usage: ./mvnw -B -q -pl benchmarks -am compile exec:java \\
                      -Dexec.mainClass=org.joinedup.benchmarks.BenefitsFileBenchmark -Dexec.args="[options]"
               --url=http://localhost:8080  --data-dir=./data | --inbox=<data dir>/inbox/benefits
               --count=1000000  --per-person=1.25  --suspended=2%  --terminated=1%  --invalid=0

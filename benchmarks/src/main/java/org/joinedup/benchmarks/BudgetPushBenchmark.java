@@ -84,7 +84,7 @@ import java.util.regex.Pattern;
 public final class BudgetPushBenchmark {
 
     static final String USAGE = """
-            usage: ./mvnw -B -q -pl benchmarks compile exec:java -Dexec.args="[options]"
+            usage: ./mvnw -B -q -pl benchmarks -am compile exec:java -Dexec.args="[options]"
               --url=http://localhost:8080  --user=trust  --token=<bearer>  --ods=<ODS code>
               --concurrency=16  --duration=30 | --count=N  --warmup=5  --revise=0 (0..1 or N%)
               --careplan=true  --timeout=30  --target-tps=1000  --target-p99=100  --seed=<long>""";

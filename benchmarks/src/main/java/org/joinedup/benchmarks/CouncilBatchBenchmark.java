@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
 public final class CouncilBatchBenchmark implements Args.Benchmark {
 
     static final String USAGE = """
-            usage: ./mvnw -B -q -pl benchmarks compile exec:java \\
+            usage: ./mvnw -B -q -pl benchmarks -am compile exec:java \\
                      -Dexec.mainClass=org.joinedup.benchmarks.CouncilBatchBenchmark -Dexec.args="[options]"
               --url=http://localhost:8080  --user=council  --token=<bearer> --council=<GSS code>
               --batch=1000  --concurrency=2  --duration=30 | --count=<events>  --warmup=5 (s)  --clients=100000

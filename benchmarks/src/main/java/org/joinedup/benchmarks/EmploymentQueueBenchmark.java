@@ -44,7 +44,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class EmploymentQueueBenchmark implements Args.Benchmark {
 
     static final String USAGE = """
-            usage: ./mvnw -B -q -pl benchmarks compile exec:java \\
+            usage: ./mvnw -B -q -pl benchmarks -am compile exec:java \\
                      -Dexec.mainClass=org.joinedup.benchmarks.EmploymentQueueBenchmark -Dexec.args="[options]"
               --url=http://localhost:8080 (the hub's metrics)  --broker=tcp://localhost:61616  --queue=agency.employment.in
               --broker-user=  --broker-password=  --count=20000  --warmup=1000  --people=<count/4>  --producers=1

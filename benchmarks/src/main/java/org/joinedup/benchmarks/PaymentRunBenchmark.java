@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PaymentRunBenchmark implements Args.Benchmark {
 
     static final String USAGE = """
-            usage: ./mvnw -B -q -pl benchmarks compile exec:java \\
+            usage: ./mvnw -B -q -pl benchmarks -am compile exec:java \\
                      -Dexec.mainClass=org.joinedup.benchmarks.PaymentRunBenchmark -Dexec.args="[options]"
               --url=http://localhost:8080  --people=200  --batch=200  --concurrency=4  --duration=30 (s)
               --warmup=5 (s)  --target=5000""";

@@ -68,7 +68,7 @@ public final class PatientToPersonDetailsMapper {
                 given,
                 family,
                 born,
-                postcode == null ? null : Postcodes.normalise(postcode),
+                org.joinedup.model.identity.Postcodes.display(postcode),
                 address == null ? null : uprn(address)));
     }
 

@@ -232,7 +232,7 @@ public final class TenancyExtractReader {
                 throw new RowProblem("dfg_award_pence: required when dfg_award_ref is given");
             }
             return new TenancyRow(record.lineNumber(), required("tenancy_ref"), uprn, text("address").orElse(null),
-                    text("postcode").map(p -> p.replaceAll("\\s", "").toUpperCase(Locale.UK)).orElse(null),
+                    text("postcode").map(org.joinedup.model.identity.Postcodes::compact).orElse(null),
                     required("person_ref"), role, text("forename").orElse(null), text("surname").orElse(null),
                     date("date_of_birth"), ni, nhs, tenure, date("start_date"),
                     Optional.ofNullable(pence("arrears_pence", true)).map(Pence::value).orElse(0L),

@@ -39,6 +39,19 @@ class MatchingBasicsTest {
         assertEquals("SW1A", Postcodes.district("SW1A1AA"));
     }
 
+    /** The same postcode in its three forms: stored as written, matched when UK-shaped, shown with its space. */
+    @Test
+    void aPostcodeIsStoredCompactAndShownWithOneSpaceBeforeTheInwardCode() {
+        assertEquals("OL11XX", Postcodes.compact(" ol1  1xx "));
+        assertEquals("BFPO123", Postcodes.compact("BFPO 123"), "kept as written even when not UK-shaped");
+        assertNull(Postcodes.compact("   "));
+        assertEquals("OL1 1XX", Postcodes.display("ol11xx"));
+        assertEquals("SW1A 1AA", Postcodes.display("SW1A1AA"));
+        assertEquals("M1 1AE", Postcodes.display("m11ae"));
+        assertEquals("GIBRALTAR", Postcodes.display("Gibraltar"), "too long to be split: compact");
+        assertNull(Postcodes.display(null));
+    }
+
     @Test
     void nicknamesKnowTheUsualShortForms() {
         Nicknames nicknames = Nicknames.english();

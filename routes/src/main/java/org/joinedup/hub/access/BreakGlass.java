@@ -23,7 +23,7 @@ import org.joinedup.model.AgencyKind;
 @ApplicationScoped
 public class BreakGlass {
 
-    public static final String ALERT = "BREAK_GLASS";
+    public static final org.joinedup.hub.alerts.AlertKind ALERT = org.joinedup.hub.alerts.AlertKind.BREAK_GLASS;
 
     @Inject
     HubConfig config;

@@ -39,7 +39,8 @@ public class PersonAlert extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public AgencyKind agency;
 
-    public String kind;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public AlertKind kind;
 
     public String detail;
 
@@ -70,7 +71,7 @@ public class PersonAlert extends PanacheEntityBase {
     public String resolutionNote;
 
     public AlertSeverity severity() {
-        return AlertSeverity.of(kind);
+        return kind.severity();
     }
 
     public boolean open() {
@@ -97,7 +98,7 @@ public class PersonAlert extends PanacheEntityBase {
      *
      * @param messageId the agency message that caused it, or null when a person's action did
      */
-    public static void raise(SourceLink link, AgencyKind agency, String kind, String sourceKey, String detail,
+    public static void raise(SourceLink link, AgencyKind agency, AlertKind kind, String sourceKey, String detail,
             Long messageId) {
         Person person = link.person();
         PersonAlert alert = PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3", person, kind,
@@ -125,7 +126,7 @@ public class PersonAlert extends PanacheEntityBase {
     }
 
     /** Closes the alert if it is open. */
-    public static void close(Person person, String kind, String sourceKey) {
+    public static void close(Person person, AlertKind kind, String sourceKey) {
         PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3 and closedAt is null", person,
                 kind, sourceKey).firstResultOptional().ifPresent(alert -> alert.closedAt = Instant.now());
     }

@@ -40,7 +40,7 @@ public class BenefitsFileApplier {
     /** Who holds the claimant records the monthly files come from. */
     public static final String DWP = "DWP";
 
-    static final String INCOME_CHANGED = "INCOME_CHANGED";
+    static final org.joinedup.hub.alerts.AlertKind INCOME_CHANGED = org.joinedup.hub.alerts.AlertKind.INCOME_CHANGED;
     private static final int FLUSH_EVERY = 100;
 
     @Inject

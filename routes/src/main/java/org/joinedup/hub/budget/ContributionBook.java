@@ -165,7 +165,7 @@ public class ContributionBook implements org.joinedup.connectors.AmountCeilings 
         }
         if (posted.shortfallPence() > 0) {
             PersonAlert.raise(new SourceLink(contribution.person, contribution.sourceRecordId), contribution.agency,
-                    "REPLAN_NEEDED", contribution.id.toString(), contribution.fundingBody.code + " "
+                    org.joinedup.hub.alerts.AlertKind.REPLAN_NEEDED, contribution.id.toString(), contribution.fundingBody.code + " "
                             + change.toLowerCase(java.util.Locale.UK) + " contribution " + contribution.sourceValue
                             + ": " + new org.joinedup.model.Pence(posted.shortfallPence())
                             + " already committed or paid is no longer funded; the plan must be looked at again",

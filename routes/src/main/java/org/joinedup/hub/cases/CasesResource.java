@@ -338,7 +338,7 @@ public class CasesResource {
                             + " (allocation " + p.allocationId + ")"));
         }
         for (PersonAlert a : PersonAlert.<PersonAlert>list("person", person)) {
-            entries.add(new TimelineEntry(a.raisedAt, a.agency.name(), who, "ALERT_" + a.kind, a.detail));
+            entries.add(new TimelineEntry(a.raisedAt, a.agency.name(), who, "ALERT_" + a.kind.name(), a.detail));
         }
         for (org.joinedup.hub.plan.PlanSummaries.PlanEvent e : org.joinedup.hub.plan.PlanSummaries.history(person.id)) {
             entries.add(new TimelineEntry(e.at(), e.agency(), who, e.kind(), e.detail()));

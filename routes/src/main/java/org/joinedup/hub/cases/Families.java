@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.joinedup.hub.alerts.AlertKind;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
@@ -30,7 +31,7 @@ import org.joinedup.model.AgencyKind;
 public class Families {
 
     /** The alert on a person whose links would make a family too large to be one case. */
-    public static final String LARGE_HOUSEHOLD = "LARGE_HOUSEHOLD";
+    private static final AlertKind LARGE_HOUSEHOLD = AlertKind.LARGE_HOUSEHOLD;
 
     @Inject
     EntityManager em;

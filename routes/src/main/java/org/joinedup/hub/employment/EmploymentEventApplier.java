@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.joinedup.connectors.employment.EmploymentEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
+import org.joinedup.hub.alerts.AlertKind;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.cases.Families;
@@ -69,11 +70,11 @@ public class EmploymentEventApplier {
         switch (event.type()) {
             case SUPPORT_AWARDED -> awarded(event, link, messageId);
             case SUPPORT_WITHDRAWN -> withdrawn(event, link, messageId);
-            case EMPLOYMENT_STARTED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, "STARTED_WORK",
+            case EMPLOYMENT_STARTED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, AlertKind.STARTED_WORK,
                     "started:" + event.employment().employer() + ":" + event.employment().startDate(),
                     "started work at " + event.employment().employer() + " on " + event.employment().startDate(),
                     messageId);
-            case EMPLOYMENT_ENDED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, "LEFT_WORK",
+            case EMPLOYMENT_ENDED -> PersonAlert.raise(link, AgencyKind.EMPLOYMENT, AlertKind.LEFT_WORK,
                     "ended:" + event.employment().employer() + ":" + event.employment().endDate(),
                     "left work at " + event.employment().employer() + " on " + event.employment().endDate(),
                     messageId);

@@ -51,8 +51,8 @@ import org.joinedup.model.TenancyRow;
 @ApplicationScoped
 public class TenancySnapshotApplier {
 
-    static final String ARREARS = "RENT_ARREARS";
-    static final String TEMPORARY = "TEMPORARY_ACCOMMODATION";
+    static final org.joinedup.hub.alerts.AlertKind ARREARS = org.joinedup.hub.alerts.AlertKind.RENT_ARREARS;
+    static final org.joinedup.hub.alerts.AlertKind TEMPORARY = org.joinedup.hub.alerts.AlertKind.TEMPORARY_ACCOMMODATION;
 
     @Inject
     InboundMessageStore store;

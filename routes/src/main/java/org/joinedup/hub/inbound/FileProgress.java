@@ -82,10 +82,10 @@ public class FileProgress {
             file.agency = agency;
             file.fileName = fileName;
             file.startedAt = Instant.now();
-            file.status = "RUNNING";
+            file.status = FileStatus.RUNNING;
             em.persist(file);
         }
-        file.status = "RUNNING";
+        file.status = FileStatus.RUNNING;
         file.rowsRead = 0;
         file.rowsApplied = 0;
         file.rowsSetAside = 0;
@@ -110,7 +110,7 @@ public class FileProgress {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public void finish(long messageId, String status, String reason) {
+    public void finish(long messageId, FileStatus status, String reason) {
         InboundFile file = em.find(InboundFile.class, messageId);
         file.status = status;
         file.reason = reason;

@@ -24,7 +24,8 @@ public class InboundFile extends PanacheEntityBase {
     public String fileName;
 
     /** RUNNING, DONE, REJECTED or FAILED. */
-    public String status;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public FileStatus status;
 
     @Column(name = "rows_read")
     public int rowsRead;

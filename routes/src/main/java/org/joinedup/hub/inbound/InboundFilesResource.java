@@ -49,7 +49,7 @@ public class InboundFilesResource {
             List<RowIssue> issues = InboundFileRowIssue.<InboundFileRowIssue>find("messageId",
                             Sort.ascending("lineNumber"), f.messageId)
                     .page(Page.ofSize(1000)).stream().map(i -> new RowIssue(i.lineNumber, i.reason)).toList();
-            return new FileView(f.messageId, f.agency, f.fileName, f.status, f.rowsRead, f.rowsApplied,
+            return new FileView(f.messageId, f.agency, f.fileName, f.status.name(), f.rowsRead, f.rowsApplied,
                     f.rowsSetAside, f.reason, f.startedAt, f.finishedAt, issues);
         }
     }

@@ -107,7 +107,7 @@ public class InboundRecovery {
                     .setParameter(1, agency.name()).setParameter(2, before).getResultList();
             List<InboundFile> files = free.stream().map(id -> em.find(InboundFile.class, id.longValue())).toList();
             for (InboundFile file : files) {
-                file.status = "INTERRUPTED";
+                file.status = FileStatus.INTERRUPTED;
                 file.reason = "the hub stopped while applying it, so nothing of it was applied; put back into the"
                         + " inbox at " + Instant.now() + " to be applied whole";
             }

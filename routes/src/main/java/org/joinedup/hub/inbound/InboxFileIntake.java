@@ -69,7 +69,7 @@ public class InboxFileIntake {
         LOG.infof("Applying file %s from %s (message %d)", name, inbox, stored.id());
         try {
             Counts outcome = applier.apply(stored.id(), file, name);
-            progress.finish(stored.id(), "DONE", null);
+            progress.finish(stored.id(), FileStatus.DONE, null);
             write(inbox.resolve("done"), name + REPORT, "Message " + stored.id() + ": " + outcome.read()
                     + " rows read, " + outcome.applied() + " applied, " + outcome.setAside().size() + " set aside.\n"
                     + outcome.setAside().stream().map(r -> "line " + r.lineNumber() + ": " + r.reason() + "\n")
@@ -77,7 +77,7 @@ public class InboxFileIntake {
             // an earlier failure of the same file, since put right, leaves no stale reason behind
             deleteIfExists(inbox.resolve("rejected").resolve(name + REASON));
         } catch (InvalidMessageException refused) {
-            progress.finish(stored.id(), "REJECTED", refused.getMessage());
+            progress.finish(stored.id(), FileStatus.REJECTED, refused.getMessage());
             write(inbox.resolve("rejected"), name + REASON, "Refused whole, nothing applied: "
                     + refused.getMessage() + "\n");
             throw refused;
@@ -86,12 +86,12 @@ public class InboxFileIntake {
                 // the stop rolled the file's transaction back: it goes back into the inbox when the hub starts
                 write(inbox.resolve("rejected"), name + REASON, "Interrupted by the hub stopping, nothing applied:"
                         + " the hub puts it back into the inbox when it starts, and applies it whole.\n");
-                progress.finish(stored.id(), "INTERRUPTED", "the hub stopped while applying it (" + failed + ")");
+                progress.finish(stored.id(), FileStatus.INTERRUPTED, "the hub stopped while applying it (" + failed + ")");
                 throw failed;
             }
             write(inbox.resolve("rejected"), name + REASON, "Failed, nothing applied (it can be put back"
                     + " in the inbox once the cause is fixed): " + failed + "\n");
-            progress.finish(stored.id(), "FAILED", failed.toString());
+            progress.finish(stored.id(), FileStatus.FAILED, failed.toString());
             throw failed;
         }
     }

@@ -385,7 +385,7 @@ public class PeopleResource {
             java.time.Instant raisedAt, java.time.Instant acknowledgedAt, String acknowledgedBy) {
 
         public static AlertView of(PersonAlert a) {
-            return new AlertView(a.id.toString(), a.person.id.toString(), a.agency.name(), a.kind,
+            return new AlertView(a.id.toString(), a.person.id.toString(), a.agency.name(), a.kind.name(),
                     a.severity().name(), a.detail, a.raisedAt, a.acknowledgedAt, a.acknowledgedBy);
         }
     }

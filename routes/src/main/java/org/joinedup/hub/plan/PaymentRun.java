@@ -198,7 +198,7 @@ public class PaymentRun {
 
     private static void alert(PlanLine line, Order order, String reason) {
         PersonAlert.raise(new SourceLink(line.plan.person, line.contribution.sourceRecordId), line.contribution.agency,
-                "PAYMENT_REFUSED", "line:" + line.id + ":" + order.reference(), "payment " + order.reference() + " of "
+                org.joinedup.hub.alerts.AlertKind.PAYMENT_REFUSED, "line:" + line.id + ":" + order.reference(), "payment " + order.reference() + " of "
                         + new Pence(order.amountPence()) + " to " + line.payee + " refused: " + reason, null);
     }
 

@@ -106,8 +106,8 @@ public class PlanBook {
         PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, "plan " + previous.person.id + " revised"
                 + " from version " + previous.version + " to " + plan.version, null);
         for (PlanLine old : previous.lines) {
-            org.joinedup.hub.alerts.PersonAlert.close(previous.person, "OVERSPEND", old.id.toString());
-            org.joinedup.hub.alerts.PersonAlert.close(previous.person, "UNDERSPEND", old.id.toString());
+            org.joinedup.hub.alerts.PersonAlert.close(previous.person, org.joinedup.hub.alerts.AlertKind.OVERSPEND, old.id.toString());
+            org.joinedup.hub.alerts.PersonAlert.close(previous.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, old.id.toString());
             int index = replaced.indexOf(old);
             boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && old.sameAs(lines.get(index));
             long remaining = old.annualPence - old.paidPence();
@@ -309,7 +309,7 @@ public class PlanBook {
         for (PlanLine line : plan.lines) {
             if (line.connectedPerson && line.change != PlanLine.Change.UNCHANGED) {
                 org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(plan.person,
-                        line.contribution.sourceRecordId), line.contribution.agency, "CONNECTED_PERSON_PAYEE",
+                        line.contribution.sourceRecordId), line.contribution.agency, org.joinedup.hub.alerts.AlertKind.CONNECTED_PERSON_PAYEE,
                         line.id.toString(), "plan " + plan.version + " line " + line.lineNumber + " pays "
                                 + line.payee + ", a connected person" + (line.exceptionAgreed ? " (exception agreed)"
                                         : ""), null);
@@ -398,7 +398,8 @@ public class PlanBook {
                 detail = "no other money may pay for it: the plan must be looked at again";
             }
             org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(line.plan.person,
-                    withdrawn.sourceRecordId), withdrawn.agency, other != null ? "COMMITMENT_MOVED" : "REPLAN_NEEDED",
+                    withdrawn.sourceRecordId), withdrawn.agency, other != null ? org.joinedup.hub.alerts.AlertKind.COMMITMENT_MOVED
+                            : org.joinedup.hub.alerts.AlertKind.REPLAN_NEEDED,
                     line.id.toString(), withdrawn.fundingBody.code + " withdrew contribution " + withdrawn.sourceValue
                             + "; plan line " + line.lineNumber + " (" + line.description + ", "
                             + new org.joinedup.model.Pence(remaining) + " still to pay) " + detail,
@@ -556,7 +557,7 @@ public class PlanBook {
             posted = drawn(line, reference, pence, by);
         } catch (LedgerRefusal refused) {
             org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(line.plan.person,
-                    line.contribution.sourceRecordId), line.contribution.agency, "PAYMENT_REFUSED",
+                    line.contribution.sourceRecordId), line.contribution.agency, org.joinedup.hub.alerts.AlertKind.PAYMENT_REFUSED,
                     "line:" + line.id + ":" + reference, "payment " + reference + " of " + new org.joinedup.model.Pence(
                             pence) + " to " + line.payee + " refused: " + refused.getMessage(), null);
             throw refused;

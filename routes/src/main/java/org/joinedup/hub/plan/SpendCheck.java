@@ -53,15 +53,15 @@ public class SpendCheck {
                     + " paid in " + elapsed + " months against " + new Pence(expected) + " planned";
             if (paid * 100 > expected * (100 + tolerance)) {
                 over++;
-                PersonAlert.raise(person, line.contribution.agency, "OVERSPEND", key, detail, null);
-                PersonAlert.close(line.plan.person, "UNDERSPEND", key);
+                PersonAlert.raise(person, line.contribution.agency, org.joinedup.hub.alerts.AlertKind.OVERSPEND, key, detail, null);
+                PersonAlert.close(line.plan.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, key);
             } else if (paid * 100 < expected * (100 - tolerance)) {
                 under++;
-                PersonAlert.raise(person, line.contribution.agency, "UNDERSPEND", key, detail, null);
-                PersonAlert.close(line.plan.person, "OVERSPEND", key);
+                PersonAlert.raise(person, line.contribution.agency, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, key, detail, null);
+                PersonAlert.close(line.plan.person, org.joinedup.hub.alerts.AlertKind.OVERSPEND, key);
             } else {
-                PersonAlert.close(line.plan.person, "OVERSPEND", key);
-                PersonAlert.close(line.plan.person, "UNDERSPEND", key);
+                PersonAlert.close(line.plan.person, org.joinedup.hub.alerts.AlertKind.OVERSPEND, key);
+                PersonAlert.close(line.plan.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, key);
             }
         }
         return new Checked(asOf, lines, over, under);

@@ -81,7 +81,11 @@ public class SocialCareEventApplier {
             case PAYMENT_MADE -> payment(event, council, link, messageId);
             default -> { }
         }
-        families.regroup(person);
+        if (event.type() == SocialCareEvent.Type.CLIENT_UPDATED) {
+            families.regroup(person); // the household it states may join families
+        } else {
+            families.ensureCase(person); // nothing about who lives with whom: their case as it is
+        }
         store.markApplied(messageId);
     }
 
@@ -173,7 +177,7 @@ public class SocialCareEventApplier {
         } catch (LedgerRefusal refused) {
             payment.status = "REFUSED";
             payment.refusal = refused.getMessage();
-            PersonAlert.raise(link, AgencyKind.SOCIAL_CARE, "PAYMENT_REFUSED", event.council() + ":"
+            PersonAlert.raise(link, AgencyKind.SOCIAL_CARE, org.joinedup.hub.alerts.AlertKind.PAYMENT_REFUSED, event.council() + ":"
                     + news.paymentId(), "payment " + news.paymentId() + " of " + news.amount() + " to " + news.payee()
                     + " refused: " + refused.getMessage(), messageId);
         }
