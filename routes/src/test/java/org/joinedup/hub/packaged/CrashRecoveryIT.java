@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * allocation it draws on), employment events on the queue and a benefits file at once, then started again on the
  * same data: first the hub alone (its PostgreSQL left running), then the hub and its PostgreSQL. Every council event
  * the hub answered for and every employment event the broker took ends applied, once; the file ends applied whole,
- * once; nothing stays received, waiting or running.
+ * once; nothing stays received, waiting or running. Last, a stop (SIGTERM) while another file is being applied: after
+ * the next start it is applied, once.
  */
 class CrashRecoveryIT {
 
@@ -63,10 +64,25 @@ class CrashRecoveryIT {
             assertTrue(hub.log().contains("left running on"), "the orphaned PostgreSQL was found and stopped");
             loadUntilCrash(hub, dataDir, true);
         }
+        // and a stop (SIGTERM) while another file is being applied: it finishes it or lets it go, never half
+        String secondMonth = "202610";
+        try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
+            hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
+            dropBenefitsFile(dataDir, "BEN_" + GSS + "_" + secondMonth + "_08.DAT", secondMonth, details);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!fileRunning(hub, "_08.DAT") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(fileRunning(hub, "_08.DAT"), "the second file is being applied when the stop comes");
+        }
         try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
             awaitQuiet(hub);
             assertEverythingAppliedOnce(hub, fileMonth, details);
+            try (Connection db = database(hub)) {
+                assertEquals(details, count(db, "select count(*) from benefit_award where gss = '" + GSS + "' and"
+                        + " award_month = date '2026-10-01' and nino like 'JB%'"), "the stopped file applied once");
+            }
         }
     }
 
@@ -144,10 +160,10 @@ class CrashRecoveryIT {
         int employment0 = brokerTookEmployment.size();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline && (acceptedCouncilEvents.size() - council0 < 1_000
-                || brokerTookEmployment.size() - employment0 < 300 || !withDatabase && !fileRunning(hub))) {
+                || brokerTookEmployment.size() - employment0 < 300 || !withDatabase && !fileRunning(hub, "_07.DAT"))) {
             Thread.sleep(200);
         }
-        boolean fileWasRunning = withDatabase || fileRunning(hub);
+        boolean fileWasRunning = withDatabase || fileRunning(hub, "_07.DAT");
         if (withDatabase) {
             hub.crash();
         } else {
@@ -163,11 +179,11 @@ class CrashRecoveryIT {
                         + fileWasRunning);
     }
 
-    /** Whether the benefits file is being applied right now (the first crash comes in the middle of it). */
-    private static boolean fileRunning(HubProcess hub) {
+    /** Whether the benefits file whose name ends so is being applied right now. */
+    private static boolean fileRunning(HubProcess hub, String ending) {
         try {
             return count(hub, "select count(*) from inbound_file where agency = 'BENEFITS' and status = 'RUNNING'"
-                    + " and file_name like '%_07.DAT'") > 0;
+                    + " and file_name like '%" + ending + "'") > 0;
         } catch (Exception notYet) {
             return false;
         }
@@ -181,7 +197,8 @@ class CrashRecoveryIT {
         }
         Path inbox = Files.createDirectories(dataDir.resolve("inbox").resolve("benefits"));
         Path part = inbox.resolve(name + ".part");
-        Files.writeString(part, BenefitFiles.file(GSS, month, 7, records), StandardCharsets.ISO_8859_1);
+        int sequence = Integer.parseInt(name.substring(name.length() - 6, name.length() - 4));
+        Files.writeString(part, BenefitFiles.file(GSS, month, sequence, records), StandardCharsets.ISO_8859_1);
         Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
