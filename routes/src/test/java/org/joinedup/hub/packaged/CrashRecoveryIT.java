@@ -28,6 +28,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.joinedup.hub.platform.EmbeddedPostgresServer;
 import org.joinedup.hub.platform.GeneratedSecrets;
 import org.joinedup.hub.support.BenefitFiles;
+import org.joinedup.hub.support.LoadEvents;
 import org.joinedup.hub.support.TestPeople;
 import org.junit.jupiter.api.Test;
 
@@ -96,21 +97,12 @@ class CrashRecoveryIT {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {
                     String key = UUID.randomUUID().toString().substring(0, 13);
-                    String payment = "PAY-" + key;
-                    String paymentEvent = "EV-P-" + key;
-                    String allocationEvent = "EV-A-" + key;
-                    String client = "{\"clientId\": \"C-CR-" + key + "\", \"forename\": \"Rosa\", \"surname\": \"Crash"
-                            + key.replaceAll("[^a-f]", "") + "\", \"dateOfBirth\": \"1960-01-0" + (1 + i % 9) + "\"}";
-                    events.add("{\"eventId\": \"" + paymentEvent + "\", \"type\": \"PAYMENT_MADE\", \"occurredAt\":"
-                            + " \"2026-11-24T10:00:00Z\", \"council\": \"" + GSS + "\", \"client\": " + client
-                            + ", \"payment\": {\"paymentId\": \"" + payment + "\", \"allocationId\": \"A-" + key
-                            + "\", \"amountPence\": 700, \"paidOn\": \"2026-11-24\", \"payee\": \"Oldham Day Centre\","
-                            + " \"category\": \"DAY_OPPORTUNITIES\"}}");
-                    events.add("{\"eventId\": \"" + allocationEvent + "\", \"type\": \"ALLOCATION_CONFIRMED\","
-                            + " \"occurredAt\": \"2026-11-20T09:00:00Z\", \"council\": \"" + GSS + "\", \"client\": "
-                            + client + ", \"allocation\": {\"allocationId\": \"A-" + key + "\", \"department\":"
-                            + " \"ADULT_SOCIAL_CARE\", \"annualAmountPence\": 520000, \"periodStart\": \"2026-04-01\","
-                            + " \"periodEnd\": \"2027-03-31\", \"management\": \"DIRECT_PAYMENT\"}}");
+                    String client = LoadEvents.client("CR", key, i);
+                    events.add(LoadEvents.payment(GSS, "CR", key, client));
+                    events.add(LoadEvents.allocation(GSS, "CR", key, client));
+                    String paymentEvent = "CR-P-" + key;
+                    String payment = "CR-PAY-" + key;
+                    String allocationEvent = "CR-A-" + key;
                     ids.add(paymentEvent + " " + payment);
                     ids.add(allocationEvent);
                 }
@@ -140,13 +132,7 @@ class CrashRecoveryIT {
                 while (going.get()) {
                     String nino = "JC" + (100_000 + ThreadLocalRandom.current().nextInt(900_000)) + "D";
                     String messageId = UUID.randomUUID().toString();
-                    producer.send(queue, """
-                            {"messageId": "%s", "type": "SUPPORT_AWARDED", "occurredAt": "2026-11-20T09:41:07Z",
-                             "office": "Oldham Jobcentre",
-                             "person": {"nino": "%s", "forename": "Ian", "surname": "Crash", "dateOfBirth": "%s"},
-                             "award": {"awardId": "CR-%s", "purpose": "TRAINING", "amountPence": 15000,
-                                       "validFrom": "2026-11-20", "validTo": "2027-05-19"}}"""
-                            .formatted(messageId, nino, TestPeople.bornOn(nino), messageId));
+                    producer.send(queue, LoadEvents.award(messageId, nino, "CR"));
                     brokerTookEmployment.add(messageId); // a persistent send returns once the broker has it on disk
                 }
             } catch (Exception hubGone) {
@@ -228,14 +214,14 @@ class CrashRecoveryIT {
                         + " and agency_message_id = ?", messageId), "employment event " + messageId);
             }
             // once: one payment, one ledger posting and 700p paid per payment id; one contribution per award
-            long payments = count(db, "select count(*) from council_payment where payment_id like 'PAY-%'");
+            long payments = count(db, "select count(*) from council_payment where payment_id like 'CR-PAY-%'");
             long applied = count(db, "select count(distinct agency_message_id) from inbound_message where"
-                    + " agency = 'SOCIAL_CARE' and agency_message_id like 'EV-P-%' and status = 'APPLIED'");
+                    + " agency = 'SOCIAL_CARE' and agency_message_id like 'CR-P-%' and status = 'APPLIED'");
             assertEquals(applied, payments, "a payment per applied payment event");
             assertTrue(payments >= paymentIds.size());
             assertEquals(payments * 700, count(db, "select coalesce(sum(e.pence), 0) from ledger_entry e join"
                     + " council_payment p on p.contribution_id = e.contribution_id where e.account = 'PAID'"
-                    + " and p.payment_id like 'PAY-%'"), "each payment paid once from its allocation");
+                    + " and p.payment_id like 'CR-PAY-%'"), "each payment paid once from its allocation");
             assertEquals(count(db, "select count(*) from inbound_message where agency = 'EMPLOYMENT' and status ="
                     + " 'APPLIED' and payload like '%CR-%'"), count(db, "select count(*) from contribution where"
                     + " agency = 'EMPLOYMENT' and source_value like 'CR-%'"), "a contribution per applied award");

@@ -25,6 +25,7 @@ import org.joinedup.hub.platform.EmbeddedArtemisBroker;
 import org.joinedup.hub.platform.EmbeddedPostgresServer;
 import org.joinedup.hub.support.BenefitFiles;
 import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.LoadEvents;
 import org.joinedup.hub.support.TestPeople;
 import org.junit.jupiter.api.Test;
 
@@ -67,19 +68,10 @@ class TwoInstancesIT {
             List<String> toSecond = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
                 String key = UUID.randomUUID().toString().substring(0, 13);
-                String client = "{\"clientId\": \"C-TI-" + key + "\", \"forename\": \"Tia\", \"surname\": \"Twin"
-                        + key.replaceAll("[^a-f]", "") + "\", \"dateOfBirth\": \"1970-02-0" + (1 + i % 9) + "\"}";
+                String client = LoadEvents.client("TI", key, i);
                 // the payment to one instance, the allocation it draws on to the other
-                (i % 2 == 0 ? toFirst : toSecond).add("{\"eventId\": \"TI-P-" + key + "\", \"type\": \"PAYMENT_MADE\","
-                        + " \"occurredAt\": \"2026-11-24T10:00:00Z\", \"council\": \"" + GSS + "\", \"client\": "
-                        + client + ", \"payment\": {\"paymentId\": \"TI-PAY-" + key + "\", \"allocationId\": \"TI-A-"
-                        + key + "\", \"amountPence\": 700, \"paidOn\": \"2026-11-24\", \"payee\": \"Oldham Day"
-                        + " Centre\", \"category\": \"DAY_OPPORTUNITIES\"}}");
-                (i % 2 == 0 ? toSecond : toFirst).add("{\"eventId\": \"TI-A-" + key + "\", \"type\":"
-                        + " \"ALLOCATION_CONFIRMED\", \"occurredAt\": \"2026-11-20T09:00:00Z\", \"council\": \"" + GSS
-                        + "\", \"client\": " + client + ", \"allocation\": {\"allocationId\": \"TI-A-" + key + "\","
-                        + " \"department\": \"ADULT_SOCIAL_CARE\", \"annualAmountPence\": 520000, \"periodStart\":"
-                        + " \"2026-04-01\", \"periodEnd\": \"2027-03-31\", \"management\": \"DIRECT_PAYMENT\"}}");
+                (i % 2 == 0 ? toFirst : toSecond).add(LoadEvents.payment(GSS, "TI", key, client));
+                (i % 2 == 0 ? toSecond : toFirst).add(LoadEvents.allocation(GSS, "TI", key, client));
             }
             post(first, toFirst);
             post(second, toSecond);
@@ -156,14 +148,7 @@ class TwoInstancesIT {
             var queue = context.createQueue("agency.employment.in");
             for (int i = 0; i < awards; i++) {
                 String nino = "JT" + "%06d".formatted(500_000 + i) + "C";
-                String id = UUID.randomUUID().toString();
-                producer.send(queue, """
-                        {"messageId": "%s", "type": "SUPPORT_AWARDED", "occurredAt": "2026-11-20T09:41:07Z",
-                         "office": "Oldham Jobcentre",
-                         "person": {"nino": "%s", "forename": "Tom", "surname": "Twin", "dateOfBirth": "%s"},
-                         "award": {"awardId": "TI-%s", "purpose": "TRAINING", "amountPence": 15000,
-                                   "validFrom": "2026-11-20", "validTo": "2027-05-19"}}"""
-                        .formatted(id, nino, TestPeople.bornOn(nino), id));
+                producer.send(queue, LoadEvents.award(UUID.randomUUID().toString(), nino, "TI"));
             }
         }
     }
