@@ -50,7 +50,9 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
               --count=1000000  --per-person=1.25  --suspended=2%  --terminated=1%  --invalid=0
               --gss=E08000004  --month=<yyyymm, default random per run>  --seq=1  --keep=false
               --hub-pid=<pid, default: the quarkus-run.jar process>  --poll=1000 (ms)  --timeout=900 (s)
-              --target-seconds=60  --target-heap-mb=512  --token=<operator bearer>  --seed=<long>""";
+              --target-seconds=60  --target-heap-mb=512  --token=<operator bearer>  --seed=<long>
+              --db-url=jdbc:postgresql://127.0.0.1:55432/postgres  --db-user=postgres  --db-password=<from data dir>
+            The same --seed with another --month writes next month's file for the same claimants.""";
 
     static final int RECORD = 150;
     private static final String[] BENEFITS = {"UC", "PIP", "ESA", "JSA", "HB", "CTR", "CA", "AA", "DLA"};
@@ -76,6 +78,7 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
     private final long targetHeapMb;
     private final String tokenOption;
     private final long seed;
+    private final CopyLimit copyLimit;
 
     private BenefitsFileBenchmark(Args a) {
         this.args = a;
@@ -100,6 +103,7 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
         targetSeconds = a.doubleValue("target-seconds", 60);
         targetHeapMb = a.longValue("target-heap-mb", 512, 1);
         tokenOption = a.string("token", null);
+        copyLimit = CopyLimit.from(a, dataDir);
         a.finish();
         if (perPerson < 1) {
             throw new IllegalArgumentException("--per-person must be at least 1");
@@ -157,6 +161,10 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
                     Files.size(part), count, written.people, written.suspended, written.terminated, written.invalid,
                     written.hashTotal, genSeconds);
 
+            Optional<Double> limit = copyLimit.seconds("create temporary table benefit_limit (line integer, nino"
+                    + " varchar(9), surname varchar(100), forenames varchar(100), birth_date date, postcode varchar(10),"
+                    + " benefit varchar(4), status char(1), weekly_pence bigint, award_start date, award_end date)",
+                    "copy benefit_limit from stdin", new DetailRows(part));
             Optional<HeapWatch> heap = HeapWatch.start(hubPid, url, 250);
             heap.ifPresent(h -> System.out.printf(Locale.ROOT, "  watching the heap of hub process %d: used %s, "
                     + "max %s%n", h.pid, HeapWatch.mb(h.lastUsed()), HeapWatch.mb(h.maxHeap)));
@@ -168,7 +176,7 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
                 System.out.println("  dropped " + fileName + " (renamed from .part) at " + dropAt + "; following "
                         + "GET /api/inbound/files?agency=BENEFITS ...");
                 FileState done = follow(hub, token, fileName, dropNanos, heap);
-                report(fileName, done, dropAt, dropNanos, written, heap);
+                report(fileName, done, dropAt, dropNanos, written, heap, limit);
             } finally {
                 heap.ifPresent(HeapWatch::close);
                 if (!keep) {
@@ -291,6 +299,53 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
         }
     }
 
+    /**
+     * The file's details as COPY's text rows, converted as they are read: line number, NI number, surname,
+     * forenames, birth date, postcode, benefit, status, weekly pence, award start and end (blank is null).
+     */
+    static final class DetailRows extends java.io.Reader {
+        private final java.io.BufferedReader lines;
+        private final StringBuilder row = new StringBuilder(160);
+        private int position;
+        private int lineNumber;
+
+        DetailRows(Path file) throws IOException {
+            lines = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public int read(char[] into, int off, int len) throws IOException {
+            while (position == row.length()) {
+                String line = lines.readLine();
+                if (line == null) {
+                    return -1;
+                }
+                lineNumber++;
+                row.setLength(0);
+                position = 0;
+                if (line.startsWith("D")) {
+                    row.append(lineNumber);
+                    int[][] fields = {{1, 10}, {10, 45}, {45, 80}, {80, 88}, {88, 96}, {96, 100}, {100, 101},
+                            {101, 110}, {110, 118}, {118, 126}};
+                    for (int[] f : fields) {
+                        String value = line.substring(f[0], f[1]).trim();
+                        row.append('\t').append(value.isEmpty() ? "\\N" : value);
+                    }
+                    row.append('\n');
+                }
+            }
+            int n = Math.min(len, row.length() - position);
+            row.getChars(position, position + n, into, off);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+
     /** What the hub says about the file. */
     record FileState(String status, long read, long applied, long setAside, String reason, Instant startedAt,
             Instant finishedAt) {
@@ -356,10 +411,10 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
                 } else {
                     FileState s = state.get();
                     System.out.printf(Locale.ROOT, "  [%5.1f s] %s: %,d read, %,d applied, %,d set aside; last %.1f s:"
-                            + " %,.0f rows/s%s%n", (now - dropNanos) / 1e9, s.status(), s.read(), s.applied(),
-                            s.setAside(), (now - lastAt) / 1e9, (s.read() - lastRead) / ((now - lastAt) / 1e9),
+                            + " %,.0f applied/s%s%n", (now - dropNanos) / 1e9, s.status(), s.read(), s.applied(),
+                            s.setAside(), (now - lastAt) / 1e9, (s.applied() - lastRead) / ((now - lastAt) / 1e9),
                             s.read() == 0 ? " (first pass: hash total check)" + heapNow : heapNow);
-                    lastRead = s.read();
+                    lastRead = s.applied();
                     lastAt = now;
                     seen = true;
                 }
@@ -369,7 +424,7 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
     }
 
     private void report(String fileName, FileState s, Instant dropAt, long dropNanos, Written written,
-            Optional<HeapWatch> heap) {
+            Optional<HeapWatch> heap, Optional<Double> limit) {
         double observed = (System.nanoTime() - dropNanos) / 1e9;
         double endToEnd = s.finishedAt() != null ? (s.finishedAt().toEpochMilli() - dropAt.toEpochMilli()) / 1e3
                 : observed;
@@ -399,6 +454,9 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
         } else {
             System.out.println("hub heap:     not watched");
         }
+        limit.ifPresent(seconds -> System.out.printf(Locale.ROOT, "limit:        PostgreSQL COPY of the same %,d rows"
+                + " in %.2f s (%,.0f rows/s) in this run: the hub took %.1f times as long%n", count, seconds,
+                count / seconds, endToEnd / seconds));
         boolean timeMet = endToEnd <= targetSeconds * count / 1_000_000.0;
         boolean met = complete && timeMet && heapMet;
         System.out.printf(Locale.ROOT, "target:       1,000,000 details in <= %.0f s (%.1f s for %,d) with the hub's "

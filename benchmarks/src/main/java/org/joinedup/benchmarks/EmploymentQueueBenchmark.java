@@ -49,7 +49,8 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
               --url=http://localhost:8080 (the hub's metrics)  --broker=tcp://localhost:61616  --queue=agency.employment.in
               --broker-user=  --broker-password=  --count=20000  --warmup=1000  --people=<count/4>  --producers=1
               --batch=100 (messages per JMS transaction)  --rate=0 (events/s, 0 = as fast as the broker takes them)
-              --poll=500 (ms)  --timeout=120 (s without progress)  --target=2000  --seed=<long>""";
+              --poll=500 (ms)  --timeout=120 (s without progress)  --target=2000  --seed=<long>
+              --limit-user=hub  --limit-password=<from --data-dir=./data>  (the broker's own rate, for the ratio)""";
 
     private static final String[] TYPES = {"SUPPORT_AWARDED", "EMPLOYMENT_STARTED", "SUPPORT_WITHDRAWN",
         "REFERRAL_CREATED", "SUPPORT_AWARDED", "EMPLOYMENT_ENDED"};
@@ -76,6 +77,8 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
     private final long seed;
     private final People ids;
     private final String runId;
+    private final String limitUser;
+    private final String limitPassword;
 
     private EmploymentQueueBenchmark(Args a) {
         url = a.string("url", "http://localhost:8080");
@@ -93,6 +96,19 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
         timeoutSeconds = a.intValue("timeout", 120, 1);
         target = a.doubleValue("target", 2_000);
         seed = a.longValue("seed", ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 0);
+        limitUser = a.string("limit-user", "hub");
+        String limitPassword = a.string("limit-password", null);
+        if (limitPassword == null) {
+            java.nio.file.Path secret = java.nio.file.Path.of(a.string("data-dir", "./data"), "secrets",
+                    "broker-hub.password");
+            try {
+                limitPassword = java.nio.file.Files.isReadable(secret) ? java.nio.file.Files.readString(secret).trim()
+                        : null;
+            } catch (java.io.IOException e) {
+                limitPassword = null;
+            }
+        }
+        this.limitPassword = limitPassword;
         a.finish();
         ids = new People(seed);
         runId = Long.toString(seed % 78_364_164_096L, 36).toUpperCase(Locale.ROOT);
@@ -195,7 +211,67 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
             throw sendFailure.get();
         }
         Outcomes done = outcomes(hub).minus(before);
-        report(samples, done, t0, sendEnd.get());
+        report(samples, done, t0, sendEnd.get(), brokerLimit());
+    }
+
+    /**
+     * The limit, in the same run once the hub is done: the broker's own rate for the same events, sent as the
+     * benchmark sends them (persistent, {@code --batch} per transaction) to a scratch queue while one consumer
+     * takes them off in transactions of the same size, until all have been received. Needs an account that may
+     * create a queue and consume ({@code --limit-user}, default the embedded broker's {@code hub}, and
+     * {@code --limit-password}, default from {@code <data dir>/secrets/broker-hub.password}).
+     */
+    private java.util.Optional<Double> brokerLimit() {
+        String scratch = "joinedup.benchmark.limit";
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker);
+                Connection sending = factory.createConnection(limitUser, limitPassword);
+                Connection receiving = factory.createConnection(limitUser, limitPassword)) {
+            receiving.start();
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            long t0 = System.nanoTime();
+            Thread sender = new Thread(() -> {
+                try (Session session = sending.createSession(true, Session.SESSION_TRANSACTED);
+                        MessageProducer producer = session.createProducer(session.createQueue(scratch))) {
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    StringBuilder json = new StringBuilder(700);
+                    for (long i = 0; i < count; i++) {
+                        json.setLength(0);
+                        event(json, 0, people, i);
+                        producer.send(session.createTextMessage(json.toString()));
+                        if ((i + 1) % batch == 0 || i == count - 1) {
+                            session.commit();
+                        }
+                    }
+                } catch (Exception e) {
+                    failure.set(e);
+                }
+            }, "limit-send");
+            sender.start();
+            long received = 0;
+            try (Session session = receiving.createSession(true, Session.SESSION_TRANSACTED);
+                    jakarta.jms.MessageConsumer consumer = session.createConsumer(session.createQueue(scratch))) {
+                while (received < count && failure.get() == null) {
+                    if (consumer.receive(10_000) == null) {
+                        break;
+                    }
+                    if (++received % batch == 0 || received == count) {
+                        session.commit();
+                    }
+                }
+                session.commit();
+            }
+            sender.join();
+            if (failure.get() != null || received < count) {
+                System.out.println("  limit not measured: " + (failure.get() != null ? failure.get()
+                        : "only " + received + " of " + count + " came back"));
+                return java.util.Optional.empty();
+            }
+            double perSecond = count / ((System.nanoTime() - t0) / 1e9);
+            return java.util.Optional.of(perSecond);
+        } catch (Exception e) {
+            System.out.println("  limit not measured: " + e.getMessage() + " (give --limit-user, --limit-password)");
+            return java.util.Optional.empty();
+        }
     }
 
     private final AtomicLong sentCounter = new AtomicLong();
@@ -361,7 +437,8 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
         return samples.get(samples.size() - 1)[0];
     }
 
-    private void report(List<long[]> samples, Outcomes done, long t0, long sendEndNanos) {
+    private void report(List<long[]> samples, Outcomes done, long t0, long sendEndNanos,
+            java.util.Optional<Double> limit) {
         double sendSeconds = (sendEndNanos - t0) / 1e9;
         long[] last = samples.get(samples.size() - 1);
         double allSeconds = last[0] / 1e9;
@@ -388,6 +465,9 @@ public final class EmploymentQueueBenchmark implements Args.Benchmark {
                 allSeconds, done.all() / allSeconds);
         System.out.printf(Locale.ROOT, "sustained:    %,.0f events/s applied (from 10%% to 90%% applied); best 5 s "
                 + "window %,.0f events/s%n", sustained, best);
+        limit.ifPresent(perSecond -> System.out.printf(Locale.ROOT, "limit:        the broker's own send and receive of"
+                + " the same %,d events: %,.0f events/s in this run: applied at %.3f of it%n", count, perSecond,
+                sustained / perSecond));
         boolean met = sustained >= target && done.rejected() == 0 && done.failed() == 0;
         System.out.printf(Locale.ROOT, "target:       >= %,.0f events/s applied, sustained, none rejected or failed: "
                 + "%s%n", target, met ? "MET" : String.format(Locale.ROOT, "NOT MET (%,.0f events/s%s)", sustained,

@@ -125,6 +125,24 @@ public class PersonAlert extends PanacheEntityBase {
         alert.persist();
     }
 
+    /**
+     * {@link #raise} for many alerts in one statement: {@code causes} is a query giving {@code person_id},
+     * {@code source_record_id}, {@code source_key} and {@code detail}, one row per alert. The statement's first three
+     * parameters are the agency, the kind and the message id (of every alert), then those of {@code causes}.
+     */
+    public static String raiseAllSql(String causes) {
+        String reopened = "case when person_alert.closed_at is null then person_alert.%s end";
+        return "insert into person_alert (id, person_id, source_record_id, agency, kind, source_key, detail, raised_at,"
+                + " message_id) select gen_random_uuid(), c.person_id, c.source_record_id, ?, ?, c.source_key, c.detail,"
+                + " now(), ? from (" + causes + ") c on conflict (person_id, kind, source_key) do update set"
+                + " detail = excluded.detail, message_id = excluded.message_id, closed_at = null,"
+                + " raised_at = case when person_alert.closed_at is null then person_alert.raised_at"
+                + " else excluded.raised_at end, acknowledged_at = " + reopened.formatted("acknowledged_at")
+                + ", acknowledged_by = " + reopened.formatted("acknowledged_by")
+                + ", resolved_by = " + reopened.formatted("resolved_by")
+                + ", resolution_note = " + reopened.formatted("resolution_note");
+    }
+
     /** Closes the alert if it is open. */
     public static void close(Person person, AlertKind kind, String sourceKey) {
         PersonAlert.<PersonAlert>find("person = ?1 and kind = ?2 and sourceKey = ?3 and closedAt is null", person,

@@ -1,7 +1,11 @@
 package org.joinedup.hub.benefits;
 
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,15 +13,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import org.joinedup.connectors.benefits.BenefitsFileReader;
 import org.joinedup.connectors.benefits.BenefitsFileReader.Header;
 import org.joinedup.fhirmapping.FhirSystems;
-import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.inbound.FileProgress;
 import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.BulkLinker;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.PersonDirectory;
@@ -30,9 +36,12 @@ import org.joinedup.model.InvalidMessageException;
 /**
  * Applies a benefits monthly award file in one transaction, exactly once: the whole file is checked first (header,
  * every record, trailer count and hash total) and refused whole if anything is wrong, so a truncated transfer never
- * looks like people losing their benefits; then the month's awards are replaced by the file's, person by person
- * (linked by NI number). A suspended or terminated award that was active the month before raises an alert. The
- * same file id again changes nothing; an earlier sequence than one applied is refused.
+ * looks like people losing their benefits; then the month's awards are replaced by the file's. The details are
+ * loaded into a stage with {@code COPY}; those of claimants the hub holds unchanged (most of a month's file) are
+ * stored in one statement ({@link MonthlyAwardStage}); new claimants who match nobody are made people a few
+ * thousand at a time ({@link BulkLinker}) and their awards stored the same way; the rest are linked one by one by NI
+ * number (a new claimant who may be someone the hub knows, changed names or addresses). A suspended or terminated award that was active the month before raises an alert.
+ * The same file id again changes nothing; an earlier sequence than one applied is refused.
  */
 @ApplicationScoped
 public class BenefitsFileApplier {
@@ -41,7 +50,12 @@ public class BenefitsFileApplier {
     public static final String DWP = "DWP";
 
     static final org.joinedup.hub.alerts.AlertKind INCOME_CHANGED = org.joinedup.hub.alerts.AlertKind.INCOME_CHANGED;
-    private static final int FLUSH_EVERY = 100;
+    private static final int FLUSH_EVERY = 10;
+    private static final int ANALYZE_EVERY = 5_000;
+    private static final int NEW_CHUNK = 2_000;
+
+    @Inject
+    BulkLinker bulk;
 
     @Inject
     InboundMessageStore store;
@@ -86,16 +100,21 @@ public class BenefitsFileApplier {
         em.createQuery("delete from BenefitAward a where a.gss = ?1 and a.awardMonth = ?2")
                 .setParameter(1, header.gss()).setParameter(2, month).executeUpdate();
         FileProgress.Tracker tracker = progress.tracker(messageId);
-        int[] sinceFlush = {0};
-        BenefitsFileReader.read(file, row -> {
-            award(row, header, month, messageId);
-            tracker.applied();
-            if (++sinceFlush[0] == FLUSH_EVERY) { // keep the persistence context small, however long the file
-                em.flush();
-                em.clear();
-                sinceFlush[0] = 0;
+        try (MonthlyAwardStage stage = MonthlyAwardStage.open(em)) {
+            BenefitsFileReader.read(file, row -> {
+                stage.add(row);
+                tracker.read();
+            }, aside -> tracker.setAside(aside.lineNumber(), aside.reason()));
+            stage.loaded();
+            tracker.appliedLater(stage.applyUnchanged(header.gss(), month, messageId, null));
+            linkNewClaimants(stage, header, month, messageId, tracker);
+            BitSet remaining = stage.remaining();
+            if (!remaining.isEmpty()) {
+                applyOneByOne(file, remaining, header, month, messageId, tracker);
             }
-        }, aside -> tracker.setAside(aside.lineNumber(), aside.reason()));
+            em.flush();
+            stage.raiseIncomeChanges(header.awardMonth(), messageId);
+        }
         BenefitFile applied = new BenefitFile();
         applied.messageId = messageId;
         applied.fileId = header.fileId();
@@ -108,11 +127,82 @@ public class BenefitsFileApplier {
         return counts;
     }
 
+    /**
+     * Makes a person for each new claimant who matches nobody, {@value #NEW_CHUNK} at a time, each with a case of
+     * their own ({@link org.joinedup.hub.identity.BulkLinker}), and stores their awards as any known claimant's.
+     * Those who may be someone the hub knows are left for the one-by-one path.
+     */
+    private void linkNewClaimants(MonthlyAwardStage stage, Header header, LocalDate month, long messageId,
+            FileProgress.Tracker tracker) {
+        int chunks = 0;
+        for (List<MonthlyAwardStage.NewClaimant> chunk : stage.newClaimants(NEW_CHUNK)) {
+            List<UUID> made = bulk.linkAlone(chunk.stream().map(c -> new BulkLinker.NewRecord(sourceKey(c.nino()),
+                    identifiers(c.nino()), new Demographics(c.forenames(), c.surname(), c.birthDate(), c.postcode(),
+                    null))).toList());
+            List<String> ninos = new java.util.ArrayList<>();
+            for (int i = 0; i < made.size(); i++) {
+                if (made.get(i) != null) {
+                    ninos.add(chunk.get(i).nino());
+                }
+            }
+            families.newCasesForNewPeople(made.stream().filter(Objects::nonNull).toList());
+            tracker.appliedLater(stage.applyUnchanged(header.gss(), month, messageId, ninos));
+            if (++chunks % 10 == 0) {
+                analyzeGrowingTables();
+            }
+        }
+    }
+
+    private static SourceKey sourceKey(String nino) {
+        return new SourceKey(AgencyKind.BENEFITS, DWP, FhirSystems.NI_NUMBER, nino);
+    }
+
+    /** The DWP issues NI numbers: the one it pays benefits on is verified. */
+    private static List<IdentifierRecord> identifiers(String nino) {
+        return List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, nino, true));
+    }
+
+    /**
+     * The tables linking fills are analysed every few thousand details: in this one long transaction their
+     * statistics otherwise still describe them as they were before it, and the planner would go on scanning what
+     * has become large.
+     */
+    private void analyzeGrowingTables() {
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (Statement analyze = connection.createStatement()) {
+                analyze.execute("analyze person, source_record, source_record_block, person_identifier,"
+                        + " family_case, case_member, benefit_award");
+            }
+        });
+    }
+
+    /**
+     * Links the claimants of the given lines one by one (new claimants who may be someone the hub knows, changed
+     * details), analysing what it fills every {@value #ANALYZE_EVERY}.
+     */
+    private void applyOneByOne(Path file, BitSet lines, Header header, LocalDate month, long messageId,
+            FileProgress.Tracker tracker) {
+        int[] done = {0};
+        BenefitsFileReader.read(file, row -> {
+            if (!lines.get(row.lineNumber())) {
+                return;
+            }
+            award(row, header, month, messageId);
+            tracker.appliedLater(1);
+            done[0]++;
+            if (done[0] % FLUSH_EVERY == 0) { // keep the persistence context small, however long the file
+                em.flush();
+                em.clear();
+            }
+            if (done[0] % ANALYZE_EVERY == 0) {
+                analyzeGrowingTables();
+            }
+        }, alreadyReported -> { });
+    }
+
     private void award(BenefitAwardRow row, Header header, LocalDate month, long messageId) {
-        SourceLink link = people.link(
-                new SourceKey(AgencyKind.BENEFITS, DWP, FhirSystems.NI_NUMBER, row.niNumber().value()),
-                // the DWP issues NI numbers: the one it pays benefits on is verified
-                List.of(new IdentifierRecord(FhirSystems.NI_NUMBER, row.niNumber().value(), true)),
+        SourceLink link = people.link(sourceKey(row.niNumber().value()), identifiers(row.niNumber().value()),
                 new Demographics(row.forenames(), row.surname(), row.dateOfBirth(), row.postcode(), null));
         // like every agency's person, they belong to a family case (their coordinator's relationship with them)
         families.ensureCase(link.person());
@@ -129,17 +219,5 @@ public class BenefitsFileApplier {
         award.awardEnd = row.awardEnd();
         award.messageId = messageId;
         award.persist();
-        if (award.status.equals("S") || award.status.equals("T")) {
-            List<String> before = em.createQuery("select a.status from BenefitAward a where a.nino = ?1"
-                            + " and a.benefit = ?2 and a.awardMonth = ?3", String.class)
-                    .setParameter(1, award.nino).setParameter(2, award.benefit).setParameter(3, month.minusMonths(1))
-                    .getResultList();
-            if (before.contains("A")) {
-                PersonAlert.raise(link, AgencyKind.BENEFITS, INCOME_CHANGED,
-                        award.nino + "|" + award.benefit + "|" + header.awardMonth(),
-                        row.benefit().title() + (award.status.equals("S") ? " suspended" : " terminated") + " in "
-                                + header.awardMonth() + " (active the month before): income has changed", messageId);
-            }
-        }
     }
 }

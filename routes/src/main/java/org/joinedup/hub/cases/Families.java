@@ -56,6 +56,38 @@ public class Families {
         return linked ? regroup(person) : newCase(person).id;
     }
 
+    /**
+     * A case of their own for each of these people, made just now by linking and linked to nobody (no household
+     * link, no tenancy: what {@link #ensureCase} would give each), in two statements.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void newCasesForNewPeople(List<UUID> people) {
+        if (people.isEmpty()) {
+            return;
+        }
+        UUID[] cases = new UUID[people.size()];
+        for (int i = 0; i < cases.length; i++) {
+            cases[i] = UUID.randomUUID();
+        }
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into family_case (id,"
+                    + " lead_person_id, coordinator, created_at) select c.id, c.lead, ?, now() from"
+                    + " unnest(?::uuid[], ?::uuid[]) as c (id, lead)")) {
+                insert.setString(1, config.cases().defaultCoordinator());
+                insert.setArray(2, connection.createArrayOf("uuid", cases));
+                insert.setArray(3, connection.createArrayOf("uuid", people.toArray()));
+                insert.executeUpdate();
+            }
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into case_member (person_id,"
+                    + " case_id) select * from unnest(?::uuid[], ?::uuid[])")) {
+                insert.setArray(1, connection.createArrayOf("uuid", people.toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", cases));
+                insert.executeUpdate();
+            }
+        });
+    }
+
     private FamilyCase newCase(Person lead) {
         FamilyCase familyCase = new FamilyCase();
         familyCase.id = UUID.randomUUID();

@@ -157,14 +157,28 @@ public class IdentityLinker {
      * candidate kept there would be dirty-checked at every flush.
      */
     List<Candidate> candidates(List<String> keys, UUID excludePerson) {
+        int max = identity.model().maxBlockSize();
+        // a key with more than the model's blocking.max-block-size records is too loose to tell people apart
+        java.util.Map<String, Candidate> unique = new java.util.LinkedHashMap<>();
+        membersByKey(keys).values().stream().filter(members -> members.size() <= max).flatMap(List::stream)
+                .filter(c -> !c.personId().equals(String.valueOf(excludePerson)))
+                .forEach(c -> unique.putIfAbsent(c.record().id(), c));
+        return new ArrayList<>(unique.values());
+    }
+
+    /**
+     * The records each blocking key holds, with their people, in one statement whatever the keys: up to one more
+     * than {@code blocking.max-block-size} each (enough to tell that a key is too loose); keys holding none are
+     * left out.
+     */
+    java.util.Map<String, List<Candidate>> membersByKey(java.util.Collection<String> keys) {
+        java.util.Map<String, List<Candidate>> byKey = new java.util.HashMap<>();
         if (keys.isEmpty()) {
-            return List.of();
+            return byKey;
         }
         int max = identity.model().maxBlockSize();
-        java.util.Map<String, List<Candidate>> byKey = new java.util.LinkedHashMap<>();
         em.flush(); // what this transaction linked so far is a candidate too
         em.unwrap(Session.class).doWork(connection -> {
-            // one statement, whatever the keys: each key's members (one past the limit), and their details
             try (PreparedStatement read = connection.prepareStatement("select k.key, r.person_id, r.id, r.given_name,"
                     + " r.family_name, r.birth_date, r.postcode, r.uprn, r.nhs_number, r.nhs_verified, r.ni_number"
                     + " from unnest(?::varchar[]) as k (key) cross join lateral (select source_record_id"
@@ -183,12 +197,7 @@ public class IdentityLinker {
                 }
             }
         });
-        // a key with more than the model's blocking.max-block-size records is too loose to tell people apart
-        java.util.Map<String, Candidate> unique = new java.util.LinkedHashMap<>();
-        byKey.values().stream().filter(members -> members.size() <= max).flatMap(List::stream)
-                .filter(c -> !c.personId().equals(String.valueOf(excludePerson)))
-                .forEach(c -> unique.putIfAbsent(c.record().id(), c));
-        return new ArrayList<>(unique.values());
+        return byKey;
     }
 
     private void describe(SourceRecord record, LinkDecision decision) {
@@ -341,7 +350,7 @@ public class IdentityLinker {
         return person;
     }
 
-    private String toJson(MatchExplanation explanation) {
+    String toJson(MatchExplanation explanation) {
         try {
             return json.writeValueAsString(explanation);
         } catch (JsonProcessingException e) {

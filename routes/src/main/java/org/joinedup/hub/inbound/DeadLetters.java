@@ -38,6 +38,19 @@ public class DeadLetters {
             String storedMessageId, String start) {
     }
 
+    /** A dead letter sent back to the queue it was dead-lettered from. */
+    public record Redriven(String brokerId, String queue) {
+    }
+
+    /** A dead letter that cannot be sent back: it does not say which queue it came from. */
+    public static final class NotRedrivable extends RuntimeException {
+        NotRedrivable(String message) {
+            super(message);
+        }
+    }
+
+    private static final java.util.regex.Pattern BROKER_ID = java.util.regex.Pattern.compile("ID:[0-9A-Za-z:-]{1,100}");
+
     @Inject
     ConnectionFactory factory;
 
@@ -73,5 +86,61 @@ public class DeadLetters {
             throw new IllegalStateException("could not browse the dead-letter queue: " + e.getMessage(), e);
         }
         return new Queue(total, new ArrayList<>(found));
+    }
+
+    /**
+     * Takes one dead letter off the queue and sends it, as it arrived (body and the sender's properties; not the
+     * broker's own, nor the reason it was dead-lettered), to the queue it came from, in one broker transaction: it
+     * is on exactly one of the two queues. What then happens is that queue's flow's: an event the hub had not
+     * stored is stored and applied, a stored message's id is applied (at most once), and a message still unreadable
+     * comes back here with its reason.
+     *
+     * @return empty when no dead letter has that id (never there, or sent back already)
+     */
+    public java.util.Optional<Redriven> redrive(String brokerId) {
+        if (brokerId == null || !BROKER_ID.matcher(brokerId).matches()) {
+            throw new NotRedrivable("'" + brokerId + "' is not a broker message id (ID:...)");
+        }
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            connection.start();
+            jakarta.jms.MessageConsumer consumer = session.createConsumer(
+                    session.createQueue(config.broker().deadLetterQueue()), "JMSMessageID = '" + brokerId + "'");
+            Message dead = consumer.receive(2_000);
+            if (dead == null) {
+                return java.util.Optional.empty();
+            }
+            String origin = dead.getStringProperty("_AMQ_ORIG_QUEUE");
+            if (origin == null) {
+                session.rollback();
+                throw new NotRedrivable("dead letter " + brokerId + " does not say which queue it came from");
+            }
+            Message again = dead instanceof TextMessage text ? session.createTextMessage(text.getText())
+                    : copyBytes(session, dead);
+            for (Object name : Collections.list(dead.getPropertyNames())) {
+                String property = (String) name;
+                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX")
+                        && !property.equals(EmploymentQueueInboundRoute.REJECTION_HEADER)) {
+                    again.setObjectProperty(property, dead.getObjectProperty(property));
+                }
+            }
+            session.createProducer(session.createQueue(origin)).send(again);
+            session.commit();
+            return java.util.Optional.of(new Redriven(brokerId, origin));
+        } catch (jakarta.jms.InvalidDestinationException none) {
+            return java.util.Optional.empty();
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not send dead letter " + brokerId + " back: " + e.getMessage(), e);
+        }
+    }
+
+    private static Message copyBytes(Session session, Message dead) throws JMSException {
+        jakarta.jms.BytesMessage copy = session.createBytesMessage();
+        if (dead instanceof jakarta.jms.BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            copy.writeBytes(body);
+        }
+        return copy;
     }
 }

@@ -31,6 +31,7 @@ public class FileProgress {
         private final long messageId;
         private int read;
         private int applied;
+        private int sinceReport;
         private final List<SetAsideRow> allSetAside = new java.util.ArrayList<>();
         private final List<SetAsideRow> unreported = new java.util.ArrayList<>();
 
@@ -44,6 +45,19 @@ public class FileProgress {
             maybeReport();
         }
 
+        /** A row read and kept to be applied later with others ({@link #appliedLater}). */
+        public void read() {
+            read++;
+            maybeReport();
+        }
+
+        /** Rows counted by {@link #read()} that are now applied. */
+        public void appliedLater(int rows) {
+            applied += rows;
+            sinceReport += rows;
+            maybeReport();
+        }
+
         public void setAside(int lineNumber, String reason) {
             read++;
             SetAsideRow row = new SetAsideRow(lineNumber, reason);
@@ -53,7 +67,7 @@ public class FileProgress {
         }
 
         private void maybeReport() {
-            if (read % EVERY == 0) {
+            if (++sinceReport >= EVERY) {
                 report();
             }
         }
@@ -62,6 +76,7 @@ public class FileProgress {
         public Counts report() {
             update(messageId, read, applied, List.copyOf(unreported), allSetAside.size());
             unreported.clear();
+            sinceReport = 0;
             return new Counts(read, applied, List.copyOf(allSetAside));
         }
     }

@@ -103,6 +103,20 @@ public class InboundMessagesResource {
         return deadLetters.list();
     }
 
+    /**
+     * {@code POST /api/inbound/messages/dead-letters/{brokerId}/redrive}: sends one dead letter back to the queue it
+     * came from ({@code 200} with the queue); {@code 404} when no dead letter has that id (sent back already, say),
+     * {@code 409} when it cannot be sent back and why.
+     */
+    @jakarta.ws.rs.POST
+    @Path("/dead-letters/{brokerId}/redrive")
+    public jakarta.ws.rs.core.Response redrive(@PathParam("brokerId") String brokerId) {
+        access.operation(Access.Action.WRITE, "DeadLetterQueue/" + brokerId + "/redrive");
+        return deadLetters.redrive(brokerId).map(done -> jakarta.ws.rs.core.Response.ok(done).build())
+                .orElseGet(() -> org.joinedup.hub.platform.ApiProblems.error(404, "no dead letter " + brokerId
+                        + " (never there, or sent back already)"));
+    }
+
     @Transactional
     MessageSummary summary(long id) {
         return MessageSummary.of(InboundMessage.findById(id));

@@ -12,7 +12,8 @@ import org.joinedup.model.ledger.LedgerRefusal;
 
 /**
  * The JSON API's answers to refusals, in one place (pages get a page): not visible 404, refused 403, a purpose that
- * is not one 400, invalid 422 with field paths, money the ledger will not move 409.
+ * is not one 400, invalid 422 with field paths, money the ledger will not move 409, a dead letter that cannot be sent
+ * back 409.
  */
 public class ApiExceptionMappers {
 
@@ -49,6 +50,12 @@ public class ApiExceptionMappers {
             RuntimeException e) {
         return pages.isPage(request) ? pages.page(status, title, e.getMessage()) : ApiProblems.error(status,
                 e.getMessage());
+    }
+
+    /** A dead letter that cannot be sent back to its queue, and why. */
+    @ServerExceptionMapper
+    public Response notRedrivable(org.joinedup.hub.inbound.DeadLetters.NotRedrivable e) {
+        return ApiProblems.error(409, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -192,7 +192,8 @@ class AuthorisationMatrixTest {
         } else if (path.startsWith("/api/pools/")) {
             path = path.replace("{id}", ids.get("pool"));
         } else if (path.startsWith("/api/inbound/messages/")) {
-            path = path.replace("{id}", "1");
+            // a broker id no dead letter has: an operator is answered 404, anyone else refused
+            path = path.replace("{id}", "1").replace("{brokerId}", "ID:00000000-0000-0000-0000-000000000000");
         } else if (path.startsWith("/api/funders/")) {
             path = path.replace("{code}", "RR8").replace("{id}", ids.get("contribution"));
         } else {

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.HubTestResource;
+import org.joinedup.hub.support.TestPeople;
 import org.junit.jupiter.api.Test;
 
 /** The benefits agency's monthly fixed-width award files, dropped into the real inbox. */
@@ -55,6 +56,81 @@ class BenefitsInboxTest {
                 file(gss, "202611", 1, detail(nino, "PIP", 'A', 1)), "DONE");
         assertEquals(0, again.get("rowsApplied"), "the same file id delivered again changes nothing");
         assertEquals(9_500L, person(nino).getLong("benefits.find { it.benefit == 'UC' }.weeklyPence"));
+    }
+
+    /**
+     * Most of a month's file is claimants the hub already holds as they are (stored in one statement); a claimant
+     * whose address changed is linked again, one by one, and their record shows the new address; either way the
+     * award belongs to the same person, and a suspension raises one alert however often the month is resent.
+     */
+    @Test
+    void aMonthOfClaimantsTheHubKnowsIsStoredWholeAndAChangedAddressIsLinkedAgain() throws Exception {
+        String gss = "E0" + (8000000 + ThreadLocalRandom.current().nextInt(999_999));
+        int n = 100_000 + ThreadLocalRandom.current().nextInt(800_000);
+        String same = "JL" + n + "A";
+        String moved = "JL" + (n + 1) + "A";
+        String movedBorn = TestPeople.birthDateOf(moved);
+        drop("BEN_" + gss + "_202610_01.DAT", file(gss, "202610", 1, detail(same, "PIP", 'A', 10_590),
+                detail(same, "UC", 'A', 9_000), detail(moved, "UC", 'A', 9_000, movedBorn, "OL11XX")), "DONE");
+        String sameId = person(same).getString("id");
+        String movedId = person(moved).getString("id");
+
+        Map<String, Object> november = drop("BEN_" + gss + "_202611_01.DAT", file(gss, "202611", 1,
+                detail(same, "PIP", 'S', 0), detail(same, "UC", 'A', 9_100),
+                detail(moved, "UC", 'A', 9_100, movedBorn, "M11AE")), "DONE");
+        drop("BEN_" + gss + "_202611_02.DAT", file(gss, "202611", 2, detail(same, "PIP", 'S', 0),
+                detail(same, "UC", 'A', 9_200), detail(moved, "UC", 'A', 9_200, movedBorn, "M11AE")), "DONE");
+
+        assertEquals(3, november.get("rowsApplied"));
+        JsonPath known = person(same);
+        assertEquals(sameId, known.getString("id"), "the same person, not a new one");
+        assertEquals(List.of("PIP", "UC"), known.getList("benefits.benefit"));
+        assertEquals(List.of("S", "A"), known.getList("benefits.status"));
+        assertEquals(9_200L, known.getLong("benefits.find { it.benefit == 'UC' }.weeklyPence"));
+        assertEquals(List.of("Personal Independence Payment suspended in 2026-11 (active the month before): income"
+                + " has changed"), known.getList("alerts.detail"), "one alert, though the month came twice");
+        JsonPath mover = person(moved);
+        assertEquals(movedId, mover.getString("id"));
+        assertEquals(9_200L, mover.getLong("benefits.find { it.benefit == 'UC' }.weeklyPence"));
+        assertEquals(List.of("M11AE"), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + movedId + "/source-records").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.holder == 'DWP' }.postcode"), "the DWP's record has the new address");
+    }
+
+    /**
+     * New claimants are made people many at a time, but one the council already knows (same names, birth date and
+     * postcode; the council has no NI number) is linked to the council's person, not made a second one; and two
+     * lines of one new claimant in a file make one person with both awards.
+     */
+    @Test
+    void aNewClaimantTheCouncilKnowsJoinsTheCouncilsPersonAndOtherNewClaimantsAreNewPeople() throws Exception {
+        String gss = "E0" + (8000000 + ThreadLocalRandom.current().nextInt(999_999));
+        int n = 100_000 + ThreadLocalRandom.current().nextInt(800_000);
+        String known = "JM" + n + "C";
+        String fresh = "JM" + (n + 1) + "C";
+        given().auth().oauth2(DemoTokens.of("council")).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"eventId": "BEN-CLIENT-%s", "type": "CLIENT_UPDATED", "occurredAt": "2026-11-20T09:00:00Z",
+                 "council": "E08000004", "client": {"clientId": "C-BEN-%s", "forename": "David", "surname": "Hughes",
+                 "dateOfBirth": "%s", "postcode": "OL1 1XX"}}""".formatted(n, n, TestPeople.birthDateOf(known)))
+                .post("/api/inbound/social-care/events").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages?agency=SOCIAL_CARE&limit=200").then().extract().jsonPath()
+                .getString("find { it.agencyMessageId == 'BEN-CLIENT-" + n + "' }.status"), "APPLIED"::equals);
+        drop("BEN_" + gss + "_202610_01.DAT", file(gss, "202610", 1, detail(known, "PIP", 'A', 10_590),
+                detail(fresh, "UC", 'A', 9_000), detail(fresh, "PIP", 'A', 10_590)), "DONE");
+
+        JsonPath joined = person(known);
+        assertEquals(List.of("PIP"), joined.getList("benefits.benefit"));
+        assertEquals(List.of("DWP", "E08000004"), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + joined.getString("id") + "/source-records").then().statusCode(200).extract()
+                .jsonPath().getList("holder", String.class).stream().sorted().toList(),
+                "the DWP's record joined the council's person");
+        JsonPath newcomer = person(fresh);
+        assertEquals(List.of("PIP", "UC"), newcomer.getList("benefits.benefit", String.class).stream().sorted()
+                .toList());
+        assertEquals(List.of("NEW_PERSON"), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + newcomer.getString("id") + "/source-records").then().statusCode(200)
+                .extract().jsonPath().getList("linkMethod"));
     }
 
     @Test

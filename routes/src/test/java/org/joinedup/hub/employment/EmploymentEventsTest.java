@@ -98,6 +98,35 @@ class EmploymentEventsTest {
         awaitPerson(nino, p -> p.getList("contributions").size() == 1);
     }
 
+    /**
+     * An award the broker dead-lettered while the hub could not take it (its delivery attempts used up in an
+     * outage, say) is sent back by an operator, applied once, and is no longer on the dead-letter queue.
+     */
+    @Test
+    void aDeadLetterAnOperatorSendsBackIsAppliedOnceAndLeavesTheQueue() {
+        String nino = newNino();
+        String award = awarded(nino, "FSF-DLQ-" + nino, 25_000, "2026-11-22T10:00:00Z");
+        camel.sendBodyAndHeader("jms:queue:DLQ", award, "_AMQ_ORIG_QUEUE", "agency.employment.in");
+        String operator = DemoTokens.of("operator");
+        String brokerId = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(operator)
+                .get("/api/inbound/messages/dead-letters").then().statusCode(200).extract().jsonPath()
+                .getString("newest.find { it.start != null && it.start.contains('" + nino + "') }.brokerId"), id -> id != null);
+
+        given().auth().oauth2(DemoTokens.of("coordinator")).post("/api/inbound/messages/dead-letters/" + brokerId
+                + "/redrive").then().statusCode(403);
+        given().auth().oauth2(operator).post("/api/inbound/messages/dead-letters/" + brokerId + "/redrive").then()
+                .statusCode(200).body("queue", org.hamcrest.Matchers.equalTo("agency.employment.in"));
+
+        JsonPath person = awaitPerson(nino, p -> p.getList("contributions").size() == 1);
+        assertEquals(25_000L, person.getLong("contributions[0].amountPence"));
+        given().auth().oauth2(operator).post("/api/inbound/messages/dead-letters/" + brokerId + "/redrive").then()
+                .statusCode(404).body(org.hamcrest.Matchers.containsString("sent back already"));
+        assertEquals(List.of(), given().auth().oauth2(operator).get("/api/inbound/messages/dead-letters").then()
+                .extract().jsonPath().getList("newest.findAll { it.brokerId == '" + brokerId + "' }"));
+        given().auth().oauth2(operator).post("/api/inbound/messages/dead-letters/not-an-id/redrive").then()
+                .statusCode(409);
+    }
+
     @Test
     void anAwardAboveTheStreamsCeilingIsDeadLetteredWithTheReasonAndNothingOfItIsKept() {
         String nino = newNino();

@@ -27,8 +27,14 @@ public final class BenefitFiles {
 
     /** One award for David Hughes, born on this day ({@code yyyy-mm-dd}). */
     public static String detail(String nino, String benefit, char status, long weeklyPence, String birthDate) {
+        return detail(nino, benefit, status, weeklyPence, birthDate, "OL11XX");
+    }
+
+    /** One award for David Hughes, born on this day ({@code yyyy-mm-dd}), living at this postcode. */
+    public static String detail(String nino, String benefit, char status, long weeklyPence, String birthDate,
+            String postcode) {
         return pad("D" + nino + pad("HUGHES", 35) + pad("DAVID", 35) + birthDate.replace("-", "")
-                + pad("OL11XX", 8)
+                + pad(postcode, 8)
                 + pad(benefit, 4) + status + "%09d".formatted(weeklyPence) + "20250401" + "        ", 150);
     }
 
