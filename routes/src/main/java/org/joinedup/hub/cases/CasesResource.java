@@ -78,6 +78,9 @@ public class CasesResource {
     @Inject
     Caller caller;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /**
      * {@code GET /api/cases?coordinator=...[&q=...]}: a coordinator's caseload, with each case's members, open alerts,
      * plan status and last change; {@code q} keeps the families with a member whose name, NHS number, NI number or
@@ -134,6 +137,21 @@ public class CasesResource {
     @Transactional
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public CaseView get(@PathParam("id") String id) {
+        // a read: what it loads is not changed, so the dozens of queries it runs need not each check the persistence
+        // context for changes to flush first. What the caller changed before (a page that acts, then shows the
+        // case) is flushed once now; anything written meanwhile is flushed at commit as ever.
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        org.hibernate.FlushMode before = session.getHibernateFlushMode();
+        session.flush();
+        session.setHibernateFlushMode(org.hibernate.FlushMode.COMMIT);
+        try {
+            return read(id);
+        } finally {
+            session.setHibernateFlushMode(before);
+        }
+    }
+
+    private CaseView read(String id) {
         FamilyCase familyCase = find(id);
         UUID caseId = familyCase.id;
         List<PersonAccess> seen = access.readAll(members(caseId), "Case/" + caseId);
