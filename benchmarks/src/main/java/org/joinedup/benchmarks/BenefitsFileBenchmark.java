@@ -303,10 +303,10 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
      * The file's details as COPY's text rows, converted as they are read: line number, NI number, surname,
      * forenames, birth date, postcode, benefit, status, weekly pence, award start and end (blank is null).
      */
-    static final class DetailRows extends java.io.Reader {
+    static final class DetailRows extends CopyLimit.Rows {
+        private static final int[][] FIELDS = {{1, 10}, {10, 45}, {45, 80}, {80, 88}, {88, 96}, {96, 100}, {100, 101},
+            {101, 110}, {110, 118}, {118, 126}};
         private final java.io.BufferedReader lines;
-        private final StringBuilder row = new StringBuilder(160);
-        private int position;
         private int lineNumber;
 
         DetailRows(Path file) throws IOException {
@@ -314,30 +314,21 @@ public final class BenefitsFileBenchmark implements Args.Benchmark {
         }
 
         @Override
-        public int read(char[] into, int off, int len) throws IOException {
-            while (position == row.length()) {
-                String line = lines.readLine();
-                if (line == null) {
-                    return -1;
-                }
-                lineNumber++;
-                row.setLength(0);
-                position = 0;
-                if (line.startsWith("D")) {
-                    row.append(lineNumber);
-                    int[][] fields = {{1, 10}, {10, 45}, {45, 80}, {80, 88}, {88, 96}, {96, 100}, {100, 101},
-                            {101, 110}, {110, 118}, {118, 126}};
-                    for (int[] f : fields) {
-                        String value = line.substring(f[0], f[1]).trim();
-                        row.append('\t').append(value.isEmpty() ? "\\N" : value);
-                    }
-                    row.append('\n');
-                }
+        boolean next(StringBuilder row) throws IOException {
+            String line = lines.readLine();
+            if (line == null) {
+                return false;
             }
-            int n = Math.min(len, row.length() - position);
-            row.getChars(position, position + n, into, off);
-            position += n;
-            return n;
+            lineNumber++;
+            if (line.startsWith("D")) {
+                row.append(lineNumber);
+                for (int[] f : FIELDS) {
+                    String value = line.substring(f[0], f[1]).trim();
+                    row.append('\t').append(value.isEmpty() ? "\\N" : value);
+                }
+                row.append('\n');
+            }
+            return true;
         }
 
         @Override

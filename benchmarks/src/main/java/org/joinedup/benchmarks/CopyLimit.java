@@ -49,6 +49,36 @@ final class CopyLimit {
     }
 
     /**
+     * Rows in COPY's text format, made one at a time as the copy reads them: nothing but the current row is held.
+     */
+    abstract static class Rows extends Reader {
+        private final StringBuilder row = new StringBuilder(1_000);
+        private int position;
+
+        /** Appends the next row, ending in a newline, or nothing when there are no more; false at the end. */
+        abstract boolean next(StringBuilder row) throws IOException;
+
+        @Override
+        public final int read(char[] into, int off, int len) throws IOException {
+            while (position == row.length()) {
+                row.setLength(0);
+                position = 0;
+                if (!next(row)) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, row.length() - position);
+            row.getChars(position, position + n, into, off);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+        }
+    }
+
+    /**
      * Seconds to copy the rows {@code rows} gives (COPY's text format) into a temporary table made by
      * {@code create}; empty, saying why, when the database cannot be reached.
      */

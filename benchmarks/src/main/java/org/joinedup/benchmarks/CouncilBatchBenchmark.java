@@ -327,42 +327,29 @@ public final class CouncilBatchBenchmark implements Args.Benchmark {
     }
 
     /** Events {@code 0 .. n - 1} as COPY's text rows: the event number and its JSON. */
-    final class EventRows extends java.io.Reader {
+    final class EventRows extends CopyLimit.Rows {
         private final long n;
-        private final StringBuilder row = new StringBuilder(1_000);
         private long next;
-        private int position;
 
         EventRows(long n) {
             this.n = n;
         }
 
         @Override
-        public int read(char[] into, int off, int len) {
-            if (position == row.length()) {
-                if (next == n) {
-                    return -1;
-                }
-                row.setLength(0);
-                position = 0;
-                row.append(next).append('\t');
-                int start = row.length();
-                writeEvent(row, next++);
-                for (int i = row.length() - 1; i >= start; i--) { // COPY's text format escapes its backslashes
-                    if (row.charAt(i) == '\\') {
-                        row.insert(i, '\\');
-                    }
-                }
-                row.append('\n');
+        boolean next(StringBuilder row) {
+            if (next == n) {
+                return false;
             }
-            int k = Math.min(len, row.length() - position);
-            row.getChars(position, position + k, into, off);
-            position += k;
-            return k;
-        }
-
-        @Override
-        public void close() {
+            row.append(next).append('\t');
+            int start = row.length();
+            writeEvent(row, next++);
+            for (int i = row.length() - 1; i >= start; i--) { // COPY's text format escapes its backslashes
+                if (row.charAt(i) == '\\') {
+                    row.insert(i, '\\');
+                }
+            }
+            row.append('\n');
+            return true;
         }
     }
 
