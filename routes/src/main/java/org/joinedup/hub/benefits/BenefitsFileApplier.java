@@ -40,8 +40,9 @@ import org.joinedup.model.InvalidMessageException;
  * loaded into a stage with {@code COPY}; those of claimants the hub holds unchanged (most of a month's file) are
  * stored in one statement ({@link MonthlyAwardStage}); new claimants who match nobody are made people a few
  * thousand at a time ({@link BulkLinker}) and their awards stored the same way; the rest are linked one by one by NI
- * number (a new claimant who may be someone the hub knows, changed names or addresses). A suspended or terminated award that was active the month before raises an alert.
- * The same file id again changes nothing; an earlier sequence than one applied is refused.
+ * number (a new claimant who may be someone the hub knows, changed names or addresses). A suspended or terminated
+ * award that was active the month before raises an alert. The same file id again changes nothing; an earlier
+ * sequence than one applied is refused.
  */
 @ApplicationScoped
 public class BenefitsFileApplier {

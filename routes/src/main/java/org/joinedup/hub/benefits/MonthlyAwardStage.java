@@ -104,7 +104,8 @@ final class MonthlyAwardStage implements AutoCloseable {
         String sql = "with unchanged as (update benefit_stage s set applied = true from source_record r"
                 + " join person p on p.id = r.person_id"
                 + " where not s.applied" + (ninos == null ? "" : " and s.nino = any(?)")
-                + " and r.holder = ? and r.source_system = ? and r.source_value = s.nino and r.ni_number = s.nino"
+                + " and r.holder = ? and r.source_system = ? and r.source_value = s.nino"
+                + " and r.ni_number = s.nino"
                 + " and r.identifier_problems is null and p.merged_into is null"
                 + same("forenames", "r.given_name") + same("surname", "r.family_name")
                 + same("birth_date", "r.birth_date") + same("postcode", "r.postcode")
