@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.joinedup.model.EmploymentEvent;
@@ -27,7 +26,6 @@ import org.joinedup.model.ValidationIssue;
  * Reads one employment services event (JSON) and checks it; every problem comes back with its field path. A
  * malformed NI number does not make the event invalid: it is kept out of linking and the reason recorded.
  */
-@ApplicationScoped
 public class EmploymentEventReader {
 
     private static final Set<String> PURPOSES = Set.of("TRAINING", "TRAVEL", "CLOTHING", "EQUIPMENT", "CHILDCARE",

@@ -1,6 +1,5 @@
 package org.joinedup.connectors.employment;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,6 @@ import org.joinedup.model.Limits;
  * The employment event's own {@code messageId}, by which a redelivery is recognised. A message that is not
  * JSON or has no id yields null: it is still stored, recognised by its content hash.
  */
-@ApplicationScoped
 public class EmploymentMessageId {
 
     private static final ObjectMapper JSON = new ObjectMapper();

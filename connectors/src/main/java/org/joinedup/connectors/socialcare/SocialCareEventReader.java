@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +33,6 @@ import org.joinedup.model.ValidationIssue;
  * numbers of pence written as JSON integers. An NHS or NI number that fails its check does not make the event
  * invalid: it is left out of linking and the reason kept with the record.
  */
-@ApplicationScoped
 public class SocialCareEventReader {
 
     /** Text after the JSON value (two events stuck together, say) makes the whole body invalid. */

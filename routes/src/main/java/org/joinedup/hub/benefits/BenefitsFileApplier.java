@@ -81,15 +81,15 @@ public class BenefitsFileApplier {
     // files; the timeout (seconds) is configuration
     @TransactionConfiguration(timeout = 3600, timeoutFromConfigProperty = "hub.benefits.apply-timeout")
     public Counts apply(long messageId, Path file, String fileName) {
-        if (store.lockAndCheckApplied(messageId)) {
-            return new Counts(0, 0, List.of());
-        }
+        return store.applyOnce(messageId, () -> new Counts(0, 0, List.of()), () -> applyFile(messageId, file));
+    }
+
+    private Counts applyFile(long messageId, Path file) {
         Header header = BenefitsFileReader.check(file);
         org.joinedup.hub.inbound.InboxSenders.require(config.benefits().councils(), header.gss(),
                 "hub.benefits.councils");
         LocalDate month = header.awardMonth().atDay(1);
         if (BenefitFile.count("fileId", header.fileId()) > 0) {
-            store.markApplied(messageId);
             return new Counts(0, 0, List.of());
         }
         Integer latest = em.createQuery("select max(f.sequence) from BenefitFile f where f.gss = ?1 and f.awardMonth = ?2",
@@ -123,9 +123,7 @@ public class BenefitsFileApplier {
         applied.awardMonth = month;
         applied.sequence = header.sequence();
         applied.persist();
-        Counts counts = tracker.report();
-        store.markApplied(messageId);
-        return counts;
+        return tracker.report();
     }
 
     /**

@@ -27,7 +27,7 @@ import org.joinedup.model.Pence;
  * terms, and left alone when the terms are the same or the news is older than what the hub already has.
  */
 @ApplicationScoped
-public class ContributionBook implements org.joinedup.connectors.AmountCeilings {
+public class ContributionBook implements org.joinedup.hub.budget.AmountCeilings {
 
     @Inject
     PooledBudgetLedger ledger;

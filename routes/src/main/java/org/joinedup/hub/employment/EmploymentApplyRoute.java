@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.HubEndpoints;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.hub.inbound.HubEndpoints;
+import org.joinedup.hub.inbound.HubHeaders;
 
 /** Employment events, once stored, are applied inside the consumer's JMS transaction. */
 @ApplicationScoped

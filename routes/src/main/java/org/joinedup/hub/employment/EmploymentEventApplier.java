@@ -61,9 +61,10 @@ public class EmploymentEventApplier {
 
     @Transactional
     public void apply(String json, long messageId) {
-        if (store.lockAndCheckApplied(messageId)) {
-            return;
-        }
+        store.applyOnce(messageId, () -> applyEvent(json, messageId));
+    }
+
+    private void applyEvent(String json, long messageId) {
         EmploymentEvent event = reader.read(json);
         SourceLink link = person(event.person());
         Person person = link.person();
@@ -81,7 +82,6 @@ public class EmploymentEventApplier {
             case REFERRAL_CREATED -> { }
         }
         families.ensureCase(person);
-        store.markApplied(messageId);
     }
 
     private void awarded(EmploymentEvent event, SourceLink link, long messageId) {

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.Bundle;
+import org.joinedup.hub.nhs.NhsBudgetGateway;
 import org.joinedup.hub.access.Access;
 
 /** {@code POST /fhir} with a transaction Bundle: an NHS body's continuing-care budget push. */

@@ -11,12 +11,12 @@ import org.joinedup.model.NotPermittedException;
 import org.joinedup.model.ValidationIssue;
 
 /** Turns the hub's errors into FHIR answers: an OperationOutcome whose issues name the element and the reason. */
-final class FhirErrors {
+public final class FhirErrors {
 
     private FhirErrors() {
     }
 
-    static BaseServerResponseException toFhir(Throwable failure) {
+    public static BaseServerResponseException toFhir(Throwable failure) {
         Throwable cause = failure instanceof CamelExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof BaseServerResponseException fhir) {
@@ -39,7 +39,7 @@ final class FhirErrors {
         return new InternalErrorException("the hub could not process this request: " + cause.getMessage(), cause);
     }
 
-    static ForbiddenOperationException forbidden(String reason) {
+    public static ForbiddenOperationException forbidden(String reason) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)

@@ -4,16 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.HubEndpoints;
 import org.joinedup.connectors.housing.TenancyExtractReader;
 import org.joinedup.hub.inbound.InboxFileIntake;
 import org.joinedup.model.AgencyKind;
 
-/** Tenancy snapshots from the housing inbox are stored and applied by the hub. */
+/**
+ * The housing providers' slice, its entry: each provider's nightly tenancy snapshot dropped into
+ * {@code hub.housing.inbox} ({@code tenancies-<provider>-<yyyymmdd>.csv}), read by {@code TenancyExtractReader}
+ * (module connectors) and applied by {@link TenancySnapshotApplier}.
+ */
 @ApplicationScoped
 public class TenancyFileRoute extends RouteBuilder {
 
-    public static final String ROUTE_ID = "housing-tenancies-apply";
+    public static final String ROUTE_ID = "housing-tenancies-inbound";
 
     @Inject
     InboxFileIntake intake;
@@ -23,8 +26,7 @@ public class TenancyFileRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(HubEndpoints.APPLY_TENANCY_FILE).routeId(ROUTE_ID).routeConfigurationId(HubEndpoints.ERROR_POLICY)
-                .process(exchange -> intake.process(exchange, AgencyKind.HOUSING, "text/csv",
-                        (messageId, file, name) -> applier.apply(messageId, TenancyExtractReader.snapshotOf(name), file)));
+        intake.route(this, ROUTE_ID, "hub.housing.inbox", ".*\\.(csv|CSV)", AgencyKind.HOUSING, "text/csv",
+                (messageId, file, name) -> applier.apply(messageId, TenancyExtractReader.snapshotOf(name), file));
     }
 }

@@ -80,9 +80,11 @@ public class TenancySnapshotApplier {
     // files; the timeout (seconds) is configuration
     @TransactionConfiguration(timeout = 3600, timeoutFromConfigProperty = "hub.housing.apply-timeout")
     public Counts apply(long messageId, Snapshot snapshot, Path file) {
-        if (store.lockAndCheckApplied(messageId)) {
-            return new Counts(0, 0, List.of());
-        }
+        return store.applyOnce(messageId, () -> new Counts(0, 0, List.of()),
+                () -> applySnapshot(messageId, snapshot, file));
+    }
+
+    private Counts applySnapshot(long messageId, Snapshot snapshot, Path file) {
         org.joinedup.hub.inbound.InboxSenders.require(config.housing().providers(), snapshot.provider(),
                 "hub.housing.providers");
         LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(1);
@@ -134,7 +136,6 @@ public class TenancySnapshotApplier {
                 .setParameter(1, snapshot.extractDate()).setParameter(2, snapshot.provider()).executeUpdate();
         Counts counts = counter.report();
         touched.forEach(families::regroup);
-        store.markApplied(messageId);
         return counts;
     }
 

@@ -15,7 +15,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import org.joinedup.connectors.employment.EmploymentQueueInboundRoute;
+import org.joinedup.hub.employment.EmploymentQueueRoute;
 import org.joinedup.hub.platform.HubConfig;
 
 /**
@@ -75,8 +75,8 @@ public class DeadLetters {
                 boolean councilId = origin != null && origin.equals(config.socialCare().applyQueue())
                         && text != null && text.matches("\\d+");
                 found.addFirst(new DeadLetter(m.getJMSMessageID(), origin, Instant.ofEpochMilli(m.getJMSTimestamp()),
-                        m.getStringProperty(EmploymentQueueInboundRoute.REJECTION_HEADER),
-                        councilId ? text : m.getStringProperty(org.joinedup.connectors.HubHeaders.MESSAGE_ID),
+                        m.getStringProperty(EmploymentQueueRoute.REJECTION_HEADER),
+                        councilId ? text : m.getStringProperty(org.joinedup.hub.inbound.HubHeaders.MESSAGE_ID),
                         text == null ? null
                                 : text.length() > 200 ? text.substring(0, 200) + "…" : text));
             }
@@ -120,7 +120,7 @@ public class DeadLetters {
             for (Object name : Collections.list(dead.getPropertyNames())) {
                 String property = (String) name;
                 if (!property.startsWith("_AMQ") && !property.startsWith("JMSX")
-                        && !property.equals(EmploymentQueueInboundRoute.REJECTION_HEADER)) {
+                        && !property.equals(EmploymentQueueRoute.REJECTION_HEADER)) {
                     again.setObjectProperty(property, dead.getObjectProperty(property));
                 }
             }

@@ -11,7 +11,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
-import org.joinedup.connectors.HubEndpoints;
+import org.joinedup.hub.inbound.HubEndpoints;
 import org.joinedup.hub.people.RecordChangedMeanwhileException;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.NotPermittedException;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -281,12 +282,31 @@ public class InboundMessageStore {
     }
 
     /**
-     * Locks the message for the current transaction and tells whether it has already been applied. Callers apply
-     * a message and {@link #markApplied} it in one transaction, so two deliveries of one message cannot both
-     * apply it.
+     * The intake's one guard around every agency's applier: locks the stored message for the current transaction,
+     * has it applied by {@code apply} unless it was applied already (then the answer is {@code whenApplied}'s), and
+     * marks it applied in the same transaction, so two deliveries of one message, on one instance or two, cannot
+     * both apply it and a crash before the commit leaves it to be applied whole again.
      */
     @Transactional(TxType.MANDATORY)
-    public boolean lockAndCheckApplied(long messageId) {
+    public <T> T applyOnce(long messageId, Supplier<T> whenApplied, Supplier<T> apply) {
+        if (lockAndCheckApplied(messageId)) {
+            return whenApplied.get();
+        }
+        T outcome = apply.get();
+        markApplied(messageId);
+        return outcome;
+    }
+
+    /** {@link #applyOnce(long, Supplier, Supplier)} of an applier that answers nothing. */
+    @Transactional(TxType.MANDATORY)
+    public void applyOnce(long messageId, Runnable apply) {
+        applyOnce(messageId, () -> null, () -> {
+            apply.run();
+            return null;
+        });
+    }
+
+    private boolean lockAndCheckApplied(long messageId) {
         InboundMessage message = em.find(InboundMessage.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null) {
             throw new IllegalStateException("message " + messageId + " is not in the message store");
@@ -294,8 +314,7 @@ public class InboundMessageStore {
         return message.status == MessageStatus.APPLIED;
     }
 
-    @Transactional(TxType.MANDATORY)
-    public void markApplied(long messageId) {
+    private void markApplied(long messageId) {
         setStatus(messageId, MessageStatus.APPLIED, null, null);
     }
 

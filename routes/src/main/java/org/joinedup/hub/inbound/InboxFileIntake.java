@@ -15,7 +15,7 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.runtime.ShutdownEvent;
 
 import org.apache.camel.Exchange;
-import org.joinedup.connectors.HubHeaders;
+import org.apache.camel.builder.RouteBuilder;
 import org.joinedup.hub.inbound.FileProgress.Counts;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
@@ -23,7 +23,8 @@ import org.joinedup.model.InvalidMessageException;
 /**
  * Takes a file from an agency's inbox: stores it in the message store (a copy under the data directory), recognises
  * a file delivered again, has the agency's applier apply it, and writes a report (rows applied, rows set aside with
- * line and reason) or the reason it was refused beside the file in {@code done/} or {@code rejected/}.
+ * line and reason) or the reason it was refused beside the file in {@code done/} or {@code rejected/}. Every
+ * agency's inbox route is made by {@link #route}: the one way a file comes in.
  */
 @ApplicationScoped
 public class InboxFileIntake {
@@ -45,6 +46,30 @@ public class InboxFileIntake {
 
     @Inject
     FileProgress progress;
+
+    /**
+     * Adds an agency's inbox route to {@code routes}: a file matching {@code include} is taken from the directory
+     * that configuration key {@code inboxKey} names once it has stopped growing (never while it ends in .part or
+     * .tmp; an empty file too, to be refused with its reason rather than left unseen), by exactly one hub instance
+     * (a claim in the database), then stored and applied by {@link #process} and moved to {@code done/} or, when
+     * refused whole or failed, to {@code rejected/}, with its report or reason beside it.
+     */
+    public void route(RouteBuilder routes, String routeId, String inboxKey, String include, AgencyKind agency,
+            String contentType, Applier applier) {
+        routes.from("file:{{" + inboxKey + "}}?include=" + include + "&exclude=.*\\.(part|tmp)"
+                        + "&readLock=idempotent-changed&readLockMinAge=1000&readLockCheckInterval=500"
+                        + "&readLockMinLength=0"
+                        // hub instances sharing the inbox: exactly one takes each file (a claim in the database)
+                        + "&idempotentRepository=#inboxClaims&idempotentKey=" + agency.name().toLowerCase()
+                        + "/${file:onlyname}&readLockRemoveOnCommit=true"
+                        + "&readLockIdempotentReleaseDelay=2000&readLockIdempotentReleaseAsync=true"
+                        // no marker files: the claim is the lock (an instance starting would delete another's as
+                        // orphans)
+                        + "&readLockMarkerFile=false&readLockDeleteOrphanLockFiles=false"
+                        + "&move=done/${file:name}&moveFailed=rejected/${file:name}")
+                .routeId(routeId).routeConfigurationId(HubEndpoints.ERROR_POLICY)
+                .process(exchange -> process(exchange, agency, contentType, applier)).id(routeId + "-apply");
+    }
 
     public void process(Exchange exchange, AgencyKind agency, String contentType, Applier applier) {
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));

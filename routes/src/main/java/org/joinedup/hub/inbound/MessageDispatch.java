@@ -13,8 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.jboss.logging.Logger;
-import org.joinedup.connectors.HubEndpoints;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.hub.inbound.HubEndpoints;
+import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.hub.socialcare.SocialCareApplyQueue;
 
 /**

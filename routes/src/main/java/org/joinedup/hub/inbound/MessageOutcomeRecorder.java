@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.Exchange;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.ValidationIssue;
 

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;

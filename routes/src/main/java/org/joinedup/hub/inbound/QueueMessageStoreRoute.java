@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.HubEndpoints;
+import org.joinedup.hub.inbound.HubEndpoints;
 
 /** Stores a message that arrived on a queue; the consumer acknowledges it only after this commits. */
 @ApplicationScoped

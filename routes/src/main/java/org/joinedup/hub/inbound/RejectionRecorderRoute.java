@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.HubEndpoints;
+import org.joinedup.hub.inbound.HubEndpoints;
 
 /** Lets a connector's own handling of a poison message record the rejection in the message store. */
 @ApplicationScoped

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.HubEndpoints;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.hub.inbound.HubEndpoints;
+import org.joinedup.hub.inbound.HubHeaders;
 
 /**
  * Council events accepted over HTTP are applied a moment later: the intake puts the stored message's id on

@@ -66,9 +66,10 @@ public class SocialCareEventApplier {
 
     @Transactional
     public void apply(long messageId) {
-        if (store.lockAndCheckApplied(messageId)) {
-            return;
-        }
+        store.applyOnce(messageId, () -> applyEvent(messageId));
+    }
+
+    private void applyEvent(long messageId) {
         InboundMessage message = em.find(InboundMessage.class, messageId);
         SocialCareEvent event = reader.read(message.payload);
         FundingBody council = FundingBody.findOrRegister(AgencyKind.SOCIAL_CARE, event.council(), null);
@@ -86,7 +87,6 @@ public class SocialCareEventApplier {
         } else {
             families.ensureCase(person); // nothing about who lives with whom: their case as it is
         }
-        store.markApplied(messageId);
     }
 
     private SourceLink person(SocialCareEvent event) {

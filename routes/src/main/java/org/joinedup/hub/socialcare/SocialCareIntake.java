@@ -37,8 +37,7 @@ public class SocialCareIntake {
     @Inject
     InboundMessageStore store;
 
-    @Inject
-    SocialCareEventReader reader;
+    private final SocialCareEventReader reader = new SocialCareEventReader();
 
     @Inject
     org.joinedup.hub.budget.ContributionBook contributions;

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.joinedup.connectors.HubHeaders;
-import org.joinedup.connectors.employment.EmploymentQueueInboundRoute;
+import org.joinedup.hub.inbound.HubHeaders;
+import org.joinedup.hub.employment.EmploymentQueueRoute;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class EmploymentQueueFuzzTest extends InterfaceFuzz {
 
     private static final String QUEUE = "jms:queue:agency.employment.in";
     /** The header a rejected queue message carries to the dead-letter queue. */
-    private static final String REJECTION = EmploymentQueueInboundRoute.REJECTION_HEADER;
+    private static final String REJECTION = EmploymentQueueRoute.REJECTION_HEADER;
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000);
 
     @Inject

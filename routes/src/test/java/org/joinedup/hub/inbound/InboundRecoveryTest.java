@@ -99,7 +99,7 @@ class InboundRecoveryTest {
         Files.writeString(somewhere, "applied already " + UUID.randomUUID(), StandardCharsets.ISO_8859_1);
         long messageId = store.receiveFile(AgencyKind.BENEFITS, "inbox/benefits", somewhere, "text/plain").id();
         progress.start(messageId, AgencyKind.BENEFITS.name(), name);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.markApplied(messageId));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.applyOnce(messageId, () -> { }));
 
         recovery.recover(new HubReady(Instant.now().plusSeconds(1)));
 

@@ -1,4 +1,4 @@
-package org.joinedup.hub.budget;
+package org.joinedup.hub.nhs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.joinedup.hub.budget.Contribution;
+import org.joinedup.hub.budget.ContributionBook;
+import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.identity.SourceLink;
@@ -41,7 +44,13 @@ public class BudgetTransactionApplier {
 
     @Transactional
     public BudgetTransactionOutcome apply(BudgetTransaction transaction, long messageId, String caller) {
-        boolean alreadyApplied = store.lockAndCheckApplied(messageId);
+        return store.applyOnce(messageId, () -> outcome(transaction, messageId, caller, true),
+                () -> outcome(transaction, messageId, caller, false));
+    }
+
+    /** Applies the transaction, or, when {@code alreadyApplied}, answers what applying it did. */
+    private BudgetTransactionOutcome outcome(BudgetTransaction transaction, long messageId, String caller,
+            boolean alreadyApplied) {
         Map<String, String> personIds = new LinkedHashMap<>();
         Map<String, String> bodyIds = new LinkedHashMap<>();
         Map<String, AccountOutcome> accounts = new LinkedHashMap<>();
@@ -73,9 +82,6 @@ public class BudgetTransactionApplier {
             personIds.put(budget.person().nhsNumber().value(), person.id.toString());
             bodyIds.put(body.code, body.id.toString());
             accounts.put(budget.accountKey(), outcome);
-        }
-        if (!alreadyApplied) {
-            store.markApplied(messageId);
         }
         return new BudgetTransactionOutcome(personIds, bodyIds, accounts);
     }

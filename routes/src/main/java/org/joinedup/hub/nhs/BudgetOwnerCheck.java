@@ -1,4 +1,4 @@
-package org.joinedup.connectors.nhs;
+package org.joinedup.hub.nhs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

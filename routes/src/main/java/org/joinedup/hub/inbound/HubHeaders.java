@@ -1,4 +1,4 @@
-package org.joinedup.connectors;
+package org.joinedup.hub.inbound;
 
 /** Camel headers and exchange properties every flow uses, in one place. */
 public final class HubHeaders {

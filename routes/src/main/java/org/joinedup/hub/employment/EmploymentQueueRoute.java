@@ -1,25 +1,29 @@
-package org.joinedup.connectors.employment;
+package org.joinedup.hub.employment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.joinedup.connectors.AmountCeilings;
-import org.joinedup.connectors.HubEndpoints;
-import org.joinedup.connectors.HubHeaders;
+import org.joinedup.connectors.employment.EmploymentEventReader;
+import org.joinedup.connectors.employment.EmploymentMessageId;
+import org.joinedup.hub.budget.AmountCeilings;
+import org.joinedup.hub.inbound.HubEndpoints;
+import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.EmploymentEvent;
 import org.joinedup.model.InvalidMessageException;
 
 /**
- * Employment services publish JSON events on {@code hub.employment.queue}. The consumer is transacted: a message
+ * The employment services' slice, its entry: employment services publish JSON events on {@code hub.employment.queue}. The consumer is transacted: a message
  * is acknowledged only after the message store has committed it and the event has been applied, so a crash between
  * the two redelivers it, and the store recognises the repeat by the event's {@code messageId}. A message that is
  * not a valid event goes straight to the dead-letter queue with the reason (header {@code JoinedUpRejection}),
- * is recorded as rejected, and the consumer carries on.
+ * is recorded as rejected, and the consumer carries on. Events are read by {@code EmploymentEventReader} (module
+ * connectors) and applied by {@link EmploymentEventApplier} (through {@link EmploymentApplyRoute}, which a replay
+ * uses too).
  */
 @ApplicationScoped
-public class EmploymentQueueInboundRoute extends RouteBuilder {
+public class EmploymentQueueRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "employment-queue-inbound";
     public static final String STORE_NODE = "employment-store";
@@ -29,11 +33,8 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
     /** The exchange property holding the event as the reader checked it ({@code EmploymentEvent}). */
     public static final String CHECKED_EVENT = "JoinedUpEmploymentEvent";
 
-    @Inject
-    EmploymentMessageId messageId;
-
-    @Inject
-    EmploymentEventReader reader;
+    private final EmploymentMessageId messageId = new EmploymentMessageId();
+    private final EmploymentEventReader reader = new EmploymentEventReader();
 
     @Inject
     AmountCeilings ceilings;
@@ -71,7 +72,7 @@ public class EmploymentQueueInboundRoute extends RouteBuilder {
                 .setHeader(HubHeaders.SENDER, simple("{{hub.employment.queue}}"))
                 .setHeader(HubHeaders.AGENCY_MESSAGE_ID, method(messageId, "of"))
                 .to(HubEndpoints.STORE_QUEUE_MESSAGE).id(STORE_NODE)
-                .process(EmploymentQueueInboundRoute::refuseUnreadable)
+                .process(EmploymentQueueRoute::refuseUnreadable)
                 // checked here, where a bad event is handled (dead-letter queue), before the hub applies it (the body
                 // bound as it is: "read(${body})" would pass a body of the JSON literal null as a Java null)
                 .setProperty(CHECKED_EVENT, method(reader, "read"))

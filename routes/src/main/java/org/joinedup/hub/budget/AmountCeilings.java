@@ -1,4 +1,4 @@
-package org.joinedup.connectors;
+package org.joinedup.hub.budget;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.joinedup.hub.fhir;
+package org.joinedup.hub.nhs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,18 +10,19 @@ import jakarta.inject.Inject;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Bundle;
-import org.joinedup.connectors.HubHeaders;
-import org.joinedup.connectors.nhs.NhsBudgetPushRoute;
+import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.inbound.StoredMessage;
+import org.joinedup.hub.fhir.FhirErrors;
+import org.joinedup.hub.fhir.RejectedRequestRecorder;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.model.AgencyKind;
 import org.joinedup.model.InvalidMessageException;
 
 /**
- * Where the FHIR endpoint hands a budget push to the NHS connector: the request exactly as it arrived is stored in
- * the message store first, then the connector's route reads, checks and applies the transaction.
+ * The NHS slice, its entry: where the FHIR endpoint hands a budget push over: the request exactly as it arrived is stored in
+ * the message store first, then {@link NhsBudgetPushRoute} reads, checks and applies the transaction.
  */
 @ApplicationScoped
 public class NhsBudgetGateway {
