@@ -6,17 +6,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * The audit of every read and write of personal data: append-only (PostgreSQL refuses updates and deletes) and
  * tamper-evident (each entry's hash covers the previous entry's). The chain's head row is locked while entries are
- * added, so concurrent requests queue for a moment and cannot fork it; entries are committed in their own
- * transaction before the answer they audit is sent.
+ * added, so concurrent requests (and instances) cannot fork it; entries are committed in their own transaction,
+ * many requests' together, before the answer they audit is sent.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -30,29 +34,94 @@ public class AuditLog {
     @Inject
     EntityManager em;
 
-    /** Appends the entries to the chain and commits them. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Appends the entries to the chain and commits them before it returns. Requests arriving while another's entries
+     * are being committed queue, and the next of them commits every entry queued meanwhile in one transaction (group
+     * commit): the chain is still written one entry after the other under the head's lock, but a flush to disk
+     * serves many requests instead of one, so the audit no longer makes every request wait in single file.
+     */
     public void append(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
+        Pending mine = new Pending(entries);
+        queued.add(mine);
+        while (!mine.written) {
+            writing.lock();
+            try {
+                if (!mine.written) {
+                    writeQueued();
+                }
+            } finally {
+                writing.unlock();
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** Entries one request asked to append, and how that went. */
+    private static final class Pending {
+        final List<AuditEntry> entries;
+        volatile boolean written;
+        volatile RuntimeException failure;
+
+        Pending(List<AuditEntry> entries) {
+            this.entries = entries;
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+
+    /** Under {@link #writing}: commits everything queued, together; if that fails, each request's entries alone. */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending next; batch.size() < MAX_BATCH && (next = queued.poll()) != null; ) {
+            batch.add(next);
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> insert(batch));
+        } catch (RuntimeException together) {
+            if (batch.size() == 1) {
+                batch.get(0).failure = together;
+            } else {
+                // one request's entries must not fail the others': each is tried on its own
+                for (Pending one : batch) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> insert(List.of(one)));
+                    } catch (RuntimeException alone) {
+                        one.failure = alone;
+                    }
+                }
+            }
+        }
+        batch.forEach(done -> done.written = true);
+    }
+
+    private static final int MAX_BATCH = 500;
+
+    private void insert(List<Pending> batch) {
         Object[] head = (Object[]) em.createNativeQuery(
                 "select seq, hash from audit_chain_head where id = 1 for update").getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String previous = (String) head[1];
-        for (AuditEntry given : entries) {
-            AuditEntry entry = given.fitted();
-            seq++;
-            String hash = entry.hash(seq, previous);
-            em.createNativeQuery(INSERT).setParameter(1, seq).setParameter(2, Timestamp.from(entry.at()))
-                    .setParameter(3, entry.user()).setParameter(4, entry.organisation())
-                    .setParameter(5, entry.roles()).setParameter(6, entry.purpose())
-                    .setParameter(7, entry.personId()).setParameter(8, entry.categories())
-                    .setParameter(9, entry.action()).setParameter(10, entry.endpoint())
-                    .setParameter(11, entry.resources()).setParameter(12, entry.outcome().name())
-                    .setParameter(13, entry.detail()).setParameter(14, entry.clientAddress())
-                    .setParameter(15, previous).setParameter(16, hash).executeUpdate();
-            previous = hash;
+        for (Pending pending : batch) {
+            for (AuditEntry given : pending.entries) {
+                AuditEntry entry = given.fitted();
+                seq++;
+                String hash = entry.hash(seq, previous);
+                em.createNativeQuery(INSERT).setParameter(1, seq).setParameter(2, Timestamp.from(entry.at()))
+                        .setParameter(3, entry.user()).setParameter(4, entry.organisation())
+                        .setParameter(5, entry.roles()).setParameter(6, entry.purpose())
+                        .setParameter(7, entry.personId()).setParameter(8, entry.categories())
+                        .setParameter(9, entry.action()).setParameter(10, entry.endpoint())
+                        .setParameter(11, entry.resources()).setParameter(12, entry.outcome().name())
+                        .setParameter(13, entry.detail()).setParameter(14, entry.clientAddress())
+                        .setParameter(15, previous).setParameter(16, hash).executeUpdate();
+                previous = hash;
+            }
         }
         em.createNativeQuery("update audit_chain_head set seq = ?1, hash = ?2 where id = 1")
                 .setParameter(1, seq).setParameter(2, previous).executeUpdate();
