@@ -19,8 +19,6 @@ import org.jboss.logging.Logger;
 import org.joinedup.hub.inbound.InboundMessage.Transport;
 import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.platform.HubStartup.HubReady;
-import org.joinedup.hub.socialcare.SocialCareApplyQueue;
-import org.joinedup.hub.socialcare.SocialCareEventsResource;
 import org.joinedup.model.AgencyKind;
 
 /**
@@ -49,32 +47,20 @@ public class InboundRecovery {
     HubConfig config;
 
     @Inject
-    SocialCareApplyQueue socialCare;
-
-    @Inject
     MessageDispatch dispatch;
 
     void recover(@Observes HubReady ready) {
-        requeueCouncilEvents(ready.startedAt());
-        reapplyQueueMessages(ready.startedAt());
+        sendAgain(AgencyKind.SOCIAL_CARE, Transport.REST, "council events", ready.startedAt());
+        sendAgain(AgencyKind.EMPLOYMENT, Transport.QUEUE, "employment events", ready.startedAt());
         putBackFiles(AgencyKind.HOUSING, config.housing().inbox(), ready.startedAt());
         putBackFiles(AgencyKind.BENEFITS, config.benefits().inbox(), ready.startedAt());
     }
 
-    private void requeueCouncilEvents(Instant before) {
-        List<Long> unapplied = unapplied(AgencyKind.SOCIAL_CARE, Transport.REST, before);
-        for (int from = 0; from < unapplied.size(); from += SocialCareEventsResource.MAX_BATCH) {
-            socialCare.send(unapplied.subList(from, Math.min(unapplied.size(), from + SocialCareEventsResource.MAX_BATCH)));
-        }
+    /** Messages of a flow the hub sends again itself, stored but not applied: to their applier, as a replay is. */
+    private void sendAgain(AgencyKind agency, Transport transport, String what, Instant before) {
+        List<Long> unapplied = unapplied(agency, transport, before);
         if (!unapplied.isEmpty()) {
-            LOG.infof("Queued %d council events stored but not yet applied", unapplied.size());
-        }
-    }
-
-    private void reapplyQueueMessages(Instant before) {
-        List<Long> unapplied = unapplied(AgencyKind.EMPLOYMENT, Transport.QUEUE, before);
-        if (!unapplied.isEmpty()) {
-            LOG.infof("Applying %d employment events stored but not yet applied", unapplied.size());
+            LOG.infof("Sending %d %s stored but not yet applied to be applied", unapplied.size(), what);
             dispatch.later(unapplied);
         }
     }

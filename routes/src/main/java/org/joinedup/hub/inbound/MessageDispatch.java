@@ -27,6 +27,7 @@ import org.joinedup.hub.socialcare.SocialCareApplyQueue;
 public class MessageDispatch {
 
     private static final Logger LOG = Logger.getLogger(MessageDispatch.class);
+    private static final int CHUNK = 1_000;
 
     @Inject
     SocialCareApplyQueue socialCare;
@@ -70,22 +71,29 @@ public class MessageDispatch {
         }
     }
 
-    /** Sends these messages to be applied, in id order, on a thread of its own (after a commit, say). */
+    /**
+     * Sends these messages to be applied, in id order, on a thread of its own (after a commit, say, or for the
+     * messages a hub stopped before applying): those still {@code RECEIVED}, a thousand at a time, council events
+     * queued together in one JMS transaction per thousand.
+     */
     public void later(List<Long> messageIds) {
         later.submit(() -> {
             try {
-                List<InboundMessage> messages = QuarkusTransaction.requiringNew().call(() -> InboundMessage
-                        .<InboundMessage>list("id in ?1 and status = ?2 order by id", messageIds,
-                                MessageStatus.RECEIVED));
-                List<Long> council = new ArrayList<>();
-                for (InboundMessage message : messages) {
-                    if (message.agency == org.joinedup.model.AgencyKind.SOCIAL_CARE) {
-                        council.add(message.id);
-                    } else if (dispatchable(message)) {
-                        now(message);
+                for (int from = 0; from < messageIds.size(); from += CHUNK) {
+                    List<Long> chunk = messageIds.subList(from, Math.min(messageIds.size(), from + CHUNK));
+                    List<InboundMessage> messages = QuarkusTransaction.requiringNew().call(() -> InboundMessage
+                            .<InboundMessage>list("id in ?1 and status = ?2 order by id", chunk,
+                                    MessageStatus.RECEIVED));
+                    List<Long> council = new ArrayList<>();
+                    for (InboundMessage message : messages) {
+                        if (message.agency == org.joinedup.model.AgencyKind.SOCIAL_CARE) {
+                            council.add(message.id);
+                        } else if (dispatchable(message)) {
+                            now(message);
+                        }
                     }
+                    socialCare.send(council);
                 }
-                socialCare.send(council);
             } catch (RuntimeException e) {
                 // they stay RECEIVED: the next start sends them again
                 LOG.errorf(e, "could not send messages %s to be applied; they are sent again when the hub starts",
