@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * --url=http://localhost:8080  --user=coordinator  --what=case|person  --concurrency=8  --duration=20  --warmup=5
+ * --rate=200  (open loop instead of closed: a read starts every 1/rate s whether or not the earlier ones have been
+ *              answered, and each read's latency counts from when it was due to start, so a hub that falls behind
+ *              shows it in p99 instead of slowing the clients down; checked against --target-p99, 50 ms)
  * </pre>
  */
 public final class CaseReadBenchmark {
@@ -36,6 +39,8 @@ public final class CaseReadBenchmark {
         int concurrency = Integer.parseInt(option(argv, "concurrency", "8"));
         int duration = Integer.parseInt(option(argv, "duration", "20"));
         int warmup = Integer.parseInt(option(argv, "warmup", "5"));
+        int rate = Integer.parseInt(option(argv, "rate", "0"));
+        double targetP99 = Double.parseDouble(option(argv, "target-p99", "50"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String token = client.send(HttpRequest.newBuilder(URI.create(url + "/auth/demo-token"))
@@ -50,6 +55,20 @@ public final class CaseReadBenchmark {
                     + found);
         }
         String path = what.equals("person") ? "/api/people/" + person.group(1) : "/api/cases/" + familyCase.group(1);
+        if (rate > 0) {
+            System.out.printf("CaseReadBenchmark: GET %s as %s, open loop at %d reads/s, %d s (+%d s warm-up)%n",
+                    path, user, rate, duration, warmup);
+            atRate(client, url + path, token, rate, warmup);
+            long[] all = atRate(client, url + path, token, rate, duration);
+            double p99 = all[(int) Math.min(all.length - 1, Math.round(all.length * 0.99))] / 1e6;
+            System.out.printf("reads: %d in %d s (all answered 200) = %.0f reads/s; p50 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms%n", all.length, duration, all.length / (double) duration,
+                    all[all.length / 2] / 1e6, p99, all[all.length - 1] / 1e6);
+            System.out.printf("target: p99 <= %.0f ms at %d reads/s: %s (p99 %.1f ms, %.2f of the limit)%n",
+                    targetP99, rate, p99 <= targetP99 ? "met" : "NOT MET",
+                    p99, p99 / targetP99);
+            return;
+        }
         System.out.printf("CaseReadBenchmark: GET %s as %s, %d clients, %d s (+%d s warm-up)%n", path, user,
                 concurrency, duration, warmup);
         run(client, url + path, token, concurrency, warmup);
@@ -92,6 +111,37 @@ public final class CaseReadBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Reads started every {@code 1/rate} s for {@code seconds}, each on its own (asynchronously, as many connections
+     * as the backlog needs); the answer is each read's time from when it was due to start to its answer, sorted.
+     */
+    private static long[] atRate(HttpClient client, String url, String token, int rate, int seconds)
+            throws Exception {
+        int count = rate * seconds;
+        long[] took = new long[count];
+        java.util.concurrent.CompletableFuture<?>[] reads = new java.util.concurrent.CompletableFuture<?>[count];
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        long first = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = first + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int n = i;
+            reads[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenAccept(answer -> {
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(answer.statusCode() + ": " + answer.body());
+                }
+                took[n] = System.nanoTime() - due;
+            });
+        }
+        java.util.concurrent.CompletableFuture.allOf(reads).get();
+        Arrays.sort(took);
+        return took;
     }
 
     private static HttpResponse<String> get(HttpClient client, String url, String token) throws Exception {

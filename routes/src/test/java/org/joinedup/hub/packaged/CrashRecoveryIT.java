@@ -53,7 +53,7 @@ class CrashRecoveryIT {
         Path dataDir = Files.createTempDirectory("joinedup-crash-");
         String fileMonth = "202611";
         String file = "BEN_" + GSS + "_" + fileMonth + "_07.DAT";
-        int details = 20_000; // long enough to be killed while it is applied, a few thousand a second
+        int details = 10_000; // long enough to be killed while it is applied (tens of seconds on a fresh hub)
 
         try (HubProcess hub = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             hub.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
