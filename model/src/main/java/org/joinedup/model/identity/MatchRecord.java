@@ -17,6 +17,13 @@ public record MatchRecord(String id, String givenName, String familyName, String
         boolean nhsNumberVerified, String niNumber) {
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    /**
+     * Names recur (a block of candidates holds the same few hundred names over and over): each name's code is worked
+     * out once. Bounded: emptied when it holds {@link #CODES_KEPT} names.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CODES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CODES_KEPT = 200_000;
 
     /**
      * Normalises an agency's values. Identifiers must already be valid and normalised (an invalid one is passed as
@@ -35,8 +42,16 @@ public record MatchRecord(String id, String givenName, String familyName, String
         if (name == null) {
             return null;
         }
-        String code = METAPHONE.doubleMetaphone(name);
-        return code == null || code.isEmpty() ? null : code;
+        String code = CODES.get(name);
+        if (code == null) {
+            if (CODES.size() >= CODES_KEPT) {
+                CODES.clear();
+            }
+            String worked = METAPHONE.doubleMetaphone(name);
+            code = worked == null ? "" : worked;
+            CODES.put(name, code);
+        }
+        return code.isEmpty() ? null : code;
     }
 
     private static String blankToNull(String value) {

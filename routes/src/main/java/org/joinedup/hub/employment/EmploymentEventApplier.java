@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.joinedup.connectors.employment.EmploymentEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
 import org.joinedup.hub.alerts.AlertKind;
+import org.joinedup.hub.budget.AmountCeilings;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.cases.Families;
@@ -29,6 +30,7 @@ import org.joinedup.model.ContributionStatus;
 import org.joinedup.model.EmploymentEvent;
 import org.joinedup.model.EmploymentEvent.Claimant;
 import org.joinedup.model.IdentifierRecord;
+import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.Pence;
 
 /**
@@ -57,15 +59,32 @@ public class EmploymentEventApplier {
     @Inject
     Families families;
 
+    @Inject
+    AmountCeilings ceilings;
+
     private final EmploymentEventReader reader = new EmploymentEventReader();
 
     @Transactional
     public void apply(String json, long messageId) {
-        store.applyOnce(messageId, () -> applyEvent(json, messageId));
+        apply(reader.read(json), messageId);
     }
 
-    private void applyEvent(String json, long messageId) {
-        EmploymentEvent event = reader.read(json);
+    /** Applies the event as the reader read it (and {@link #refuseAboveCeiling} checked it). */
+    @Transactional
+    public void apply(EmploymentEvent event, long messageId) {
+        store.applyOnce(messageId, () -> applyEvent(event, messageId));
+    }
+
+    /** An award above its funding stream's ceiling is a bad event, refused before it is applied like any other. */
+    public void refuseAboveCeiling(EmploymentEvent event) {
+        if (event != null && event.award() != null && event.award().amount() != null) {
+            ceilings.contributionRefusal(AgencyKind.EMPLOYMENT, event.award().amount()).ifPresent(why -> {
+                throw new InvalidMessageException("award.amountPence", why);
+            });
+        }
+    }
+
+    private void applyEvent(EmploymentEvent event, long messageId) {
         SourceLink link = person(event.person());
         Person person = link.person();
         switch (event.type()) {

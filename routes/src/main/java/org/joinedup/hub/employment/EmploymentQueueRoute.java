@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;
 import org.joinedup.connectors.employment.EmploymentEventReader;
 import org.joinedup.connectors.employment.EmploymentMessageId;
-import org.joinedup.hub.budget.AmountCeilings;
+import org.joinedup.hub.inbound.BrokerMessages;
 import org.joinedup.hub.inbound.HubEndpoints;
 import org.joinedup.hub.inbound.HubHeaders;
 import org.joinedup.model.AgencyKind;
@@ -14,7 +14,10 @@ import org.joinedup.model.EmploymentEvent;
 import org.joinedup.model.InvalidMessageException;
 
 /**
- * The employment services' slice, its entry: employment services publish JSON events on {@code hub.employment.queue}. The consumer is transacted: a message
+ * The employment services' slice, one event at a time: employment services publish JSON events on
+ * {@code hub.employment.queue}, where {@link EmploymentQueueConsumer} takes them in batches; an event a batch could
+ * not read or apply is moved to {@code hub.employment.one-by-one-queue}, and this route takes it from there alone
+ * (stored in the message store as sent on the agency's queue). The consumer is transacted: a message
  * is acknowledged only after the message store has committed it and the event has been applied, so a crash between
  * the two redelivers it, and the store recognises the repeat by the event's {@code messageId}. A message that is
  * not a valid event goes straight to the dead-letter queue with the reason (header {@code JoinedUpRejection}),
@@ -29,7 +32,7 @@ public class EmploymentQueueRoute extends RouteBuilder {
     public static final String STORE_NODE = "employment-store";
     public static final String APPLY_NODE = "employment-hand-over";
     public static final String DEAD_LETTER_NODE = "employment-dead-letter";
-    public static final String REJECTION_HEADER = "JoinedUpRejection";
+    public static final String REJECTION_HEADER = BrokerMessages.REJECTION;
     /** The exchange property holding the event as the reader checked it ({@code EmploymentEvent}). */
     public static final String CHECKED_EVENT = "JoinedUpEmploymentEvent";
 
@@ -37,16 +40,10 @@ public class EmploymentQueueRoute extends RouteBuilder {
     private final EmploymentEventReader reader = new EmploymentEventReader();
 
     @Inject
-    AmountCeilings ceilings;
+    EmploymentEventApplier applier;
 
-    /** An award above its funding stream's ceiling is a bad event, refused here like any other. */
     void refuseAboveCeiling(org.apache.camel.Exchange exchange) {
-        EmploymentEvent event = exchange.getProperty(CHECKED_EVENT, EmploymentEvent.class);
-        if (event != null && event.award() != null && event.award().amount() != null) {
-            ceilings.contributionRefusal(AgencyKind.EMPLOYMENT, event.award().amount()).ifPresent(why -> {
-                throw new InvalidMessageException("award.amountPence", why);
-            });
-        }
+        applier.refuseAboveCeiling(exchange.getProperty(CHECKED_EVENT, EmploymentEvent.class));
     }
 
     /** Bytes the store could not read as text (kept there as they arrived) are a bad event: dead-lettered. */
@@ -59,7 +56,7 @@ public class EmploymentQueueRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:{{hub.employment.queue}}?transacted=true").routeId(ROUTE_ID)
+        from("jms:queue:{{hub.employment.one-by-one-queue}}?transacted=true").routeId(ROUTE_ID)
                 .routeConfigurationId(HubEndpoints.ERROR_POLICY)
                 .onException(InvalidMessageException.class).handled(true)
                     .to(HubEndpoints.RECORD_REJECTION)

@@ -15,7 +15,6 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import org.joinedup.hub.employment.EmploymentQueueRoute;
 import org.joinedup.hub.platform.HubConfig;
 
 /**
@@ -72,10 +71,11 @@ public class DeadLetters {
                 Message m = (Message) each;
                 String text = m instanceof TextMessage t ? t.getText() : null;
                 String origin = m.getStringProperty("_AMQ_ORIG_QUEUE");
-                boolean councilId = origin != null && origin.equals(config.socialCare().applyQueue())
+                boolean councilId = origin != null && (origin.equals(config.socialCare().applyQueue())
+                        || origin.equals(config.socialCare().oneByOneQueue()))
                         && text != null && text.matches("\\d+");
                 found.addFirst(new DeadLetter(m.getJMSMessageID(), origin, Instant.ofEpochMilli(m.getJMSTimestamp()),
-                        m.getStringProperty(EmploymentQueueRoute.REJECTION_HEADER),
+                        m.getStringProperty(BrokerMessages.REJECTION),
                         councilId ? text : m.getStringProperty(org.joinedup.hub.inbound.HubHeaders.MESSAGE_ID),
                         text == null ? null
                                 : text.length() > 200 ? text.substring(0, 200) + "…" : text));
@@ -115,15 +115,7 @@ public class DeadLetters {
                 session.rollback();
                 throw new NotRedrivable("dead letter " + brokerId + " does not say which queue it came from");
             }
-            Message again = dead instanceof TextMessage text ? session.createTextMessage(text.getText())
-                    : copyBytes(session, dead);
-            for (Object name : Collections.list(dead.getPropertyNames())) {
-                String property = (String) name;
-                if (!property.startsWith("_AMQ") && !property.startsWith("JMSX")
-                        && !property.equals(EmploymentQueueRoute.REJECTION_HEADER)) {
-                    again.setObjectProperty(property, dead.getObjectProperty(property));
-                }
-            }
+            Message again = BrokerMessages.copy(session, dead);
             session.createProducer(session.createQueue(origin)).send(again);
             session.commit();
             return java.util.Optional.of(new Redriven(brokerId, origin));
@@ -132,15 +124,5 @@ public class DeadLetters {
         } catch (JMSException e) {
             throw new IllegalStateException("could not send dead letter " + brokerId + " back: " + e.getMessage(), e);
         }
-    }
-
-    private static Message copyBytes(Session session, Message dead) throws JMSException {
-        jakarta.jms.BytesMessage copy = session.createBytesMessage();
-        if (dead instanceof jakarta.jms.BytesMessage bytes) {
-            byte[] body = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(body);
-            copy.writeBytes(body);
-        }
-        return copy;
     }
 }

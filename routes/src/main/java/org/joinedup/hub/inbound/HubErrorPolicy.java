@@ -33,6 +33,24 @@ import org.joinedup.model.NotPermittedException;
 @ApplicationScoped
 public class HubErrorPolicy extends RouteConfigurationBuilder {
 
+    /** Failures that may pass when tried again: a lost connection, a lock, two deliveries racing to create a record. */
+    private static final java.util.List<Class<? extends Throwable>> TRANSIENT = java.util.List.of(
+            ConstraintViolationException.class, LockAcquisitionException.class, JDBCConnectionException.class,
+            PessimisticLockException.class, OptimisticLockException.class, java.sql.SQLTransientException.class,
+            RecordChangedMeanwhileException.class);
+
+    /** Whether the failure, or a cause of it, is one that may pass when tried again. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> kind : TRANSIENT) {
+                if (kind.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Inject
     MessageOutcomeRecorder recorder;
 
@@ -55,10 +73,9 @@ public class HubErrorPolicy extends RouteConfigurationBuilder {
                 .logExhausted(false)
                 .logHandled(false)
                 .bean(recorder, "waiting");
-        policy.onException(ConstraintViolationException.class, LockAcquisitionException.class,
-                        JDBCConnectionException.class, PessimisticLockException.class,
-                        OptimisticLockException.class, java.sql.SQLTransientException.class,
-                        RecordChangedMeanwhileException.class)
+        @SuppressWarnings("unchecked")
+        Class<? extends Throwable>[] transients = TRANSIENT.toArray(new Class[0]);
+        policy.onException(transients)
                 .handled(false)
                 .maximumRedeliveries(5)
                 .redeliveryDelay(20)

@@ -233,8 +233,32 @@ public class InboundMessageStore {
     }
 
     private void count(AgencyKind agency, Transport transport, boolean repeat) {
-        metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport", transport.name(),
-                "repeat", Boolean.toString(repeat)).increment();
+        afterCommit(() -> metrics.counter("hub.inbound.messages", "agency", agency.name(), "transport",
+                transport.name(), "repeat", Boolean.toString(repeat)).increment());
+    }
+
+    private void countOutcome(AgencyKind agency, MessageStatus status) {
+        afterCommit(() -> metrics.counter("hub.inbound.outcomes", "agency", agency.name(), "status", status.name())
+                .increment());
+    }
+
+    /**
+     * Done once the current transaction commits, never if it rolls back: a batch rolled back and applied again one
+     * by one is counted once.
+     */
+    private void afterCommit(Runnable then) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    then.run();
+                }
+            }
+        });
     }
 
     private Map<String, Long> insertAll(AgencyKind agency, Transport transport, String from, String contentType,
@@ -356,7 +380,7 @@ public class InboundMessageStore {
         message.waitingFor = dependency;
         message.reasons = reason;
         message.attempts++;
-        metrics.counter("hub.inbound.outcomes", "agency", message.agency.name(), "status", "WAITING").increment();
+        countOutcome(message.agency, MessageStatus.WAITING);
         return false;
     }
 
@@ -380,18 +404,7 @@ public class InboundMessageStore {
         // the same rows: they are locked, and no message starts waiting while the dependency's lock is held
         em.createNativeQuery("update inbound_message set status = 'RECEIVED', waiting_for = null, status_at = now()"
                 + " where status = 'WAITING' and waiting_for = ?1").setParameter(1, dependency).executeUpdate();
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    dispatch.later(released);
-                }
-            }
-        });
+        afterCommit(() -> dispatch.later(released));
     }
 
     private void lockDependency(String dependency) {
@@ -412,7 +425,7 @@ public class InboundMessageStore {
         message.status = status;
         message.waitingFor = null;
         message.statusAt = Instant.now();
-        metrics.counter("hub.inbound.outcomes", "agency", message.agency.name(), "status", status.name()).increment();
+        countOutcome(message.agency, status);
         message.reasons = reasons;
         message.error = error;
         message.attempts++;

@@ -90,6 +90,10 @@ public interface HubConfig {
         /** Consumers per queue the hub reads, applying in parallel ({@code camel.component.jms.concurrent-consumers}). */
         @WithDefault("4")
         int consumers();
+
+        /** At most this many messages a queue consumer takes off together, stores and applies in one transaction. */
+        @WithDefault("200")
+        int batchSize();
     }
 
     interface Auth {
@@ -111,6 +115,10 @@ public interface HubConfig {
         /** The queue employment services publish on (fixed by their interface). */
         @WithDefault("agency.employment.in")
         String queue();
+
+        /** Internal: events a batch could not read or apply, taken from here one by one. */
+        @WithDefault("hub.employment.one-by-one")
+        String oneByOneQueue();
     }
 
     interface Inbound {
@@ -126,6 +134,10 @@ public interface HubConfig {
         /** Internal queue of accepted council events waiting to be applied. */
         @WithDefault("hub.social-care.apply")
         String applyQueue();
+
+        /** Internal: council events a batch could not apply, taken from here one by one. */
+        @WithDefault("hub.social-care.apply.one-by-one")
+        String oneByOneQueue();
     }
 
     interface Housing {

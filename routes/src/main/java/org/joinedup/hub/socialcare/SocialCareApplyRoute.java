@@ -8,9 +8,10 @@ import org.joinedup.hub.inbound.HubEndpoints;
 import org.joinedup.hub.inbound.HubHeaders;
 
 /**
- * Council events accepted over HTTP are applied a moment later: the intake puts the stored message's id on
- * {@code hub.social-care.apply-queue}, and this transacted consumer applies it (a failure rolls back, the broker
- * redelivers, and after the last attempt the id waits on the dead-letter queue).
+ * Council events accepted over HTTP are applied a moment later, in batches ({@link SocialCareApplyConsumer}); an
+ * event of a batch that failed is put on {@code hub.social-care.one-by-one-queue}, and this transacted consumer
+ * applies it alone (a failure rolls back, the broker redelivers, and after the last attempt the id waits on the
+ * dead-letter queue).
  */
 @ApplicationScoped
 public class SocialCareApplyRoute extends RouteBuilder {
@@ -22,7 +23,7 @@ public class SocialCareApplyRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:{{hub.social-care.apply-queue}}?transacted=true").routeId(ROUTE_ID)
+        from("jms:queue:{{hub.social-care.one-by-one-queue}}?transacted=true").routeId(ROUTE_ID)
                 .routeConfigurationId(HubEndpoints.ERROR_POLICY)
                 .convertBodyTo(Long.class)
                 .setHeader(HubHeaders.MESSAGE_ID, body())

@@ -39,6 +39,9 @@ class EmploymentEventsTest {
     @Inject
     ConsumerTemplate consumer;
 
+    @Inject
+    jakarta.jms.ConnectionFactory brokers;
+
     @Test
     void anAwardBecomesAnEmploymentContributionAndStartingWorkIsAnAlert() {
         String nino = newNino();
@@ -157,6 +160,58 @@ class EmploymentEventsTest {
         String reason = dead.getMessage().getHeader("JoinedUpRejection", String.class);
         assertTrue(reason != null && reason.contains("belongs to another person"), String.valueOf(reason));
         assertEquals(20_000L, awaitPerson(first, p -> true).getLong("contributions[0].amountPence"));
+    }
+
+    /**
+     * Events that arrive together are taken off in a batch: a bad event among them, and one refused only when it is
+     * applied (which rolls the batch back), cost the others nothing: every good event is applied once, a repeat in
+     * the same batch is a repeat, and each bad one is dead-lettered with its reason.
+     */
+    @Test
+    void aBatchWithBadEventsAppliesEveryGoodOneOnceAndDeadLettersTheBadWithTheirReasons() throws Exception {
+        String owner = newNino();
+        String takenAwardId = "FSF-OWNED-" + owner;
+        camel.sendBody(QUEUE, awarded(owner, takenAwardId, 20_000, "2026-11-20T09:41:07Z"));
+        awaitPerson(owner, p -> p.getList("contributions").size() == 1);
+
+        List<String> claimants = new java.util.ArrayList<>();
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String nino = newNino();
+            claimants.add(nino);
+            events.add(awarded(nino, "FSF-B-" + nino, 1_000 + i, "2026-11-20T09:41:07Z"));
+        }
+        String poison = awarded(newNino(), "FSF-P", 1_000, "2026-11-20T09:41:07Z").replace("TRAINING", "HOLIDAY");
+        String clash = awarded(newNino(), takenAwardId, 30_000, "2026-11-21T09:41:07Z");
+        events.add(10, poison);
+        events.add(20, clash);
+        events.add(events.get(5)); // the same event twice in one batch
+        try (jakarta.jms.JMSContext context = brokers.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED)) {
+            jakarta.jms.JMSProducer producer = context.createProducer();
+            jakarta.jms.Queue queue = context.createQueue("agency.employment.in");
+            for (String event : events) {
+                producer.send(queue, event);
+            }
+            context.commit(); // all on the queue at once: taken off together
+        }
+
+        for (int i = 0; i < claimants.size(); i++) {
+            JsonPath person = awaitPerson(claimants.get(i), p -> p.getList("contributions").size() == 1);
+            assertEquals(1_000L + i, person.getLong("contributions[0].amountPence"), claimants.get(i));
+        }
+        String poisonReason = DeadLetterQueue.take(consumer, poison, Duration.ofSeconds(30)).getMessage()
+                .getHeader("JoinedUpRejection", String.class);
+        assertTrue(poisonReason != null && poisonReason.contains("award.purpose"), String.valueOf(poisonReason));
+        String clashReason = DeadLetterQueue.take(consumer, clash, Duration.ofSeconds(30)).getMessage()
+                .getHeader("JoinedUpRejection", String.class);
+        assertTrue(clashReason != null && clashReason.contains("belongs to another person"), String.valueOf(clashReason));
+        assertEquals(20_000L, awaitPerson(owner, p -> true).getLong("contributions[0].amountPence"));
+        String repeatedId = JsonPath.from(events.get(5)).getString("messageId");
+        List<Map<String, Object>> stored = given().auth().oauth2(DemoTokens.of("operator"))
+                .get("/api/inbound/messages?agency=EMPLOYMENT&limit=200").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.agencyMessageId == '" + repeatedId + "' }");
+        assertEquals(1, stored.size(), "the event sent twice is stored once");
+        assertEquals("APPLIED", stored.get(0).get("status"));
     }
 
     private static String awarded(String nino, String awardId, long pence, String occurredAt) {
