@@ -1,9 +1,7 @@
 package org.joinedup.hub.cases;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -160,26 +158,41 @@ public class Families {
                 .setMaxResults(1).getResultList().isEmpty() ? AgencyKind.SOCIAL_CARE : AgencyKind.HOUSING;
     }
 
-    /** Everyone linked to the person, directly or through others, up to {@code limit} people. */
+    /**
+     * Everyone linked to the person, directly or through others (household links either way, a current tenancy
+     * shared), up to {@code limit} people: one recursive statement, however many are reached.
+     */
     private Set<UUID> connected(UUID start, int limit) {
-        Set<UUID> seen = new LinkedHashSet<>();
-        Deque<UUID> next = new ArrayDeque<>(List.of(start));
-        while (!next.isEmpty() && seen.size() < limit) {
-            UUID person = next.poll();
-            if (!seen.add(person)) {
-                continue;
+        em.flush(); // the links this transaction made are links too
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement reach = connection.prepareStatement(CONNECTED)) {
+                reach.setObject(1, start);
+                reach.setInt(2, limit);
+                Set<UUID> seen = new LinkedHashSet<>();
+                try (java.sql.ResultSet rows = reach.executeQuery()) {
+                    while (rows.next()) {
+                        seen.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return seen;
             }
-            next.addAll(em.createQuery("select l.related.id from HouseholdLink l where l.person.id = ?1", UUID.class)
-                    .setParameter(1, person).getResultList());
-            next.addAll(em.createQuery("select l.person.id from HouseholdLink l where l.related.id = ?1", UUID.class)
-                    .setParameter(1, person).getResultList());
-            next.addAll(em.createQuery("select other.person.id from TenancyMember me, TenancyMember other, Tenancy t"
-                            + " where me.person.id = ?1 and other.tenancyId = me.tenancyId and t.id = me.tenancyId"
-                            + " and t.endedOn is null", UUID.class)
-                    .setParameter(1, person).getResultList());
-        }
-        return seen;
+        });
     }
+
+    private static final String CONNECTED = """
+            with recursive reach (p) as (
+                select cast(? as uuid)
+                union
+                select x.other from reach r cross join lateral (
+                    select l.related_person_id as other from household_link l where l.person_id = r.p
+                    union all
+                    select l.person_id from household_link l where l.related_person_id = r.p
+                    union all
+                    select o.person_id from tenancy_member m
+                        join tenancy t on t.id = m.tenancy_id and t.ended_on is null
+                        join tenancy_member o on o.tenancy_id = m.tenancy_id
+                    where m.person_id = r.p) x)
+            select p from reach limit ?""";
 
     /** The tenancy's lead, or the council client who listed the household, or the person who started it. */
     private Person lead(Set<UUID> family, Person fallback) {
