@@ -36,8 +36,8 @@ public class BudgetStatement {
             String status, long confirmedPence, long availablePence, long committedPence, long paidPence) {
     }
 
-    public record PostingLine(long postingId, String kind, Instant postedAt, String causedBy, Long messageId,
-            String reason, String contributionId, String account, long pence) {
+    public record PostingLine(long postingId, String kind, Instant postedAt, java.time.LocalDate valueDate,
+            String causedBy, Long messageId, String reason, String contributionId, String account, long pence) {
     }
 
     /** The whole statement (for the ledger's own checks and benchmarks). */
@@ -76,7 +76,7 @@ public class BudgetStatement {
         }
         List<?> rows = em.createNativeQuery("""
                 select p.id, p.kind, p.posted_at, p.caused_by, p.message_id, p.reason, cast(e.contribution_id as varchar),
-                       e.account, e.pence
+                       e.account, e.pence, p.value_date
                 from ledger_posting p join ledger_entry e on e.posting_id = p.id
                 join contribution c on c.id = e.contribution_id
                 where c.person_id = ?1 order by p.id, e.id""").setParameter(1, personId).getResultList();
@@ -86,7 +86,8 @@ public class BudgetStatement {
             if (!visible.contains((String) r[6])) {
                 continue;
             }
-            postings.add(new PostingLine(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]), (String) r[3],
+            postings.add(new PostingLine(((Number) r[0]).longValue(), (String) r[1], toInstant(r[2]),
+                    r[9] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[9], (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
                     ((Number) r[8]).longValue()));
         }

@@ -57,6 +57,13 @@ public class Contribution extends PanacheEntityBase {
     @Column(name = "amount_pence")
     public long amountPence;
 
+    /**
+     * Of {@link #amountPence}, what year ends carried in from the same funder's earlier contributions: the funder's
+     * own figure is the rest, and its later revisions change only that.
+     */
+    @Column(name = "carried_in_pence")
+    public long carriedInPence;
+
     @Column(name = "period_start")
     public LocalDate periodStart;
 

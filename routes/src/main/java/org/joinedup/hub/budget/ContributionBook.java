@@ -131,7 +131,7 @@ public class ContributionBook implements org.joinedup.hub.budget.AmountCeilings 
     private static void copy(Terms terms, Instant occurredAt, Contribution contribution) {
         contribution.type = terms.type();
         contribution.status = terms.status();
-        contribution.amountPence = terms.amount().value();
+        contribution.amountPence = Math.addExact(terms.amount().value(), contribution.carriedInPence);
         contribution.periodStart = terms.periodStart();
         contribution.periodEnd = terms.periodEnd();
         contribution.carePlanTitle = terms.carePlanTitle();
@@ -142,7 +142,7 @@ public class ContributionBook implements org.joinedup.hub.budget.AmountCeilings 
     private static boolean differs(Contribution c, Terms t) {
         return c.status != t.status()
                 || !c.type.equals(t.type())
-                || c.amountPence != t.amount().value()
+                || c.amountPence - c.carriedInPence != t.amount().value()
                 || !c.periodStart.equals(t.periodStart())
                 || !c.periodEnd.equals(t.periodEnd())
                 || !Objects.equals(c.carePlanTitle, t.carePlanTitle());
@@ -200,6 +200,19 @@ public class ContributionBook implements org.joinedup.hub.budget.AmountCeilings 
             revision(contribution, "CLAWED_BACK", null, caller);
         }
         return contribution;
+    }
+
+    /**
+     * Year end carried {@code pence} of unspent money into this contribution (already posted): its amount goes up by
+     * it (a new version, change CARRIED_FORWARD), and the funder's later revisions keep it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void carriedIn(Contribution contribution, long pence, String caller) {
+        contribution.amountPence = Math.addExact(contribution.amountPence, pence);
+        contribution.carriedInPence = Math.addExact(contribution.carriedInPence, pence);
+        contribution.version++;
+        contribution.updatedAt = Instant.now();
+        revision(contribution, "CARRIED_FORWARD", null, caller);
     }
 
     private static void revision(Contribution contribution, String change, Long messageId, String caller) {

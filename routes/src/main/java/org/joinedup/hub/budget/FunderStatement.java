@@ -1,7 +1,6 @@
 package org.joinedup.hub.budget;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,7 @@ public class FunderStatement {
 
     @Transactional
     public Statement of(String funder, LocalDate from, LocalDate to) {
-        var start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        var end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // by the day the money moved in UK time (a payment's paid-on day), not when the posting was written
         Map<String, ContributionLine> lines = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
                 select cast(c.id as varchar), cast(c.person_id as varchar), c.agency, c.type, c.status,
@@ -42,9 +40,9 @@ public class FunderStatement {
                        coalesce(sum(case when e.account = 'PAID' then e.pence else 0 end), 0)
                 from contribution c join organisation o on o.id = c.funding_body_id
                 join ledger_entry e on e.contribution_id = c.id join ledger_posting p on p.id = e.posting_id
-                where o.code = ?1 and p.posted_at >= ?2 and p.posted_at < ?3
+                where o.code = ?1 and p.value_date between ?2 and ?3
                 group by c.id, c.person_id, c.agency, c.type, c.status order by c.id""")
-                .setParameter(1, funder).setParameter(2, start).setParameter(3, end).getResultList()) {
+                .setParameter(1, funder).setParameter(2, from).setParameter(3, to).getResultList()) {
             Object[] r = (Object[]) row;
             lines.put((String) r[0], new ContributionLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                     (String) r[4], number(r[5]), number(r[6]), number(r[7]), new LinkedHashMap<>()));
@@ -53,10 +51,10 @@ public class FunderStatement {
                 select cast(c.id as varchar), p.category, sum(e.pence)
                 from contribution c join organisation o on o.id = c.funding_body_id
                 join ledger_entry e on e.contribution_id = c.id join ledger_posting p on p.id = e.posting_id
-                where o.code = ?1 and p.posted_at >= ?2 and p.posted_at < ?3 and e.account = 'PAID'
+                where o.code = ?1 and p.value_date between ?2 and ?3 and e.account = 'PAID'
                   and p.category is not null
                 group by c.id, p.category order by c.id, p.category""")
-                .setParameter(1, funder).setParameter(2, start).setParameter(3, end).getResultList()) {
+                .setParameter(1, funder).setParameter(2, from).setParameter(3, to).getResultList()) {
             Object[] r = (Object[]) row;
             ContributionLine line = lines.get((String) r[0]);
             if (line != null) {

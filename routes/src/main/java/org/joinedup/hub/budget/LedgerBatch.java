@@ -39,6 +39,9 @@ import org.joinedup.model.ledger.PostingRules;
 public class LedgerBatch {
 
     @Inject
+    org.joinedup.hub.platform.Today today;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -192,7 +195,7 @@ public class LedgerBatch {
     }
 
     /** The postings, then all their entries: one statement each, whatever the batch's size. */
-    private static long[] write(Connection connection, List<Movement> movements, List<Integer> toWrite,
+    private long[] write(Connection connection, List<Movement> movements, List<Integer> toWrite,
             List<List<EntryLine>> lines) throws SQLException {
         int n = toWrite.size();
         long[] ids = new long[n];
@@ -205,6 +208,7 @@ public class LedgerBatch {
         Long[] messages = new Long[n];
         String[] reasons = new String[n];
         String[] categories = new String[n];
+        java.sql.Date[] valueDates = new java.sql.Date[n];
         for (int w = 0; w < n; w++) {
             Movement m = movements.get(toWrite.get(w));
             kinds[w] = m.kind().name();
@@ -213,17 +217,21 @@ public class LedgerBatch {
             messages[w] = m.cause().messageId();
             reasons[w] = m.cause().reason();
             categories[w] = m.category() == null ? null : m.category().trim().toUpperCase(java.util.Locale.ROOT);
+            valueDates[w] = java.sql.Date.valueOf(m.cause().valueDate() != null ? m.cause().valueDate() : today.date());
         }
         Map<String, Long> written = new HashMap<>();
         try (PreparedStatement insert = connection.prepareStatement("insert into ledger_posting (kind,"
-                + " idempotency_key, caused_by, message_id, reason, category) select * from unnest(?::varchar[],"
-                + " ?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::varchar[]) returning id, idempotency_key")) {
+                + " idempotency_key, caused_by, message_id, reason, category, value_date) select k, ik, cb, m, r, c, v"
+                + " from unnest(?::varchar[], ?::varchar[],"
+                + " ?::varchar[], ?::bigint[], ?::text[], ?::varchar[], ?::date[]) as u (k, ik, cb, m, r, c, v)"
+                + " returning id, idempotency_key")) {
             insert.setArray(1, connection.createArrayOf("varchar", kinds));
             insert.setArray(2, connection.createArrayOf("varchar", keys));
             insert.setArray(3, connection.createArrayOf("varchar", causedBy));
             insert.setArray(4, connection.createArrayOf("bigint", messages));
             insert.setArray(5, connection.createArrayOf("text", reasons));
             insert.setArray(6, connection.createArrayOf("varchar", categories));
+            insert.setArray(7, connection.createArrayOf("date", valueDates));
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     written.put(rows.getString(2), rows.getLong(1));

@@ -36,9 +36,27 @@ public class PooledBudgetLedger {
     @Inject
     FundingRules rules;
 
-    /** Who or what caused a movement, why, and the agency message it came from (null for a person's action). */
-    public record Cause(String causedBy, String reason, Long messageId) {
+    @Inject
+    org.joinedup.hub.platform.Today today;
+
+    /**
+     * Who or what caused a movement, why, the agency message it came from (null for a person's action), and the day
+     * the money moved, in UK time (a payment's {@code paidOn}; null: the day it is posted): statements and financial
+     * years count by it, so a payment dated 31 March belongs to that year whenever it is posted.
+     */
+    public record Cause(String causedBy, String reason, Long messageId, java.time.LocalDate valueDate) {
+
+        public Cause(String causedBy, String reason, Long messageId) {
+            this(causedBy, reason, messageId, null);
+        }
+
+        /** The same cause, for money that moved on {@code day}. */
+        public Cause on(java.time.LocalDate day) {
+            return new Cause(causedBy, reason, messageId, day);
+        }
     }
+
+
 
     /** A posting made (or found again for the same key). */
     public record Posted(long postingId, boolean repeat) {
@@ -252,9 +270,10 @@ public class PooledBudgetLedger {
             return new Posted(known.get(), true);
         }
         long postingId = ((Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key, caused_by,"
-                + " message_id, reason, category) values (?1, ?2, ?3, ?4, ?5, ?6) returning id")
+                + " message_id, reason, category, value_date) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id")
                 .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
                 .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).setParameter(6, category)
+                .setParameter(7, cause.valueDate() != null ? cause.valueDate() : today.date()) // the day it moved
                 .getSingleResult()).longValue();
         StringBuilder sql = new StringBuilder("insert into ledger_entry (posting_id, contribution_id, account, pence)"
                 + " values ");

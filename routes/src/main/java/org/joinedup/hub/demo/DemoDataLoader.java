@@ -166,8 +166,9 @@ public class DemoDataLoader {
         for (Map.Entry<String, Long> deposit : Map.of("E08000004", 200_000_000L, "RR8", 150_000_000L, "RM3",
                 50_000_000L).entrySet()) {
             post(base, "/api/pools/" + pool + "/deposits", council, """
-                    {"partnerCode": "%s", "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "money": "REVENUE",
-                     "amountPence": %d}""".formatted(deposit.getKey(), deposit.getValue()));
+                    {"partnerCode": "%s", "reference": "DEMO-%s-2026", "periodStart": "2026-04-01",
+                     "periodEnd": "2027-03-31", "money": "REVENUE", "amountPence": %d}"""
+                    .formatted(deposit.getKey(), deposit.getKey(), deposit.getValue()));
         }
         LOG.infof("Demo: set up the pooled fund '%s' (%s) through POST /api/pools as demo user 'council'", POOL_NAME,
                 pool);

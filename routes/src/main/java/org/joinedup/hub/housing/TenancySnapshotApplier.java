@@ -233,9 +233,17 @@ public class TenancySnapshotApplier {
         if (existing != null) {
             return; // the same award seen again on a later night is the same award
         }
+        // the works a grant pays for are to be done within twelve months of its approval (Housing Grants,
+        // Construction and Regeneration Act 1996, s. 37): the grant's money pays for that long
         contributions.record(null, provider, AgencyKind.HOUSING, link, system, row.dfgAwardRef(),
-                new ContributionBook.Terms("dfg", ContributionStatus.ACTIVE, row.dfgAward(), awarded, awarded, null),
+                new ContributionBook.Terms("dfg", ContributionStatus.ACTIVE, row.dfgAward(), awarded,
+                        dfgPeriodEnd(awarded), null),
                 null, messageId, "housing file " + snapshot.provider() + " " + snapshot.extractDate());
+    }
+
+    /** The last day a grant approved on {@code awarded} pays for works: twelve months on, less a day. */
+    static LocalDate dfgPeriodEnd(LocalDate awarded) {
+        return awarded.plusMonths(12).minusDays(1);
     }
 
     private static TenancyMember.Key key(UUID tenancyId, String personRef) {

@@ -104,7 +104,7 @@ public class PaymentRun {
                         null);
                 continue;
             }
-            String refusal = refusal(line, order.amountPence(), before);
+            String refusal = line.paymentRefusal(order.paidOn(), order.amountPence(), before.pence[0]);
             if (refusal != null) {
                 results[i] = refused(order, refusal);
                 alert(line, order, refusal);
@@ -115,7 +115,8 @@ public class PaymentRun {
             moving.add(i);
             movements.add(LedgerBatch.Movement.payment(line.contribution.id, order.amountPence(), line.category, true,
                     "line:" + key, new PooledBudgetLedger.Cause(by, "payment " + order.reference() + " to "
-                            + line.payee + " for plan line " + line.lineNumber + " (" + line.description + ")", null)));
+                            + line.payee + " for plan line " + line.lineNumber + " (" + line.description + ")", null)
+                            .on(order.paidOn())));
         }
         List<LedgerBatch.Outcome> outcomes = ledger.post(movements);
         List<Object[]> payments = new ArrayList<>();
@@ -132,7 +133,7 @@ public class PaymentRun {
                         : "PAID", null, outcome.postingId());
                 if (!outcome.repeat()) {
                     payments.add(new Object[] { line.id, order.reference(), order.amountPence(), order.paidOn(),
-                        outcome.postingId() });
+                        outcome.postingId(), line.moneyYear });
                 }
             }
         }
@@ -175,23 +176,6 @@ public class PaymentRun {
         }
     }
 
-    /** Why the line cannot pay this, or null: the same checks as a single payment. */
-    private static String refusal(PlanLine line, long pence, Paid before) {
-        if (line.plan.supersededBy != null) {
-            return "plan version " + line.plan.version + " was replaced by version " + line.plan.supersededBy.version
-                    + " (" + line.plan.supersededBy.id + "): use the current plan";
-        }
-        if (line.status != PlanLine.Status.APPROVED) {
-            return "line " + line.lineNumber + " is " + line.status.name().toLowerCase()
-                    + ": only an approved line can be paid";
-        }
-        if (before.pence[0] + pence > line.annualPence) {
-            return new Pence(pence) + " would take line " + line.lineNumber + " past its " + new Pence(
-                    line.annualPence) + " a year (" + new Pence(before.pence[0]) + " paid already)";
-        }
-        return null;
-    }
-
     private static Result refused(Order order, String reason) {
         return new Result(order.planId(), order.line(), order.reference(), "REFUSED", reason, null);
     }
@@ -202,12 +186,16 @@ public class PaymentRun {
                         + new Pence(order.amountPence()) + " to " + line.payee + " refused: " + reason, null);
     }
 
+    /** A line's payments in one money year. */
+    private record Counted(UUID line, int year) {
+    }
+
     /** What a line (with the lines it replaced) has paid, and under which references. */
     private record Paid(long[] pence, Map<String, Long> references) {
     }
 
     /**
-     * What each line (with the lines it replaced) has paid, from each one's running total (V17), and which of the
+     * What each line (with the lines it replaced) has paid in the line's money year, and which of the
      * run's references it (or a line it replaced) has paid before, looked up by the unique index. Each line is
      * reckoned over its own chain, so a run naming both a line and the line it replaced keeps them apart.
      */
@@ -215,6 +203,7 @@ public class PaymentRun {
             Map<String, PlanLine> byKey) {
         Map<UUID, List<UUID>> chains = new HashMap<>();
         Set<UUID> members = new HashSet<>();
+        Set<Counted> counted = new HashSet<>(); // each chain's lines, in the money year of the line it leads to
         for (PlanLine line : lines) {
             List<UUID> chain = new ArrayList<>();
             for (PlanLine l = line; l != null; l = l.previousLine) {
@@ -222,6 +211,7 @@ public class PaymentRun {
             }
             chains.put(line.id, chain);
             members.addAll(chain);
+            chain.forEach(member -> counted.add(new Counted(member, line.moneyYear)));
         }
         List<UUID> askedLines = new ArrayList<>();
         List<String> askedReferences = new ArrayList<>();
@@ -232,16 +222,18 @@ public class PaymentRun {
                 askedReferences.add(order.reference());
             }
         }
-        Map<UUID, Long> totals = new HashMap<>();
+        Map<Counted, Long> totals = new HashMap<>();
+        List<Counted> asked = List.copyOf(counted);
         Map<String, Long> known = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement read = connection.prepareStatement("select l.id, (select p.line_paid_after from"
-                    + " plan_payment p where p.line_id = l.id order by p.seq desc limit 1) from unnest(?::uuid[])"
-                    + " as l (id)")) {
-                read.setArray(1, connection.createArrayOf("uuid", members.toArray()));
+            try (PreparedStatement read = connection.prepareStatement("select l.id, l.y, (select coalesce(sum("
+                    + "p.amount_pence), 0) from plan_payment p where p.line_id = l.id and p.money_year = l.y) from"
+                    + " unnest(?::uuid[], ?::int[]) as l (id, y)")) {
+                read.setArray(1, connection.createArrayOf("uuid", asked.stream().map(Counted::line).toArray()));
+                read.setArray(2, connection.createArrayOf("integer", asked.stream().map(Counted::year).toArray()));
                 try (ResultSet rows = read.executeQuery()) {
                     while (rows.next()) {
-                        totals.put(rows.getObject(1, UUID.class), rows.getLong(2));
+                        totals.put(new Counted(rows.getObject(1, UUID.class), rows.getInt(2)), rows.getLong(3));
                     }
                 }
             }
@@ -259,7 +251,8 @@ public class PaymentRun {
         });
         Map<UUID, Paid> paid = new HashMap<>();
         for (PlanLine line : lines) {
-            long pence = chains.get(line.id).stream().mapToLong(m -> totals.getOrDefault(m, 0L)).reduce(0L, Math::addExact);
+            long pence = chains.get(line.id).stream().mapToLong(m -> totals.getOrDefault(new Counted(m,
+                    line.moneyYear), 0L)).reduce(0L, Math::addExact);
             paid.put(line.id, new Paid(new long[] { pence }, new HashMap<>()));
         }
         for (Order order : orders) {
@@ -284,6 +277,7 @@ public class PaymentRun {
         Long[] pence = new Long[n];
         java.sql.Date[] paidOn = new java.sql.Date[n];
         Long[] postings = new Long[n];
+        Integer[] years = new Integer[n];
         for (int i = 0; i < n; i++) {
             Object[] p = payments.get(i);
             ids[i] = UUID.randomUUID();
@@ -292,10 +286,11 @@ public class PaymentRun {
             pence[i] = (Long) p[2];
             paidOn[i] = java.sql.Date.valueOf((LocalDate) p[3]);
             postings[i] = (Long) p[4];
+            years[i] = (Integer) p[5];
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into plan_payment (id, line_id, reference,"
-                + " amount_pence, paid_on, posting_id, paid_by) select u.*, ? from unnest(?::uuid[], ?::uuid[],"
-                + " ?::varchar[], ?::bigint[], ?::date[], ?::bigint[]) u")) {
+                + " amount_pence, paid_on, posting_id, money_year, paid_by) select u.*, ? from unnest(?::uuid[],"
+                + " ?::uuid[], ?::varchar[], ?::bigint[], ?::date[], ?::bigint[], ?::int[]) u")) {
             insert.setString(1, by);
             insert.setArray(2, connection.createArrayOf("uuid", ids));
             insert.setArray(3, connection.createArrayOf("uuid", lines));
@@ -303,6 +298,7 @@ public class PaymentRun {
             insert.setArray(5, connection.createArrayOf("bigint", pence));
             insert.setArray(6, connection.createArrayOf("date", paidOn));
             insert.setArray(7, connection.createArrayOf("bigint", postings));
+            insert.setArray(8, connection.createArrayOf("integer", years));
             insert.executeUpdate();
         }
     }

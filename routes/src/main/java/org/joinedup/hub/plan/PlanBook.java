@@ -36,7 +36,13 @@ public class PlanBook {
     PooledBudgetLedger ledger;
 
     @Inject
+    org.joinedup.hub.platform.Today today;
+
+    @Inject
     org.joinedup.hub.budget.FundingRules rules;
+
+    @Inject
+    PaymentRun paymentRun;
 
     /**
      * A line as drafted. In a revision, {@code replaces} may name the line number of the previous version this line
@@ -125,10 +131,10 @@ public class PlanBook {
                 plan.lines.add(carriedLine(plan, i + 1, old));
                 continue;
             }
-            long toCommit = draft.annualPence() - (old == null ? 0 : old.paidPence());
+            long toCommit = draft.annualPence() - (old == null ? 0 : old.paidIn(today.financialYear()));
             if (toCommit <= 0) {
                 problems.add(new ValidationIssue("lines[" + (i + 1) + "]", new org.joinedup.model.Pence(
-                        old.paidPence()) + " has already been paid this year on line " + old.lineNumber
+                        old.paidIn(today.financialYear())) + " has already been paid this year on line " + old.lineNumber
                         + " of version " + previous.version + ", which this line replaces: its yearly cost cannot be "
                         + new org.joinedup.model.Pence(draft.annualPence())));
                 continue;
@@ -143,7 +149,7 @@ public class PlanBook {
             PlanLine line = proposedLine(plan, choice, lines.get(choice.line() - 1), old);
             if (old != null) {
                 line.fundingExplanation = line.fundingExplanation + " (" + new org.joinedup.model.Pence(
-                        old.paidPence()) + " paid this year on the line it replaces)";
+                        old.paidIn(today.financialYear())) + " paid this year on the line it replaces)";
             }
             plan.lines.add(line);
         }
@@ -224,14 +230,27 @@ public class PlanBook {
 
     private FundingProposer.Proposal propose(Person person, List<FundingProposer.Line> costs) {
         List<FundingProposer.Pot> pots = new ArrayList<>();
-        for (Contribution c : Contribution.<Contribution>list("person.id in ?1 and status = ?2",
+        List<String> notNow = new ArrayList<>();
+        LocalDate day = today.date();
+        for (Contribution c : Contribution.<Contribution>list("person.id in ?1 and status = ?2 order by periodStart",
                 org.joinedup.hub.cases.FamilyCase.budgetHolders(person.id), ContributionStatus.ACTIVE)) {
+            // money that pays today: not a year gone by (its year end settles it), not money that has not started
+            if (day.isBefore(c.periodStart) || day.isAfter(c.periodEnd)) {
+                notNow.add(c.fundingBody.code + " " + c.sourceValue + " pays from " + c.periodStart + " to "
+                        + c.periodEnd);
+                continue;
+            }
             rules.of(c.agency).ifPresent(rule -> pots.add(new FundingProposer.Pot(c.id.toString(),
                     c.fundingBody.code, ledger.balances(c.id).available(), rule)));
         }
         FundingProposer.Proposal proposal = FundingProposer.propose(costs, pots);
         if (!proposal.fundable()) {
-            throw new InvalidMessageException(proposal.problems());
+            List<ValidationIssue> problems = new ArrayList<>(proposal.problems());
+            if (!notNow.isEmpty()) {
+                problems.add(new ValidationIssue("lines", "not counted, as it does not pay on " + day + ": "
+                        + String.join("; ", notNow)));
+            }
+            throw new InvalidMessageException(problems);
         }
         return proposal;
     }
@@ -252,7 +271,7 @@ public class PlanBook {
         return plan;
     }
 
-    private static PlanLine proposedLine(SupportPlan plan, FundingProposer.Choice choice, DraftLine draft,
+    private PlanLine proposedLine(SupportPlan plan, FundingProposer.Choice choice, DraftLine draft,
             PlanLine previous) {
         PlanLine line = new PlanLine();
         line.id = UUID.randomUUID();
@@ -267,6 +286,8 @@ public class PlanBook {
         line.annualPence = draft.annualPence();
         line.management = draft.management();
         line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
+        // proposed lines are paid from money that pays today (see propose): this year's
+        line.moneyYear = today.financialYear().startYear();
         line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
                 + "; paid by " + choice.explanation();
         line.status = PlanLine.Status.PROPOSED;
@@ -292,6 +313,7 @@ public class PlanBook {
         line.annualPence = old.annualPence;
         line.management = old.management;
         line.contribution = old.contribution;
+        line.moneyYear = old.moneyYear;
         line.fundingExplanation = old.fundingExplanation;
         line.status = PlanLine.Status.APPROVED;
         line.connectedPerson = old.connectedPerson;
@@ -411,6 +433,8 @@ public class PlanBook {
         return Contribution.<Contribution>list("person.id in ?1 and status = ?2 and id <> ?3",
                 org.joinedup.hub.cases.FamilyCase.budgetHolders(line.plan.person.id), ContributionStatus.ACTIVE,
                 withdrawn.id).stream()
+                .filter(c -> line.moneyYear().equals(line.moneyYear().within(org.joinedup.model.FinancialYear.of(
+                        c.periodStart), org.joinedup.model.FinancialYear.of(c.periodEnd)))) // money for its year
                 .filter(c -> rules.of(c.agency).map(r -> r.refusal(line.category).isEmpty()).orElse(false))
                 .filter(c -> ledger.balances(c.id).available() >= pence)
                 .min(java.util.Comparator.comparingInt(c -> rules.of(c.agency).orElseThrow().categories().size()))
@@ -481,8 +505,7 @@ public class PlanBook {
         // the limit is per person per financial year (April to March), not per payment: small payments add up. The
         // payment is in this financial year (not dated into another to start afresh), and the person's row is
         // locked (above) while the year's payments are added up, so two at once cannot together pass the limit.
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London")); // the financial year is UK time
-        LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
+        LocalDate yearStart = today.financialYear().start();
         if (paidOn.isBefore(yearStart) || !paidOn.isBefore(yearStart.plusYears(1))) {
             throw new InvalidMessageException("paidOn", "a one-off payment before a plan is made in this financial"
                     + " year (" + yearStart + " to " + yearStart.plusYears(1).minusDays(1) + "), not on " + paidOn);
@@ -498,9 +521,15 @@ public class PlanBook {
         if (contribution == null || !contribution.person.id.equals(personId)) {
             throw new InvalidMessageException("contributionId", "not a contribution of person " + personId);
         }
+        if (paidOn.isBefore(contribution.periodStart) || paidOn.isAfter(contribution.periodEnd)
+                || contribution.status != ContributionStatus.ACTIVE) {
+            throw new LedgerRefusal(contribution.fundingBody.code + " contribution " + contribution.sourceValue
+                    + " pays from " + contribution.periodStart + " to " + contribution.periodEnd + " while active"
+                    + " (it is " + contribution.status.name().toLowerCase() + "), not on " + paidOn);
+        }
         PooledBudgetLedger.Posted posted = ledger.pay(contributionId, pence, category, false,
                 "one-off:" + personId + ":" + reference, new PooledBudgetLedger.Cause(by, "one-off payment "
-                        + reference + " to " + payee + " before a plan", null));
+                        + reference + " to " + payee + " before a plan", null).on(paidOn));
         return OneOff.record(personId, contributionId, reference, category, payee, pence, paidOn, posted.postingId(),
                 by);
     }
@@ -538,43 +567,27 @@ public class PlanBook {
     }
 
     /**
-     * A payment against an approved line, drawn from its commitment; never more than the line's yearly cost in all,
-     * once per reference. Refused with the reason otherwise.
+     * A payment against an approved line, drawn from its commitment: a payment run of one ({@link PaymentRun}, the one
+     * way money is paid from a plan), so a single payment is checked and written exactly as a run's. Once per
+     * reference; refused with the reason (and an alert on the case) otherwise.
      */
     @Transactional(dontRollbackOn = LedgerRefusal.class)
     public PlanPayment pay(UUID planId, int lineNumber, String reference, long pence, LocalDate paidOn, String by) {
-        // the line is locked: two payments racing on one line cannot together take it past its yearly cost
         PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseThrow(() -> new InvalidMessageException("line",
-                        "plan " + planId + " has no line " + lineNumber));
-        PlanPayment known = line.payment(reference);
-        if (known != null) {
-            return known;
-        }
+                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line", "plan " + planId
+                        + " has no line " + lineNumber));
         checkAmountAndReference(pence, reference);
-        PooledBudgetLedger.Posted posted;
-        try {
-            posted = drawn(line, reference, pence, by);
-        } catch (LedgerRefusal refused) {
-            org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(line.plan.person,
-                    line.contribution.sourceRecordId), line.contribution.agency, org.joinedup.hub.alerts.AlertKind.PAYMENT_REFUSED,
-                    "line:" + line.id + ":" + reference, "payment " + reference + " of " + new org.joinedup.model.Pence(
-                            pence) + " to " + line.payee + " refused: " + refused.getMessage(), null);
-            throw refused;
+        if (paidOn == null) {
+            throw new InvalidMessageException("paidOn", "give the day the payment was made");
         }
-        PlanPayment payment = new PlanPayment();
-        payment.id = UUID.randomUUID();
-        payment.line = line;
-        payment.reference = reference;
-        payment.amountPence = pence;
-        payment.paidOn = paidOn;
-        payment.postingId = posted.postingId();
-        payment.paidBy = by;
-        payment.persist();
-        return payment;
+        PaymentRun.Result result = paymentRun.pay(List.of(new PaymentRun.Order(planId, lineNumber, reference, pence,
+                paidOn)), by, (person, plan, number, funder) -> null).get(0);
+        if ("REFUSED".equals(result.status())) {
+            throw new LedgerRefusal(result.reason());
+        }
+        return line.payment(reference);
     }
 
-    /** The payment drawn from the line's commitment in the ledger; refused when the line may not pay it. */
     /**
      * (Part of) a payment on a line comes back (an overpayment returned, unspent direct payment money): named by the
      * payment's reference, never more than what is left of it; recorded on the current plan's line. It goes back to
@@ -617,6 +630,11 @@ public class PlanBook {
                     payment.amountPence) + " and " + new org.joinedup.model.Pence(refundedBefore)
                     + " of it has come back already; " + new org.joinedup.model.Pence(pence) + " cannot");
         }
+        if (payment.moneyYear != line.moneyYear) {
+            throw new LedgerRefusal("payment " + paymentReference + " was paid from " + new org.joinedup.model
+                    .FinancialYear(payment.moneyYear) + " money, which year end settled; its funder records the"
+                    + " refund");
+        }
         UUID paidFrom = (UUID) PlanPayment.getEntityManager().createNativeQuery("select contribution_id from"
                 + " ledger_entry where posting_id = ?1 and account = 'PAID'").setParameter(1, payment.postingId)
                 .getSingleResult();
@@ -629,7 +647,7 @@ public class PlanBook {
         PooledBudgetLedger.Posted posted = ledger.refund(line.contribution.id, pence, line.category, toCommitment,
                 backToFunder, "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "refund "
                         + reference + " of payment " + paymentReference + " from " + line.payee + " on plan line "
-                        + lineNumber + " (" + line.description + "): " + reason, null));
+                        + lineNumber + " (" + line.description + "): " + reason, null).on(receivedOn));
         PlanPayment refund = new PlanPayment();
         refund.id = UUID.randomUUID();
         refund.line = line;
@@ -638,29 +656,12 @@ public class PlanBook {
         refund.reference = reference;
         refund.amountPence = -pence;
         refund.paidOn = receivedOn;
+        refund.moneyYear = payment.moneyYear; // it gives back what that year paid
         refund.postingId = posted.postingId();
         refund.paidBy = by;
         refund.reason = reason;
         refund.persist();
         return refund;
-    }
-
-    private PooledBudgetLedger.Posted drawn(PlanLine line, String reference, long pence, String by) {
-        int lineNumber = line.lineNumber;
-        refuseIfSuperseded(line.plan);
-        if (line.status != PlanLine.Status.APPROVED) {
-            throw new LedgerRefusal("line " + lineNumber + " is " + line.status.name().toLowerCase()
-                    + ": only an approved line can be paid");
-        }
-        long paidBefore = line.paidPence();
-        if (paidBefore + pence > line.annualPence) {
-            throw new LedgerRefusal(new org.joinedup.model.Pence(pence) + " would take line " + lineNumber
-                    + " past its " + new org.joinedup.model.Pence(line.annualPence) + " a year ("
-                    + new org.joinedup.model.Pence(paidBefore) + " paid already)");
-        }
-        return ledger.pay(line.contribution.id, pence, line.category, true,
-                "line:" + line.id + ":" + reference, new PooledBudgetLedger.Cause(by, "payment " + reference + " to "
-                        + line.payee + " for plan line " + lineNumber + " (" + line.description + ")", null));
     }
 
     /** A payment's amount is more than 0 and its reference fits (at most 100 characters). */

@@ -104,12 +104,97 @@ public class PlanLine extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Change change = Change.NEW;
 
-    /** Paid against this line and the lines it replaced: a revision does not reset what the year has spent. */
+    /** The financial year this line's money is for (its commitment); year end moves it on to the next. */
+    @Column(name = "money_year")
+    public int moneyYear;
+
+    public org.joinedup.model.FinancialYear moneyYear() {
+        return new org.joinedup.model.FinancialYear(moneyYear);
+    }
+
+    /**
+     * Paid in the line's money year against this line and the lines it replaced, less refunds: a revision does not
+     * reset what the year has spent, and a new year starts from nothing.
+     */
     public long paidPence() {
-        List<?> latest = getEntityManager().createNativeQuery("select line_paid_after from plan_payment"
-                + " where line_id = ?1 order by seq desc limit 1").setParameter(1, id).getResultList();
-        long own = latest.isEmpty() ? 0 : org.joinedup.model.Pence.exactly((Number) latest.get(0));
-        return own + (previousLine == null ? 0 : previousLine.paidPence());
+        return paidIn(moneyYear);
+    }
+
+    /** Paid in {@code year} against this line and the lines it replaced, less refunds. */
+    long paidIn(org.joinedup.model.FinancialYear year) {
+        return paidIn(year.startYear());
+    }
+
+    private long paidIn(int year) {
+        Number own = (Number) getEntityManager().createNativeQuery("select coalesce(sum(amount_pence), 0) from"
+                + " plan_payment where line_id = ?1 and money_year = ?2").setParameter(1, id).setParameter(2, year)
+                .getSingleResult();
+        return org.joinedup.model.Pence.exactly(own) + (previousLine == null ? 0 : previousLine.paidIn(year));
+    }
+
+    /**
+     * Why this line may not pay {@code pence} on {@code paidOn}, having paid {@code paidThisYear} in its money year, or
+     * null when it may: the plan is current, the line approved, the day within its money's financial year and its
+     * contribution's period, and the year's total within the yearly cost. Every payment path asks this.
+     */
+    String paymentRefusal(java.time.LocalDate paidOn, long pence, long paidThisYear) {
+        if (plan.supersededBy != null) {
+            return "plan version " + plan.version + " was replaced by version " + plan.supersededBy.version + " ("
+                    + plan.supersededBy.id + "): use the current plan";
+        }
+        if (plan.person.mergedInto != null) {
+            return "this plan's person was merged into " + plan.person.mergedInto + ": pay the survivor's plan";
+        }
+        if (status != Status.APPROVED) {
+            return "line " + lineNumber + " is " + status.name().toLowerCase() + ": only an approved line can be paid";
+        }
+        org.joinedup.model.FinancialYear year = org.joinedup.model.FinancialYear.of(paidOn);
+        if (year.compareTo(moneyYear()) > 0) {
+            return "line " + lineNumber + " is paid from " + moneyYear() + " money until year end moves it on to "
+                    + year + "'s: a payment dated " + paidOn + " waits for the year end of " + moneyYear();
+        }
+        if (year.compareTo(moneyYear()) < 0) {
+            return "line " + lineNumber + "'s " + year + " money was settled at year end: a payment dated " + paidOn
+                    + " is not paid from " + moneyYear() + " money";
+        }
+        if (paidOn.isBefore(contribution.periodStart) || paidOn.isAfter(contribution.periodEnd)
+                || contribution.status != org.joinedup.model.ContributionStatus.ACTIVE) {
+            return contribution.fundingBody.code + " contribution " + contribution.sourceValue + " pays from "
+                    + contribution.periodStart + " to " + contribution.periodEnd + " while active (it is "
+                    + contribution.status.name().toLowerCase() + "), not on " + paidOn;
+        }
+        if (paidThisYear + pence > annualPence) {
+            return new org.joinedup.model.Pence(pence) + " would take line " + lineNumber + " past its "
+                    + new org.joinedup.model.Pence(annualPence) + " a year (" + new org.joinedup.model.Pence(
+                            paidThisYear) + " paid already in " + moneyYear() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * What a year end did to a line: what was left of its commitment for the year ({@code leftPence}) was RELEASED to
+     * the funder, CARRIED with the unspent money into the next year's contribution, or KEPT in a contribution whose
+     * period goes on; {@code intoContributionId} pays the line from the next year (null: none, the line waits for
+     * re-planning).
+     */
+    public record YearEnd(String financialYear, String outcome, long leftPence, String fromContributionId,
+            String intoContributionId) {
+    }
+
+    /** The year ends of this line and of the lines it replaces, the latest first. */
+    public List<YearEnd> yearEnds() {
+        List<YearEnd> all = new java.util.ArrayList<>();
+        for (PlanLine line = this; line != null; line = line.previousLine) {
+            for (Object row : getEntityManager().createNativeQuery("select financial_year, outcome, left_pence,"
+                    + " cast(from_contribution_id as varchar), cast(into_contribution_id as varchar) from line_year_end"
+                    + " where line_id = ?1").setParameter(1, line.id).getResultList()) {
+                Object[] r = (Object[]) row;
+                all.add(new YearEnd(new org.joinedup.model.FinancialYear(((Number) r[0]).intValue()).toString(),
+                        (String) r[1], ((Number) r[2]).longValue(), (String) r[3], (String) r[4]));
+            }
+        }
+        all.sort(java.util.Comparator.comparing(YearEnd::financialYear).reversed());
+        return all;
     }
 
     /** The payment with this reference on this line or a line it replaced, if any. */

@@ -32,6 +32,10 @@ public class PlanPayment extends PanacheEntityBase {
     @Column(name = "paid_on")
     public LocalDate paidOn;
 
+    /** The financial year of the line's money this counts against (a refund: that of the payment it returns). */
+    @Column(name = "money_year")
+    public int moneyYear;
+
     @Column(name = "posting_id")
     public long postingId;
 

@@ -42,6 +42,9 @@ import org.joinedup.model.ledger.LedgerRefusal;
 public class PlansResource {
 
     @Inject
+    org.joinedup.hub.platform.Today today;
+
+    @Inject
     PlanBook plans;
 
     @Inject
@@ -87,13 +90,14 @@ public class PlansResource {
     /**
      * A line; in a revision, {@code change} says whether it is NEW, CHANGED (decided again) or UNCHANGED (kept its
      * approval), and {@code replacesLine} which line of the previous version it replaces. {@code paidPence} counts
-     * what the lines it replaces paid this year too.
+     * what the lines it replaces paid this year too; {@code moneyYear} is the financial year the line's money is for,
+     * and {@code yearEnds} what each year end did to it (or to the lines it replaces).
      */
     public record LineView(int number, String category, String description, String payee, String costKind,
             long unitPence, int units, long annualPence, String management, String contributionId, String agency,
             String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
             String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed, String change,
-            Integer replacesLine) {
+            Integer replacesLine, String moneyYear, List<PlanLine.YearEnd> yearEnds) {
     }
 
     /** A line of the previous version that a revision dropped (its commitment was released). */
@@ -366,7 +370,7 @@ public class PlansResource {
     public SpendCheck.Checked spendCheck(Map<String, String> request) {
         access.operation(Access.Action.WRITE, "SpendCheck");
         String asOf = request == null ? null : request.get("asOf");
-        return spending.run(asOf == null ? LocalDate.now(java.time.ZoneOffset.UTC) : LocalDate.parse(asOf));
+        return spending.run(asOf == null ? today.date() : LocalDate.parse(asOf));
     }
 
     /** A connected-person exception is the panel's or the funder's to agree, never the drafting coordinator's. */
@@ -478,7 +482,8 @@ public class PlansResource {
                 l.contribution.id.toString(), l.contribution.agency.name(), l.contribution.fundingBody.code,
                 l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
                 l.paidPence(), l.connectedPerson, l.exceptionAgreed, l.change.name(),
-                l.previousLine == null ? null : l.previousLine.lineNumber)).toList();
+                l.previousLine == null ? null : l.previousLine.lineNumber, l.moneyYear().toString(),
+                l.yearEnds())).toList();
         SupportPlan previous = SupportPlan.<SupportPlan>find("supersededBy", plan).firstResult();
         List<RemovedLine> removed = previous == null ? List.of() : previous.lines.stream()
                 .filter(old -> plan.lines.stream().noneMatch(l -> l.previousLine == old))

@@ -1,7 +1,6 @@
 package org.joinedup.hub.plan;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,11 @@ public class SpendCheck {
         for (PlanLine line : PlanLine.<PlanLine>list("status = ?1 and costKind <> ?2"
                 + " and plan.supersededBy is null", PlanLine.Status.APPROVED,
                 org.joinedup.model.plan.LineCost.Kind.ONE_OFF)) {
-            LocalDate approved = LocalDate.ofInstant(line.decidedAt, ZoneOffset.UTC);
+            // what is paid counts from the later of the approval and the start of the line's money year
+            LocalDate approved = LocalDate.ofInstant(line.decidedAt, org.joinedup.model.FinancialYear.UK);
+            if (approved.isBefore(line.moneyYear().start())) {
+                approved = line.moneyYear().start();
+            }
             long elapsed = ChronoUnit.MONTHS.between(approved, asOf);
             if (elapsed < months) {
                 continue;

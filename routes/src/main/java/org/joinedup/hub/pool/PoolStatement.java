@@ -1,7 +1,6 @@
 package org.joinedup.hub.pool;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +42,6 @@ public class PoolStatement {
             return Optional.empty();
         }
         Object[] p = (Object[]) pool.get(0);
-        var start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        var end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<PartnerLine> partners = new ArrayList<>();
         for (Object row : em.createNativeQuery("select partner_code, department, name from pool_partner"
                 + " where pool_id = ?1 order by partner_code").setParameter(1, poolId).getResultList()) {
@@ -58,19 +55,19 @@ public class PoolStatement {
             String money = " from ledger_entry e join ledger_posting lp on lp.id = e.posting_id"
                     + " join contribution c on c.id = e.contribution_id join organisation o on o.id = c.funding_body_id"
                     + " where o.code = ?1 and (cast(?2 as varchar) is null or c.type = ?2)"
-                    + " and lp.posted_at >= ?3 and lp.posted_at < ?4";
+                    + " and lp.value_date between ?3 and ?4"; // the day the money moved, in UK time
             Object[] sums = (Object[]) em.createNativeQuery("select"
                     + " coalesce(sum(case when e.account = 'FUNDER' then -e.pence else 0 end), 0),"
                     + " coalesce(sum(case when e.account = 'COMMITTED' then e.pence else 0 end), 0),"
                     + " coalesce(sum(case when e.account = 'PAID' then e.pence else 0 end), 0),"
                     + " count(distinct case when lp.kind in ('COMMITMENT', 'PAYMENT') then c.person_id end)" + money)
-                    .setParameter(1, code).setParameter(2, department).setParameter(3, start).setParameter(4, end)
+                    .setParameter(1, code).setParameter(2, department).setParameter(3, from).setParameter(4, to)
                     .getSingleResult();
             List<CategoryLine> categories = new ArrayList<>();
             for (Object c : em.createNativeQuery("select lp.category,"
                     + " coalesce(sum(case when e.account = 'COMMITTED' then e.pence else 0 end), 0), coalesce(sum(case when e.account = 'PAID' then e.pence else 0 end), 0)" + money
                     + " and lp.category is not null group by lp.category order by lp.category")
-                    .setParameter(1, code).setParameter(2, department).setParameter(3, start).setParameter(4, end)
+                    .setParameter(1, code).setParameter(2, department).setParameter(3, from).setParameter(4, to)
                     .getResultList()) {
                 Object[] cat = (Object[]) c;
                 categories.add(new CategoryLine((String) cat[0], number(cat[1]), number(cat[2])));

@@ -78,10 +78,22 @@ public class PooledFunds {
                 .getResultList().stream().findFirst().map(Object::toString);
     }
 
-    @Transactional
-    public UUID deposit(UUID poolId, String partnerCode, LocalDate from, LocalDate to, String money, long pence,
-            String by) {
+    /** A deposit recorded, or found recorded before under the same partner's reference ({@code repeat}). */
+    public record Deposit(UUID id, boolean repeat) {
+    }
+
+    /**
+     * Records what a partner put in, once per partner's {@code reference}: the same deposit sent again (a retried
+     * request) is found, not counted twice; the same reference with other terms is refused.
+     */
+    @Transactional(dontRollbackOn = org.joinedup.model.ledger.LedgerRefusal.class)
+    public Deposit deposit(UUID poolId, String partnerCode, String reference, LocalDate from, LocalDate to,
+            String money, long pence, String by) {
         List<ValidationIssue> problems = new ArrayList<>();
+        if (reference == null || reference.isBlank() || reference.length() > 100) {
+            problems.add(new ValidationIssue("reference", "give the partner's own reference for this deposit (at most"
+                    + " 100 characters), so that a deposit sent again is counted once"));
+        }
         String partner = partnerCode == null ? null : partnerCode.trim().toUpperCase(Locale.UK);
         if (partner == null || em.createNativeQuery("select 1 from pool_partner where pool_id = ?1 and partner_code"
                 + " = ?2").setParameter(1, poolId).setParameter(2, partner).getResultList().isEmpty()) {
@@ -101,12 +113,29 @@ public class PooledFunds {
             throw new InvalidMessageException(problems);
         }
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into pool_deposit (id, pool_id, partner_code, period_start, period_end, money,"
-                + " amount_pence, recorded_by, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, id).setParameter(2, poolId).setParameter(3, partner).setParameter(4, from)
-                .setParameter(5, to).setParameter(6, kind).setParameter(7, pence).setParameter(8, by)
-                .setParameter(9, Instant.now()).executeUpdate();
-        return id;
+        // two sendings at once: one inserts, the other waits on the unique reference and then finds it
+        int inserted = em.createNativeQuery("insert into pool_deposit (id, pool_id, partner_code, reference,"
+                + " period_start, period_end, money, amount_pence, recorded_by, recorded_at) values (?1, ?2, ?3, ?4,"
+                + " ?5, ?6, ?7, ?8, ?9, ?10) on conflict (pool_id, partner_code, reference) do nothing")
+                .setParameter(1, id).setParameter(2, poolId).setParameter(3, partner).setParameter(4, reference)
+                .setParameter(5, from).setParameter(6, to).setParameter(7, kind).setParameter(8, pence)
+                .setParameter(9, by).setParameter(10, Instant.now()).executeUpdate();
+        if (inserted == 1) {
+            return new Deposit(id, false);
+        }
+        Object[] known = (Object[]) em.createNativeQuery("select id, period_start, period_end, money, amount_pence"
+                + " from pool_deposit where pool_id = ?1 and partner_code = ?2 and reference = ?3")
+                .setParameter(1, poolId).setParameter(2, partner).setParameter(3, reference).getSingleResult();
+        LocalDate knownFrom = known[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) known[1];
+        LocalDate knownTo = known[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) known[2];
+        long knownPence = ((Number) known[4]).longValue();
+        if (!knownFrom.equals(from) || !knownTo.equals(to) || !kind.equals(known[3]) || knownPence != pence) {
+            throw new org.joinedup.model.ledger.LedgerRefusal(partner + " deposit " + reference + " was recorded"
+                    + " already as " + new org.joinedup.model.Pence(knownPence) + " of " + known[3] + " money for "
+                    + knownFrom + " to " + knownTo + ": a deposit is not changed; send a new one with its own"
+                    + " reference");
+        }
+        return new Deposit((UUID) known[0], true);
     }
 
     /** A pool as set up: its host and partners. */

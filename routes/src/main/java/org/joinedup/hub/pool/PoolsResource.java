@@ -47,8 +47,8 @@ public class PoolsResource {
     public record PoolRequest(String name, String hostCode, List<PooledFunds.Partner> partners) {
     }
 
-    public record DepositRequest(String partnerCode, LocalDate periodStart, LocalDate periodEnd, String money,
-            long amountPence) {
+    public record DepositRequest(String partnerCode, String reference, LocalDate periodStart, LocalDate periodEnd,
+            String money, long amountPence) {
     }
 
     @GET
@@ -91,13 +91,16 @@ public class PoolsResource {
                     + host + ") and from each partner for itself; you are " + own);
         }
         if (request == null) {
-            return Response.status(400).entity(Map.of("error", "give partnerCode, periodStart, periodEnd, money, "
-                    + "amountPence")).build();
+            return Response.status(400).entity(Map.of("error", "give partnerCode, reference, periodStart, periodEnd,"
+                    + " money, amountPence")).build();
         }
         try {
-            UUID deposit = pools.deposit(id, request.partnerCode(), request.periodStart(), request.periodEnd(),
-                    request.money(), request.amountPence(), caller.name());
-            return Response.status(201).entity(Map.of("id", deposit.toString())).build();
+            PooledFunds.Deposit deposit = pools.deposit(id, request.partnerCode(), request.reference(),
+                    request.periodStart(), request.periodEnd(), request.money(), request.amountPence(),
+                    caller.name());
+            // sent again: the deposit recorded the first time, counted once
+            return Response.status(deposit.repeat() ? 200 : 201).entity(Map.of("id", deposit.id().toString(),
+                    "repeat", deposit.repeat())).build();
         } catch (InvalidMessageException invalid) {
             return refused(invalid);
         }

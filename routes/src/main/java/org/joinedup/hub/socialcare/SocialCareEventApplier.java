@@ -173,7 +173,7 @@ public class SocialCareEventApplier {
             ledger.pay(payment.contribution.id, payment.amountPence, news.category(), false,
                     event.council() + ":" + news.paymentId(),
                     new PooledBudgetLedger.Cause("council " + event.council(), "payment " + news.paymentId() + " to "
-                            + news.payee() + " for " + news.category(), messageId));
+                            + news.payee() + " for " + news.category(), messageId).on(news.paidOn()));
         } catch (LedgerRefusal refused) {
             payment.status = "REFUSED";
             payment.refusal = refused.getMessage();

@@ -185,8 +185,8 @@ class LedgerBenchmark {
         int people = Integer.getInteger("benchmark.people", 100_000);
         UUID pool = pools.create("Benchmark pool", "E99999999", List.of(new PooledFunds.Partner("E99999999",
                 "ADULT_SOCIAL_CARE", "Benchmark council")), "benchmark");
-        pools.deposit(pool, "E99999999", LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31), "REVENUE",
-                people * 1_000_000L, "benchmark");
+        pools.deposit(pool, "E99999999", "BENCH-" + pool, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31),
+                "REVENUE", people * 1_000_000L, "benchmark");
         long setUp = System.nanoTime();
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             em.createNativeQuery("insert into organisation (id, agency, code, name) values (gen_random_uuid(),"

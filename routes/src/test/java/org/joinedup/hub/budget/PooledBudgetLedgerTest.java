@@ -31,6 +31,7 @@ import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.Fhir;
 import org.joinedup.hub.support.HubTestResource;
 import org.joinedup.hub.support.TestPeople;
+import org.joinedup.model.FinancialYear;
 import org.joinedup.model.ledger.Balances;
 import org.joinedup.model.ledger.LedgerRefusal;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class PooledBudgetLedgerTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ContributionBook book;
 
     private static String personWith(String nhs) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))
@@ -184,52 +188,78 @@ class PooledBudgetLedgerTest {
     }
 
     @Test
-    void atYearEndUnspentMoneyGoesBackOrIsCarriedForwardAsTheRulesSay() {
+    void atYearEndAGrantsUnspentMoneyIsCarriedIntoNextYearsAndItsFundersRevisionsKeepIt() {
         String nhs = newNhsNumber();
         Fhir.clientFor("trust").transaction().withBundle(push(nhs, "RR8", "PHB-Y-" + UUID.randomUUID(), "100.00"))
                 .execute();
         String personId = personWith(nhs);
-        UUID nhsMoney = UUID.fromString(budget(personId).getString("contributions[0].contributionId"));
-        QuarkusTransaction.requiringNew().run(() -> ledger.pay(nhsMoney, 1_000, "PERSONAL_CARE", false,
-                "y-" + nhsMoney, new PooledBudgetLedger.Cause("test", "a payment", null)));
-        // a disabled facilities grant this year and next: its rules let underspend carry forward
-        UUID thisYear = UUID.randomUUID();
-        UUID nextYear = UUID.randomUUID();
+        // a disabled facilities grant last year and this year: its rules let underspend carry forward
+        FinancialYear last = FinancialYear.of(java.time.LocalDate.now(FinancialYear.UK)).previous();
+        UUID lastYears = UUID.randomUUID();
+        UUID thisYears = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into organisation (id, agency, code, name) values (gen_random_uuid(),"
                     + " 'HOUSING', 'YEAREND', 'Year end housing') on conflict do nothing").executeUpdate();
-            for (Object[] c : new Object[][] { { thisYear, "2026-04-01", "2027-03-31", "DFG-1" },
-                    { nextYear, "2027-04-01", "2028-03-31", "DFG-2" } }) {
+            for (Object[] c : new Object[][] { { lastYears, last, "DFG-1" }, { thisYears, last.next(), "DFG-2" } }) {
+                FinancialYear year = (FinancialYear) c[1];
                 em.createNativeQuery("insert into contribution (id, person_id, agency, funding_body_id, source_system,"
                         + " source_value, type, status, amount_pence, period_start, period_end, version) values (?1,"
                         + " ?2, 'HOUSING', (select id from organisation where code = 'YEAREND'), 'test', ?3, 'dfg',"
-                        + " 'ACTIVE', 50000, cast(?4 as date), cast(?5 as date), 1)").setParameter(1, c[0])
-                        .setParameter(2, UUID.fromString(personId)).setParameter(3, c[3] + "-" + thisYear)
-                        .setParameter(4, c[1]).setParameter(5, c[2]).executeUpdate();
+                        + " 'ACTIVE', 50000, ?4, ?5, 1)").setParameter(1, c[0])
+                        .setParameter(2, UUID.fromString(personId)).setParameter(3, c[2] + "-" + lastYears)
+                        .setParameter(4, year.start()).setParameter(5, year.end()).executeUpdate();
             }
         });
-        for (UUID dfg : List.of(thisYear, nextYear)) {
+        for (UUID dfg : List.of(lastYears, thisYears)) {
             QuarkusTransaction.requiringNew().run(() -> ledger.fundingChanged(
                     em.find(Contribution.class, dfg), "CONFIRMED", new PooledBudgetLedger.Cause("test", "grant", null)));
         }
+        QuarkusTransaction.requiringNew().run(() -> ledger.pay(lastYears, 20_000, "ADAPTATION", false,
+                "y-" + lastYears, new PooledBudgetLedger.Cause("test", "a ramp", null)));
 
-        String request = "{\"financialYear\": 2026, \"personId\": \"" + personId + "\"}";
+        // this year has not ended: its year end is refused, saying from when it can run
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body("{\"financialYear\": " + last.next().startYear() + ", \"personId\": \"" + personId + "\"}")
+                .post("/api/budget/year-end").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("its year end can run from "
+                        + last.next().next().start()));
+
+        String request = "{\"financialYear\": " + last.startYear() + ", \"personId\": \"" + personId + "\"}";
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(request)
+                .post("/api/budget/year-end").then().statusCode(403);
         given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON).body(request)
                 .post("/api/budget/year-end").then().statusCode(200)
-                .body("contributions", org.hamcrest.Matchers.equalTo(2))
-                .body("returnedPence", org.hamcrest.Matchers.equalTo(9_000))
-                .body("carriedForwardPence", org.hamcrest.Matchers.equalTo(50_000));
+                .body("contributions", org.hamcrest.Matchers.equalTo(1))
+                .body("returnedPence", org.hamcrest.Matchers.equalTo(0))
+                .body("carriedForwardPence", org.hamcrest.Matchers.equalTo(30_000));
         given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON).body(request)
                 .post("/api/budget/year-end").then().statusCode(200)
                 .body("contributions", org.hamcrest.Matchers.equalTo(0));
 
-        assertEquals(new Balances(1_000, 0, 0, 1_000), QuarkusTransaction.requiringNew().call(
-                () -> ledger.balances(nhsMoney)), "NHS underspend goes back: confirmed is what was spent");
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ledger.balances(thisYear)).available());
-        assertEquals(100_000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(nextYear)).available(),
-                "the grant's underspend is carried into next year's");
-        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body(request)
-                .post("/api/budget/year-end").then().statusCode(403);
+        assertEquals(new Balances(20_000, 0, 0, 20_000), QuarkusTransaction.requiringNew().call(
+                () -> ledger.balances(lastYears)), "last year's grant: confirmed is what was spent");
+        assertEquals(80_000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(thisYears)).available(),
+                "the grant's underspend is carried into this year's");
+        assertEquals(80_000, QuarkusTransaction.requiringNew().call(() -> em.find(Contribution.class, thisYears)
+                .amountPence), "the contribution's amount says so too");
+        assertEquals(List.of("CARRIED_FORWARD"), QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select change from contribution_revision where contribution_id = ?1 order by"
+                        + " version").setParameter(1, thisYears).getResultList()));
+
+        // the funder's later revisions of its own figure keep what was carried in
+        long someMessage = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select max(id) from inbound_message").getSingleResult()).longValue());
+        for (long revised : new long[] { 50_000, 60_000 }) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Contribution c = em.find(Contribution.class, thisYears);
+                book.record(c, c.fundingBody, c.agency, new org.joinedup.hub.identity.SourceLink(c.person, null),
+                        c.sourceSystem, c.sourceValue, new ContributionBook.Terms("dfg", c.status,
+                                new org.joinedup.model.Pence(revised), c.periodStart, c.periodEnd, null), null,
+                        someMessage, "test");
+            });
+            assertEquals(revised + 30_000, QuarkusTransaction.requiringNew().call(() -> ledger.balances(thisYears))
+                    .confirmed(), "the funder's " + revised + " and the 30,000 carried in");
+        }
     }
 
     @Test

@@ -65,6 +65,8 @@ class HousingInboxTest {
         assertEquals(List.of("HOUSING"), daveNow.getList("contributions.agency"));
         assertEquals(780000L, daveNow.getLong("contributions[0].amountPence"));
         assertEquals("dfg", daveNow.getString("contributions[0].type"));
+        assertEquals(List.of("2026-11-03", "2027-11-02"), List.of(daveNow.getString("contributions[0].periodStart"),
+                daveNow.getString("contributions[0].periodEnd")), "a grant pays for the twelve months its works have");
         assertEquals("T-1", daveNow.getString("tenancies[0].tenancyRef"));
         assertEquals(List.of("RENT_ARREARS"), daveNow.getList("alerts.kind"));
         assertEquals(List.of("TEMPORARY_ACCOMMODATION"), person(other).getList("alerts.kind"));

@@ -3,6 +3,7 @@ package org.joinedup.hub.plan;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,14 +42,25 @@ class PoolStatementTest {
                         "name", "Oldham Council adult social care"),
                         Map.of("code", "RR8", "name", "Leeds Teaching Hospitals"))))
                 .post("/api/pools").then().statusCode(201).extract().jsonPath().getString("id");
-        deposit(pool, "E08000004", 10_000_000);
-        deposit(pool, "RR8", 20_000_000);
+        String first = deposit(pool, "E08000004", 10_000_000).statusCode(201).extract().path("id");
+        deposit(pool, "RR8", 20_000_000).statusCode(201);
+        // a deposit sent again (a retried request) is the same deposit, counted once; its reference is not reused
+        deposit(pool, "E08000004", 10_000_000).statusCode(200).body("id", equalTo(first))
+                .body("repeat", equalTo(true));
+        deposit(pool, "E08000004", 10_000_001).statusCode(409).body("error", equalTo("E08000004 deposit"
+                + " E08000004-2026-Q1 was recorded already as £100000.00 of REVENUE money for 2026-04-01 to 2027-03-31:"
+                + " a deposit is not changed; send a new one with its own reference"));
         given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(Map.of("partnerCode",
-                "RM3", "periodStart", "2026-04-01", "periodEnd", "2027-03-31", "money", "REVENUE", "amountPence", 5))
+                "E08000004", "periodStart", "2026-04-01", "periodEnd", "2027-03-31", "money", "REVENUE",
+                "amountPence", 5)).post("/api/pools/" + pool + "/deposits").then().statusCode(422)
+                .body("problems[0].path", equalTo("reference"));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(Map.of("partnerCode",
+                "RM3", "reference", "RM3-1", "periodStart", "2026-04-01", "periodEnd", "2027-03-31", "money",
+                "REVENUE", "amountPence", 5))
                 .post("/api/pools/" + pool + "/deposits").then().statusCode(422)
                 .body("problems[0].reason", containsString("not a partner"));
         // a pool takes deposits only from its host and from each partner for itself
-        String rr8Deposit = "{\"partnerCode\": \"%s\", \"periodStart\": \"2026-04-01\", \"periodEnd\":"
+        String rr8Deposit = "{\"partnerCode\": \"%s\", \"reference\": \"X-1\", \"periodStart\": \"2026-04-01\", \"periodEnd\":"
                 + " \"2027-03-31\", \"money\": \"REVENUE\", \"amountPence\": 5}";
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON)
                 .body(rr8Deposit.formatted("E08000004")).post("/api/pools/" + pool + "/deposits").then()
@@ -116,10 +128,10 @@ class PoolStatementTest {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static void deposit(String pool, String partner, long pence) {
-        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(Map.of("partnerCode",
-                partner, "periodStart", "2026-04-01", "periodEnd", "2027-03-31", "money", "REVENUE", "amountPence",
-                pence)).post("/api/pools/" + pool + "/deposits").then().statusCode(201);
+    private static io.restassured.response.ValidatableResponse deposit(String pool, String partner, long pence) {
+        return given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(Map.of("partnerCode",
+                partner, "reference", partner + "-2026-Q1", "periodStart", "2026-04-01", "periodEnd", "2027-03-31",
+                "money", "REVENUE", "amountPence", pence)).post("/api/pools/" + pool + "/deposits").then();
     }
 
     private static JsonPath statement(String pool) {

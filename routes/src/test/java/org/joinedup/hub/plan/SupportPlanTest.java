@@ -484,7 +484,7 @@ class SupportPlanTest {
         assertEquals(List.of("REPEAT", "PAID", "PAID", "REPEAT", "REFUSED", "REFUSED", "REFUSED"),
                 answer.getList("results.status"));
         assertEquals(2, answer.getInt("paid"));
-        assertEquals("£600.00 would take line 2 past its £520.00 a year (£10.00 paid already)",
+        assertEquals("£600.00 would take line 2 past its £520.00 a year (£10.00 paid already in 2026/27)",
                 answer.getString("results[4].reason"));
         assertEquals("line 3 is refused: only an approved line can be paid", answer.getString("results[5].reason"));
         assertEquals("no plan " + planId + " with a line 9", answer.getString("results[6].reason"));
@@ -560,6 +560,12 @@ class SupportPlanTest {
         assertEquals(520_000 - 20_000, money.getLong("totals.committedPence"), "back to the line it was paid from");
         assertEquals(20_000, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + planId)
                 .then().extract().jsonPath().getLong("lines[0].paidPence"));
+
+        // what came back may be paid again, but pay, refund and pay again stay within the yearly cost
+        pay(planId, 1, "PA-2", 500_000, 200);
+        pay(planId, 1, "PA-3", 1, 409).body("error", equalTo("£0.01 would take line 1 past its £5200.00 a year"
+                + " (£5200.00 paid already in 2026/27)"));
+        assertEquals(0, budget(personId).getLong("contributions.find { it.agency == 'NHS' }.committedPence"));
 
         // the trust claws back part of what is neither committed nor paid
         String nhsMoney = budget(personId).getString("contributions.find { it.agency == 'NHS' }.contributionId");

@@ -17,13 +17,21 @@ public final class CouncilEvents {
      * NHS number (client and allocation ids made from it), born on {@link TestPeople#birthDateOf}; expects 202.
      */
     public static void allocationConfirmed(String nhs, String forename, long annualPence) {
+        allocationConfirmed(nhs, forename, "A-" + nhs, annualPence, java.time.LocalDate.of(2026, 4, 1),
+                java.time.LocalDate.of(2027, 3, 31), java.time.LocalDate.of(2026, 11, 20));
+    }
+
+    /** {@code ALLOCATION_CONFIRMED} of this allocation for this period, sent on {@code sentOn}. */
+    public static void allocationConfirmed(String nhs, String forename, String allocationId, long annualPence,
+            java.time.LocalDate periodStart, java.time.LocalDate periodEnd, java.time.LocalDate sentOn) {
         given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
-                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-11-20T09:00:00Z",
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "%sT09:00:00Z",
                  "council": "E08000004", "client": {"clientId": "C-%s", "nhsNumber": "%s", "forename": "%s",
                  "surname": "Hughes", "dateOfBirth": "%s"},
-                 "allocation": {"allocationId": "A-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
-                   "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
-                .formatted(UUID.randomUUID(), nhs, nhs, forename, TestPeople.birthDateOf(nhs), nhs, annualPence))
+                 "allocation": {"allocationId": "%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": %d,
+                   "periodStart": "%s", "periodEnd": "%s", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(UUID.randomUUID(), sentOn, nhs, nhs, forename,
+                        TestPeople.birthDateOf(nhs), allocationId, annualPence, periodStart, periodEnd))
                 .post("/api/inbound/social-care/events").then().statusCode(202);
     }
 }
