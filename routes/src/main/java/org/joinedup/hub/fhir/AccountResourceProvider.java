@@ -152,19 +152,30 @@ public class AccountResourceProvider implements IResourceProvider {
                 .orElse(List.of());
     }
 
+    /**
+     * {@code Account?identifier=system|value}, several comma-separated meaning any of them, paged by {@code _count}
+     * and {@code _offset}: only the money the caller may see.
+     */
     @Search
-    public List<Account> byIdentifier(@RequiredParam(name = Account.SP_IDENTIFIER) TokenParam identifier) {
-        if (identifier == null || identifier.getSystem() == null || identifier.getValue() == null) {
-            throw new InvalidRequestException("search by identifier needs system|value");
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byIdentifier(
+            @RequiredParam(name = Account.SP_IDENTIFIER) ca.uhn.fhir.rest.param.TokenOrListParam identifiers,
+            @ca.uhn.fhir.rest.annotation.Offset Integer offset, @ca.uhn.fhir.rest.annotation.Count Integer count) {
+        java.util.Map<String, ContributionRecord> found = new java.util.TreeMap<>();
+        for (TokenParam identifier : identifiers.getValuesAsQueryTokens()) {
+            if (identifier.getSystem() == null || identifier.getSystem().isBlank() || identifier.getValue() == null
+                    || identifier.getValue().isBlank()) {
+                throw new InvalidRequestException("search by identifier needs system|value (several, comma-separated,"
+                        + " mean any of them)");
+            }
+            reads.contributionsByIdentifier(identifier.getSystem(), identifier.getValue())
+                    .forEach(c -> found.put(c.id(), c));
         }
-        List<ContributionRecord> found = reads.contributionsByIdentifier(identifier.getSystem(),
-                identifier.getValue());
         java.util.Map<java.util.UUID, PersonAccess> seen = new java.util.HashMap<>();
-        access.access().readAll(found.stream().map(c -> java.util.UUID.fromString(c.personId())).toList(),
-                "Account?identifier").forEach(a -> seen.put(a.personId(), a));
-        return found.stream().filter(c -> {
+        access.access().readAll(found.values().stream().map(c -> java.util.UUID.fromString(c.personId()))
+                .toList(), "Account?identifier").forEach(a -> seen.put(a.personId(), a));
+        return SearchPages.of(found.values().stream().filter(c -> {
             PersonAccess a = seen.get(java.util.UUID.fromString(c.personId()));
             return a != null && a.seesMoney(c.agency(), c.fundingBodyCode());
-        }).map(mapper::map).toList();
+        }).map(mapper::map).toList(), offset, count);
     }
 }

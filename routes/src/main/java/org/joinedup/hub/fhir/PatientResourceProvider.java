@@ -114,18 +114,30 @@ public class PatientResourceProvider implements IResourceProvider {
         return bundle;
     }
 
+    /**
+     * {@code Patient?identifier=system|value}, several comma-separated meaning any of them; {@code _count} and
+     * {@code _offset} page it, {@code _summary=count} says how many. Only the people the caller may see.
+     */
     @Search
-    public List<Patient> byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier) {
-        if (identifier == null || identifier.getSystem() == null || identifier.getValue() == null) {
-            throw new InvalidRequestException("search by identifier needs system|value, for example "
-                    + "identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919");
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byIdentifier(
+            @RequiredParam(name = Patient.SP_IDENTIFIER) ca.uhn.fhir.rest.param.TokenOrListParam identifiers,
+            @ca.uhn.fhir.rest.annotation.Offset Integer offset, @ca.uhn.fhir.rest.annotation.Count Integer count) {
+        java.util.Map<String, org.joinedup.model.PersonRecord> found = new java.util.TreeMap<>();
+        for (TokenParam identifier : identifiers.getValuesAsQueryTokens()) {
+            if (identifier.getSystem() == null || identifier.getSystem().isBlank() || identifier.getValue() == null
+                    || identifier.getValue().isBlank()) {
+                throw new InvalidRequestException("search by identifier needs system|value, for example "
+                        + "identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919 (several, comma-separated, mean"
+                        + " any of them)");
+            }
+            String value = identifier.getValue().replaceAll("[\\s-]", "");
+            reads.peopleByIdentifier(identifier.getSystem(), value).forEach(p -> found.put(p.id(), p));
         }
-        String value = identifier.getValue().replaceAll("[\\s-]", "");
-        List<org.joinedup.model.PersonRecord> found = reads.peopleByIdentifier(identifier.getSystem(), value);
-        java.util.Set<String> shown = access.access().readAll(found.stream()
-                        .map(p -> java.util.UUID.fromString(p.id())).toList(), "Patient?identifier").stream()
+        java.util.Set<String> shown = access.access().readAll(found.keySet().stream()
+                        .map(java.util.UUID::fromString).toList(), "Patient?identifier").stream()
                 .filter(a -> a.sees(Category.DEMOGRAPHICS))
                 .map(a -> a.personId().toString()).collect(java.util.stream.Collectors.toSet());
-        return found.stream().filter(p -> shown.contains(p.id())).map(mapper::map).toList();
+        return SearchPages.of(found.values().stream().filter(p -> shown.contains(p.id())).map(mapper::map).toList(),
+                offset, count);
     }
 }

@@ -32,6 +32,11 @@ class DemoStartIT {
                     System.currentTimeMillis() - hub.startMillis, hub.residentMiB());
             personId = assertDaveHasBothTrustsBudgets(hub);
             assertTheCoordinatorsScreenIsServed(hub);
+            // a FHIR search as the specification writes it, the | not encoded, reaches the packaged hub's FHIR server
+            var search = org.joinedup.hub.support.RawHttp.get(hub.httpPort, "/fhir/Patient?identifier="
+                    + "https://fhir.nhs.uk/Id/nhs-number|" + DAVE, hub.token("trust"));
+            assertEquals(200, search.status(), search.body());
+            assertEquals(List.of(personId), search.json().getList("entry.resource.id"));
         }
         try (HubProcess again = new HubProcess(dataDir).start("-Dquarkus.profile=demo")) {
             again.awaitLog("JoinedUp is running with demo data", Duration.ofSeconds(180));
