@@ -60,3 +60,6 @@ alter table pool_deposit add column reference varchar(100);
 update pool_deposit set reference = 'before-references:' || id;
 alter table pool_deposit alter column reference set not null;
 alter table pool_deposit add constraint pool_deposit_once unique (pool_id, partner_code, reference);
+
+-- a line's units held exactly as drafted: 37.5 hours a week is 37.5, not 37 or 38
+alter table plan_line alter column units type numeric(7, 2);

@@ -1,10 +1,16 @@
 package org.joinedup.model.plan;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
- * What a plan line costs a year, in whole pence: hourly (pence an hour x hours a week x 52), weekly (pence a week x
- * 52) or one-off (pence x quantity).
+ * What a plan line costs a year, in whole pence. Hourly: pence an hour x hours a week (held exactly, to the hundredth
+ * of an hour: 37.5 hours is 37.5) x 52 weeks, rounded once to the nearest penny (half up). Weekly: pence a week x
+ * how many a week (0 or 1: once) x 52. One-off: pence x how many (1 or more). Units that a kind cannot honour (a
+ * fraction of a one-off, more than two decimal places, more hours than a week has) make {@link #problem()} say so;
+ * they are never quietly changed.
  */
-public record LineCost(Kind kind, long unitPence, int units) {
+public record LineCost(Kind kind, long unitPence, BigDecimal units) {
 
     public enum Kind {
         HOURLY,
@@ -12,21 +18,52 @@ public record LineCost(Kind kind, long unitPence, int units) {
         ONE_OFF
     }
 
-    public long annualPence() {
+    private static final BigDecimal WEEKS = BigDecimal.valueOf(52);
+
+    private static final BigDecimal HOURS_IN_A_WEEK = BigDecimal.valueOf(168);
+
+    public LineCost(Kind kind, long unitPence, int units) {
+        this(kind, unitPence, BigDecimal.valueOf(units));
+    }
+
+    /** Why these units cannot be costed for this kind, or null when they can. */
+    public String problem() {
+        BigDecimal n = units == null ? BigDecimal.ZERO : units;
+        if (n.signum() < 0 || n.stripTrailingZeros().scale() > 2) {
+            return "give a number of 0 or more, to at most two decimal places";
+        }
+        boolean whole = n.stripTrailingZeros().scale() <= 0;
         return switch (kind) {
-            case HOURLY -> Math.multiplyExact(Math.multiplyExact(unitPence, (long) units), 52L);
-            case WEEKLY -> Math.multiplyExact(unitPence, 52L);
-            case ONE_OFF -> Math.multiplyExact(unitPence, (long) Math.max(units, 1));
+            case HOURLY -> n.signum() == 0 || n.compareTo(HOURS_IN_A_WEEK) > 0
+                    ? "give the hours a week, more than 0 and at most 168 (37.5 for thirty-seven and a half)" : null;
+            case WEEKLY -> !whole ? "give how many a week, a whole number (0 or 1 for once a week)" : null;
+            case ONE_OFF -> !whole || n.signum() == 0 ? "give how many, a whole number of 1 or more" : null;
         };
     }
 
-    /** "£18.50 an hour x 10 hours a week x 52 weeks", as a plan shows it. */
+    /** The yearly cost; {@link #problem()} must be null. */
+    public long annualPence() {
+        if (problem() != null) {
+            throw new IllegalArgumentException(problem());
+        }
+        BigDecimal pence = BigDecimal.valueOf(unitPence);
+        BigDecimal yearly = switch (kind) {
+            case HOURLY -> pence.multiply(units).multiply(WEEKS);
+            case WEEKLY -> pence.multiply(units.signum() == 0 ? BigDecimal.ONE : units).multiply(WEEKS);
+            case ONE_OFF -> pence.multiply(units);
+        };
+        return yearly.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** "£18.50 an hour x 37.5 hours a week x 52 weeks = £36075.00", as a plan shows it. */
     public String explain() {
         org.joinedup.model.Pence unit = new org.joinedup.model.Pence(unitPence);
+        String n = units.stripTrailingZeros().toPlainString();
         return switch (kind) {
-            case HOURLY -> unit + " an hour x " + units + " hours a week x 52 weeks";
-            case WEEKLY -> unit + " a week x 52 weeks";
-            case ONE_OFF -> unit + (units > 1 ? " x " + units : "") + " once";
+            case HOURLY -> unit + " an hour x " + n + " hours a week x 52 weeks";
+            case WEEKLY -> unit + " a week" + (units.compareTo(BigDecimal.ONE) > 0 ? " x " + n + " a week" : "")
+                    + " x 52 weeks";
+            case ONE_OFF -> unit + (units.compareTo(BigDecimal.ONE) > 0 ? " x " + n : "") + " once";
         } + " = " + new org.joinedup.model.Pence(annualPence());
     }
 }

@@ -49,11 +49,15 @@ public class PlanBook {
      * replaces; without it, a line with the same category, description and payee as a previous line replaces it.
      */
     public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
-            long unitPence, int units, String management, UUID contributionId, boolean connectedPerson,
+            long unitPence, java.math.BigDecimal units, String management, UUID contributionId, boolean connectedPerson,
             boolean exceptionAgreed, Integer replaces) {
 
+        LineCost cost() {
+            return new LineCost(costKind, unitPence, units == null ? java.math.BigDecimal.ZERO : units);
+        }
+
         long annualPence() {
-            return new LineCost(costKind, unitPence, units).annualPence();
+            return cost().annualPence();
         }
     }
 
@@ -207,6 +211,8 @@ public class PlanBook {
                         + " all needed"));
             } else if (line.unitPence() <= 0) {
                 problems.add(new ValidationIssue(where + ".unitPence", "must be more than 0"));
+            } else if (line.cost().problem() != null) {
+                problems.add(new ValidationIssue(where + ".units", line.cost().problem()));
             } else {
                 try {
                     if (line.annualPence() <= 0) {
@@ -282,13 +288,13 @@ public class PlanBook {
         line.payee = draft.payee();
         line.costKind = draft.costKind();
         line.unitPence = draft.unitPence();
-        line.units = draft.units();
+        line.units = draft.cost().units();
         line.annualPence = draft.annualPence();
         line.management = draft.management();
         line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
         // proposed lines are paid from money that pays today (see propose): this year's
         line.moneyYear = today.financialYear().startYear();
-        line.fundingExplanation = new LineCost(draft.costKind(), draft.unitPence(), draft.units()).explain()
+        line.fundingExplanation = draft.cost().explain()
                 + "; paid by " + choice.explanation();
         line.status = PlanLine.Status.PROPOSED;
         line.connectedPerson = draft.connectedPerson();

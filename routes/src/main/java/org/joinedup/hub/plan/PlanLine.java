@@ -61,7 +61,8 @@ public class PlanLine extends PanacheEntityBase {
     @Column(name = "unit_pence")
     public long unitPence;
 
-    public int units;
+    /** Hours a week (to the hundredth), how many a week, or how many: exactly as drafted. */
+    public java.math.BigDecimal units;
 
     @Column(name = "annual_pence")
     public long annualPence;
@@ -213,7 +214,7 @@ public class PlanLine extends PanacheEntityBase {
     boolean sameAs(PlanBook.DraftLine draft) {
         return category.equalsIgnoreCase(draft.category()) && description.equals(draft.description())
                 && payee.equals(draft.payee()) && costKind == draft.costKind() && unitPence == draft.unitPence()
-                && units == draft.units() && management.equals(draft.management())
+                && units.compareTo(draft.cost().units()) == 0 && management.equals(draft.management())
                 && connectedPerson == draft.connectedPerson()
                 && (draft.contributionId() == null || draft.contributionId().equals(contribution.id));
     }

@@ -94,8 +94,8 @@ public class PlansResource {
      * and {@code yearEnds} what each year end did to it (or to the lines it replaces).
      */
     public record LineView(int number, String category, String description, String payee, String costKind,
-            long unitPence, int units, long annualPence, String management, String contributionId, String agency,
-            String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
+            long unitPence, java.math.BigDecimal units, long annualPence, String management, String contributionId,
+            String agency, String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
             String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed, String change,
             Integer replacesLine, String moneyYear, List<PlanLine.YearEnd> yearEnds) {
     }
@@ -478,7 +478,8 @@ public class PlansResource {
             return null;
         }
         List<LineView> lines = plan.lines.stream().map(l -> new LineView(l.lineNumber, l.category, l.description,
-                l.payee, l.costKind.name(), l.unitPence, l.units, l.annualPence, l.management,
+                l.payee, l.costKind.name(), l.unitPence, new java.math.BigDecimal(l.units.stripTrailingZeros().toPlainString()),
+                l.annualPence, l.management,
                 l.contribution.id.toString(), l.contribution.agency.name(), l.contribution.fundingBody.code,
                 l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
                 l.paidPence(), l.connectedPerson, l.exceptionAgreed, l.change.name(),

@@ -103,11 +103,17 @@ public class PlanLineForm {
             errors.put("amount", "The cost must be £1,000,000 or less");
         }
         LineCost.Kind kind = kind();
-        if (kind == LineCost.Kind.HOURLY || kind == LineCost.Kind.ONE_OFF) {
-            Integer n = unitCount();
-            if (n == null || n < 1 || n > 168) {
-                errors.put("units", kind == LineCost.Kind.HOURLY ? "Enter the hours a week, a whole number from 1"
-                        + " to 168" : "Enter how many, a whole number from 1 to 168");
+        if (kind == LineCost.Kind.HOURLY) {
+            java.math.BigDecimal n = unitCount();
+            if (n == null || n.signum() <= 0 || n.compareTo(java.math.BigDecimal.valueOf(168)) > 0
+                    || n.stripTrailingZeros().scale() > 2) {
+                errors.put("units", "Enter the hours a week, a number from 0.25 to 168, like 20 or 37.5");
+            }
+        } else if (kind == LineCost.Kind.ONE_OFF) {
+            java.math.BigDecimal n = unitCount();
+            if (n == null || n.signum() <= 0 || n.compareTo(java.math.BigDecimal.valueOf(168)) > 0
+                    || n.stripTrailingZeros().scale() > 0) {
+                errors.put("units", "Enter how many, a whole number from 1 to 168");
             }
         }
         if (blank(management) || MANAGED.stream().noneMatch(c -> c.value().equals(management))) {
@@ -145,12 +151,14 @@ public class PlanLineForm {
         return new BigDecimal(pounds).movePointRight(2).longValueExact();
     }
 
-    public Integer unitCount() {
+    /** Hours a week or how many, exactly as typed (37.5 is 37.5); once for a weekly cost; null when not a number. */
+    public java.math.BigDecimal unitCount() {
         if (kind() == LineCost.Kind.WEEKLY) {
-            return 1;
+            return java.math.BigDecimal.ONE;
         }
         try {
-            return units == null ? null : Integer.valueOf(units.strip());
+            return units == null || !units.strip().matches("\\d{1,3}(\\.\\d{1,2})?") ? null
+                    : new java.math.BigDecimal(units.strip());
         } catch (NumberFormatException notANumber) {
             return null;
         }
@@ -175,7 +183,8 @@ public class PlanLineForm {
         return switch (kind) {
             case HOURLY -> each + " an hour, " + unitCount() + " hours a week";
             case WEEKLY -> each + " a week";
-            case ONE_OFF -> unitCount() + (unitCount() == 1 ? " item" : " items") + " at " + each;
+            case ONE_OFF -> unitCount() + (unitCount().compareTo(java.math.BigDecimal.ONE) == 0 ? " item" : " items")
+                    + " at " + each;
         };
     }
 

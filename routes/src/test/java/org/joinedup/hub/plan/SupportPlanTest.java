@@ -613,6 +613,26 @@ class SupportPlanTest {
     }
 
     @Test
+    void hoursAreHeldAsDraftedAndUnitsAKindCannotHonourAreRefused() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        Map<String, Object> fullTime = new java.util.HashMap<>(line("PERSONAL_ASSISTANT", "Personal assistant, full"
+                + " time", "Sue Patel", "HOURLY", 600, 1));
+        fullTime.put("units", new java.math.BigDecimal("37.5"));
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Mornings", "lines", List.of(fullTime,
+                        line("EQUIPMENT", "Shower chair", "Oldham Mobility", "ONE_OFF", 25_000, 0))))
+                .post("/api/plans").then().statusCode(422).body("problems[0].path", equalTo("lines[2].units"))
+                .body("problems[0].reason", equalTo("give how many, a whole number of 1 or more"));
+        JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Mornings", "lines", List.of(fullTime)))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath();
+        assertEquals(1_170_000, plan.getInt("lines[0].annualPence"), "£6.00 x 37.5 hours x 52 weeks");
+        assertEquals(37.5f, plan.getFloat("lines[0].units"));
+        assertEquals(true, plan.getString("lines[0].fundingExplanation").startsWith("£6.00 an hour x 37.5 hours a"
+                + " week x 52 weeks = £11700.00"), plan.getString("lines[0].fundingExplanation"));
+    }
+
+    @Test
     void aPlanBeyondThePooledBudgetIsRefusedWithTheReason() {
         String personId = personWithNhsAndCouncilMoney(newNhsNumber());
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
