@@ -18,6 +18,11 @@ import org.joinedup.model.PersonRecord;
 public class FhirReads {
 
     @Transactional
+    public Optional<java.util.UUID> survivorOf(String id) {
+        return Person.survivorOf(id);
+    }
+
+    @Transactional
     public Optional<PersonRecord> person(String id) {
         return parse(id).flatMap(uuid -> Person.<Person>findByIdOptional(uuid)).map(PersonDirectory::toRecord);
     }

@@ -55,8 +55,23 @@ public class PatientResourceProvider implements IResourceProvider {
         return Patient.class;
     }
 
+    /**
+     * {@code GET /fhir/Patient/{id}}. A person merged into another answers as FHIR servers do: the old id's Patient,
+     * {@code active} false, with a {@code link} of type {@code replaced-by} to the survivor; only to a caller who may
+     * see the survivor (anyone else gets the 404 of a person they do not know).
+     */
     @Read
     public Patient read(@IdParam IdType id) {
+        java.util.Optional<java.util.UUID> survivor = reads.survivorOf(id.getIdPart());
+        if (survivor.isPresent()) {
+            access.read(survivor.get().toString(), new IdType("Patient", id.getIdPart()));
+            Patient replaced = new Patient();
+            replaced.setId(new IdType("Patient", id.getIdPart()));
+            replaced.setActive(false);
+            replaced.addLink().setType(Patient.LinkType.REPLACEDBY)
+                    .setOther(new org.hl7.fhir.r4.model.Reference("Patient/" + survivor.get()));
+            return replaced;
+        }
         return patient(id, access.read(id.getIdPart(), new IdType("Patient", id.getIdPart())));
     }
 

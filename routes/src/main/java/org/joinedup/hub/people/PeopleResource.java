@@ -233,29 +233,6 @@ public class PeopleResource {
         return budgetStatement.of(personId, seen::seesMoney);
     }
 
-    /** When the person was merged into another (identity review), the one they are now. */
-    private static java.util.Optional<java.util.UUID> survivorOf(String id) {
-        java.util.UUID uuid;
-        try {
-            uuid = java.util.UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
-        Person person = Person.findById(uuid);
-        if (person == null || person.mergedInto == null) {
-            return java.util.Optional.empty();
-        }
-        java.util.UUID survivor = person.mergedInto;
-        for (int hops = 0; hops < 20; hops++) {
-            Person next = Person.findById(survivor);
-            if (next == null || next.mergedInto == null) {
-                break;
-            }
-            survivor = next.mergedInto;
-        }
-        return java.util.Optional.of(survivor);
-    }
-
     private static String caseOf(String personId) {
         CaseMember member = CaseMember.findById(java.util.UUID.fromString(personId));
         return member == null ? null : member.caseId.toString();
@@ -270,7 +247,7 @@ public class PeopleResource {
     @Transactional
     @RolesAllowed({Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR})
     public PersonView person(@PathParam("id") String id) {
-        survivorOf(id).ifPresent(survivor -> {
+        Person.survivorOf(id).ifPresent(survivor -> {
             // only someone who may know the person they are now is told where they went
             access.through(survivor, Access.Action.READ, "Person/" + id + " (merged into Person/" + survivor + ")",
                     "no person " + id);

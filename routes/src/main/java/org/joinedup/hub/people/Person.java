@@ -41,6 +41,32 @@ public class Person extends PanacheEntityBase {
     @Column(name = "merged_into")
     public UUID mergedInto;
 
+    /**
+     * When the person with this id was merged into another, the one they are now (following merges of merges),
+     * else empty (also for an id that is not a person's).
+     */
+    public static java.util.Optional<UUID> survivorOf(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
+        }
+        Person person = findById(uuid);
+        if (person == null || person.mergedInto == null) {
+            return java.util.Optional.empty();
+        }
+        UUID survivor = person.mergedInto;
+        for (int hops = 0; hops < 20; hops++) {
+            Person next = findById(survivor);
+            if (next == null || next.mergedInto == null) {
+                break;
+            }
+            survivor = next.mergedInto;
+        }
+        return java.util.Optional.of(survivor);
+    }
+
     /** The national data opt-out: left out of reports for planning and research, never out of their own care. */
     @jakarta.persistence.Column(name = "national_opt_out")
     public boolean nationalOptOut;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.joinedup.hub.support.BudgetBundles.newNhsNumber;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -90,6 +91,16 @@ class IdentityMatchingTest {
         given().auth().oauth2(DemoTokens.of("coordinator")).redirects().follow(false)
                 .get("/api/people/" + councilPerson).then().statusCode(301)
                 .header("Location", containsString("/api/people/" + personId));
+        // and as FHIR servers answer a merged id: the old Patient, inactive, replaced by the one person
+        org.hl7.fhir.r4.model.Patient old = org.joinedup.hub.support.Fhir.clientFor("trust").read()
+                .resource(org.hl7.fhir.r4.model.Patient.class).withId(councilPerson).execute();
+        assertEquals(false, old.getActive());
+        assertEquals(1, old.getLink().size());
+        assertEquals(org.hl7.fhir.r4.model.Patient.LinkType.REPLACEDBY, old.getLinkFirstRep().getType());
+        assertEquals("Patient/" + personId, old.getLinkFirstRep().getOther().getReference());
+        assertThrows(ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException.class, () -> org.joinedup.hub
+                .support.Fhir.clientFor("trust2").read().resource(org.hl7.fhir.r4.model.Patient.class)
+                .withId(councilPerson).execute(), "another trust, which does not know him, is not told");
         assertEquals(2, sourceRecords(personId).getList("$").size());
         assertEquals("MANUAL", sourceRecords(personId).getString("find { it.agency == 'SOCIAL_CARE' }.linkMethod"));
         List<String> audit = given().auth().oauth2(DemoTokens.of("operator")).queryParam("personId", personId)
