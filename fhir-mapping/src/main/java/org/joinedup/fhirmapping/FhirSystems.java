@@ -10,6 +10,12 @@ public final class FhirSystems {
     public static final String GSS_CODE = HUB_BASE + "/Id/gss-code";
     public static final String HUB_PERSON_ID = HUB_BASE + "/Id/person";
     public static final String NI_NUMBER = HUB_BASE + "/Id/ni-number";
+    /**
+     * Employment services' records of a claimant without an NI number: one per event (its {@code messageId}), for
+     * identity matching to link; earlier hubs keyed them {@code employment-claimant} by name and birth date.
+     */
+    public static final String EMPLOYMENT_RECORD_PREFIX = HUB_BASE + "/Id/employment-";
+    public static final String EMPLOYMENT_EVENT = EMPLOYMENT_RECORD_PREFIX + "event";
     /** A council's own client id; the council's GSS code follows, for example {@code .../council-client/E08000004}. */
     public static final String COUNCIL_CLIENT_PREFIX = HUB_BASE + "/Id/council-client/";
     /** A housing provider's person reference; the provider's code follows. */

@@ -136,7 +136,8 @@ public final class IdentityMatchingBenchmark {
 
         void link(int i, SourceRow row) {
             MatchRecord record = MatchRecord.of(Integer.toString(i), row.givenName(), row.familyName(),
-                    row.birthDate(), row.postcode(), null, row.nhsNumber(), row.nhsVerified(), row.niNumber());
+                    row.birthDate(), row.postcode(), null, row.nhsNumber(), row.nhsVerified(), row.niNumber(),
+                    row.niNumber() != null); // only the DWP's records carry NI numbers here: verified
             records[i] = record;
             List<String> keys = BlockingRule.keys(record, model.blockingRules());
             List<Candidate> candidates = new ArrayList<>();

@@ -12,9 +12,12 @@ import java.util.Set;
  * linked to people). In order:
  * <ol>
  * <li>people a person has said this record does not belong to are never candidates (manual decisions win);</li>
- * <li>a strong identifier (a verified NHS number, a valid NI number) shared with exactly one person links to that
- * person, unless that person holds a different NHS or NI number: conflicting strong identifiers are never merged
- * automatically and go to review, as do strong identifiers pointing at two different people;</li>
+ * <li>an NHS or NI number verified on both records (traced on the Spine; issued by the DWP) shared with exactly one
+ * person links to that person, unless that person holds a different NHS or NI number: conflicting identifiers are
+ * never merged automatically and go to review, as do identifiers pointing at two different people;</li>
+ * <li>a shared NHS or NI number not verified on both records (typed by a housing officer, untraced) links only when
+ * the names and birth date corroborate it ({@code identifier.unverified.corroboration-weight}); otherwise the pair
+ * goes to review and that person is not linked by score either: the identifier is never enough alone;</li>
  * <li>otherwise the Fellegi-Sunter match weight against each person (the best of their records): at or above the
  * link threshold links, between the thresholds proposes a link for review, below makes a new person.</li>
  * </ol>
@@ -40,35 +43,69 @@ public final class LinkDecider {
             }
         }
         List<LinkDecision.Proposal> reviews = new ArrayList<>();
-        List<String> identified = new ArrayList<>();
+        List<LinkDecision.Proposal> uncorroborated = new ArrayList<>();
+        Map<String, Identified> identified = new LinkedHashMap<>();
         for (Map.Entry<String, List<MatchRecord>> person : byPerson.entrySet()) {
-            String shared = sharedStrongIdentifier(incoming, person.getValue());
-            if (shared == null) {
+            String strong = sharedStrongIdentifier(incoming, person.getValue());
+            MatchRecord claimed = strong == null ? sharingUnverified(incoming, person.getValue()) : null;
+            if (strong == null && claimed == null) {
                 continue;
             }
             String conflict = conflictWith(incoming, person.getValue());
-            if (conflict == null) {
-                identified.add(person.getKey());
-            } else {
+            if (conflict != null) {
                 MatchRecord best = best(incoming, person.getValue(), frequencies);
                 reviews.add(new LinkDecision.Proposal(person.getKey(), best.id(),
-                        model.score(incoming, best, frequencies), "same " + shared + " but " + conflict));
+                        model.score(incoming, best, frequencies),
+                        "same " + (strong != null ? strong : unverified(incoming, claimed)) + " but " + conflict));
+            } else if (strong != null) {
+                identified.put(person.getKey(), new Identified("same " + strong, null));
+            } else {
+                MatchScore score = model.score(incoming, claimed, frequencies);
+                double names = MatchModel.corroboration(score);
+                String evidence = "the names and birth date weigh " + round(names);
+                if (names >= model.corroborationWeight()) {
+                    identified.put(person.getKey(), new Identified("same " + unverified(incoming, claimed)
+                            + ", corroborated: " + evidence + " (at least " + round(model.corroborationWeight())
+                            + ")", score));
+                } else {
+                    uncorroborated.add(new LinkDecision.Proposal(person.getKey(), claimed.id(), score, "same "
+                            + unverified(incoming, claimed) + " but " + evidence + ", below the "
+                            + round(model.corroborationWeight()) + " that must corroborate an identifier no agency"
+                            + " verified"));
+                }
             }
         }
         if (identified.size() == 1 && reviews.isEmpty()) {
-            return new LinkDecision(LinkDecision.Outcome.LINKED_BY_IDENTIFIER, identified.get(0), null,
-                    "same " + sharedStrongIdentifier(incoming, byPerson.get(identified.get(0))), List.of());
+            Map.Entry<String, Identified> only = identified.entrySet().iterator().next();
+            return new LinkDecision(LinkDecision.Outcome.LINKED_BY_IDENTIFIER, only.getKey(), only.getValue().score(),
+                    only.getValue().reason(), List.copyOf(uncorroborated));
         }
         if (!identified.isEmpty() || !reviews.isEmpty()) {
-            for (String personId : identified) {
+            for (String personId : identified.keySet()) {
                 MatchRecord best = best(incoming, byPerson.get(personId), frequencies);
                 reviews.add(new LinkDecision.Proposal(personId, best.id(), model.score(incoming, best, frequencies),
                         "strong identifiers of this record point at more than one person"));
             }
+            reviews.addAll(uncorroborated);
             return new LinkDecision(LinkDecision.Outcome.NEW_PERSON, null, null,
                     "strong identifiers conflict: a person must decide", List.copyOf(reviews));
         }
-        return decideByScore(incoming, byPerson, frequencies);
+        if (uncorroborated.isEmpty()) {
+            return decideByScore(incoming, byPerson, frequencies);
+        }
+        // the people an uncorroborated identifier points at are for a person to judge, never linked by score (the
+        // identifier's own weight would carry the link); the rest are matched as usual
+        uncorroborated.forEach(p -> byPerson.remove(p.personId()));
+        LinkDecision others = decideByScore(incoming, byPerson, frequencies);
+        List<LinkDecision.Proposal> all = new ArrayList<>(others.reviews());
+        all.addAll(uncorroborated);
+        String reason = others.linked() ? others.reason() : uncorroborated.get(0).reason() + ": proposed for review";
+        return new LinkDecision(others.outcome(), others.personId(),
+                others.score() != null ? others.score() : uncorroborated.get(0).score(), reason, List.copyOf(all));
+    }
+
+    /** A person an identifier links to, why, and the comparison that corroborated it (null for a verified one). */
+    private record Identified(String reason, MatchScore score) {
     }
 
     private LinkDecision decideByScore(MatchRecord incoming, Map<String, List<MatchRecord>> byPerson,
@@ -135,18 +172,40 @@ public final class LinkDecider {
         return best;
     }
 
-    /** "NHS number 943 476 5919" or "NI number ...", when one of the person's records shares it; else null. */
+    /**
+     * "verified NHS number 9434765919" or "verified NI number ...", when one of the person's records shares it and
+     * both records have it verified; else null.
+     */
     private static String sharedStrongIdentifier(MatchRecord incoming, List<MatchRecord> records) {
         for (MatchRecord record : records) {
             if (incoming.nhsNumberVerified() && record.nhsNumberVerified()
                     && incoming.nhsNumber().equals(record.nhsNumber())) {
                 return "verified NHS number " + incoming.nhsNumber();
             }
-            if (incoming.niNumber() != null && incoming.niNumber().equals(record.niNumber())) {
-                return "NI number " + incoming.niNumber();
+            if (incoming.niNumberVerified() && record.niNumberVerified()
+                    && incoming.niNumber().equals(record.niNumber())) {
+                return "verified NI number " + incoming.niNumber();
             }
         }
         return null;
+    }
+
+    /** A record of the person holding the incoming record's NHS or NI number, verified on one side at most. */
+    private static MatchRecord sharingUnverified(MatchRecord incoming, List<MatchRecord> records) {
+        for (MatchRecord record : records) {
+            if (incoming.nhsNumber() != null && incoming.nhsNumber().equals(record.nhsNumber())
+                    || incoming.niNumber() != null && incoming.niNumber().equals(record.niNumber())) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    /** "NI number AB123456C (not verified on both records)". */
+    private static String unverified(MatchRecord incoming, MatchRecord record) {
+        boolean nhs = incoming.nhsNumber() != null && incoming.nhsNumber().equals(record.nhsNumber());
+        return (nhs ? "NHS number " + incoming.nhsNumber() : "NI number " + incoming.niNumber())
+                + " (not verified on both records)";
     }
 
     /**

@@ -38,6 +38,7 @@ public final class MatchModel {
     private final List<BlockingRule> blockingRules;
     private final int maxBlockSize;
     private final boolean reviewWhenGivenNamesDiffer;
+    private final double corroborationWeight;
 
     private MatchModel(Properties p) {
         double prior = number(p, "prior");
@@ -90,6 +91,7 @@ public final class MatchModel {
             throw new IllegalArgumentException("blocking.max-block-size must be at least 1, not " + maxBlockSize);
         }
         this.reviewWhenGivenNamesDiffer = Boolean.parseBoolean(required(p, "given-name.different.review-only").trim());
+        this.corroborationWeight = number(p, "identifier.unverified.corroboration-weight");
     }
 
     /** Reads a model from a weights file; a missing or malformed number is refused with its key. */
@@ -184,6 +186,27 @@ public final class MatchModel {
      */
     public boolean reviewWhenGivenNamesDiffer() {
         return reviewWhenGivenNamesDiffer;
+    }
+
+    /**
+     * What the names and birth date must weigh together (given name, family name and birth date parts of a score,
+     * term-frequency adjustments included) before an NHS or NI number that is not verified on both records may link
+     * them: such an identifier is a claim someone typed, never enough alone.
+     */
+    public double corroborationWeight() {
+        return corroborationWeight;
+    }
+
+    /** The names-and-birth-date part of a score: what corroborates (or not) an identifier nobody verified. */
+    public static double corroboration(MatchScore score) {
+        double total = 0;
+        for (MatchScore.Part part : score.parts()) {
+            if (part.comparison() == Comparison.GIVEN_NAME || part.comparison() == Comparison.FAMILY_NAME
+                    || part.comparison() == Comparison.BIRTH_DATE) {
+                total += part.weight() + part.termFrequencyAdjustment();
+            }
+        }
+        return total;
     }
 
     public List<BlockingRule> blockingRules() {

@@ -7,14 +7,15 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 /**
  * What matching compares about one source record, normalised once: names (see {@link Names}) with their Double
  * Metaphone codes, date of birth, postcode (see {@link Postcodes}), UPRN, and the strong identifiers that passed
- * their checks (NHS number, whether it is verified, NI number). Any part may be null: a missing value is neither
- * evidence for nor against a match.
+ * their checks (NHS number and NI number, each with whether an agency that can vouch for it verified it: NHS
+ * Spine tracing for the one, the DWP, which issues them, for the other). Any part may be null: a missing value is
+ * neither evidence for nor against a match.
  *
  * @param id the caller's id for the record (the hub's source record id, a benchmark's row number)
  */
 public record MatchRecord(String id, String givenName, String familyName, String givenPhonetic,
         String familyPhonetic, LocalDate birthDate, String postcode, String uprn, String nhsNumber,
-        boolean nhsNumberVerified, String niNumber) {
+        boolean nhsNumberVerified, String niNumber, boolean niNumberVerified) {
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     /**
@@ -30,12 +31,13 @@ public record MatchRecord(String id, String givenName, String familyName, String
      * null: it is never used for linking).
      */
     public static MatchRecord of(String id, String givenName, String familyName, LocalDate birthDate,
-            String postcode, String uprn, String nhsNumber, boolean nhsNumberVerified, String niNumber) {
+            String postcode, String uprn, String nhsNumber, boolean nhsNumberVerified, String niNumber,
+            boolean niNumberVerified) {
         String given = Names.givenName(givenName);
         String family = Names.familyName(familyName);
         return new MatchRecord(id, given, family, phonetic(given), phonetic(family), birthDate,
                 Postcodes.normalise(postcode), blankToNull(uprn), nhsNumber, nhsNumber != null && nhsNumberVerified,
-                niNumber);
+                niNumber, niNumber != null && niNumberVerified);
     }
 
     private static String phonetic(String name) {

@@ -19,11 +19,23 @@ class LinkDeciderTest {
 
     private final LinkDecider decider = new LinkDecider(MatchModel.defaults());
 
+    /** A record whose NI number, if any, the DWP holds (verified). */
     private static MatchRecord record(String id, String given, String family, String dob, String postcode,
             String nhs, boolean verified, String ni) {
         return MatchRecord.of(id, given, family, dob == null ? null : LocalDate.parse(dob), postcode, null, nhs,
-                verified, ni);
+                verified, ni, true);
     }
+
+    /** A housing association's record: the NI number its officer typed, verified by nobody. */
+    private static MatchRecord housing(String id, String given, String family, String dob, String postcode,
+            String ni) {
+        return MatchRecord.of(id, given, family, dob == null ? null : LocalDate.parse(dob), postcode, null, null,
+                false, ni, false);
+    }
+
+    private static final String DAVE_NI = "AB123456C";
+    private static final MatchRecord DAVE_AT_DWP = record("dwp-9", "Dave", "Hughes", "1984-03-07", "OL1 1XX", null,
+            false, DAVE_NI);
 
     private static final MatchRecord DAVE_AT_COUNCIL = record("council-1", "Dave", "Hughes", "1984-03-07", "OL1 1XX",
             null, false, null);
@@ -65,13 +77,73 @@ class LinkDeciderTest {
     }
 
     @Test
-    void anUnverifiedNhsNumberIsOnlyEvidenceNotALink() {
+    void anUnverifiedNhsNumberOnSomeoneElseEntirelyIsForAPersonToJudgeNeverALink() {
         LinkDecision decision = decider.decide(record("t", "Zara", "Patel", "1990-11-02", "M1 1AA", DAVE_NHS, false,
                 null), List.of(new Candidate("p1", record("c", "Dave", "Hughes", "1984-03-07", "OL1 1XX", DAVE_NHS,
                         true, null))),
                 TermFrequencies.NONE, Set.of());
         assertEquals(Outcome.NEW_PERSON, decision.outcome());
         assertEquals(ComparisonLevel.EXACT, decision.score().parts().get(4).level());
+        assertEquals(List.of("p1"), decision.reviews().stream().map(LinkDecision.Proposal::personId).toList(),
+                "the same number on two different people is a mistake someone must look at");
+        assertTrue(decision.reviews().get(0).reason().contains("NHS number " + DAVE_NHS + " (not verified on both"
+                + " records) but the names and birth date weigh"), decision.reviews().get(0).reason());
+    }
+
+    @Test
+    void aSharedUnverifiedNhsNumberNeverCarriesALinkTheNamesAndBirthDateDoNotSupport() {
+        MatchRecord incoming = record("t", "Dave", "Hughes", "1985-06-21", "OL1 1XX", DAVE_NHS, false, null);
+        MatchRecord known = record("c", "Dave", "Hughes", "1984-03-07", "OL1 1XX", DAVE_NHS, false, null);
+        // the number's own weight would carry this pair over the link threshold on its own
+        assertTrue(MatchModel.defaults().score(incoming, known, TermFrequencies.NONE).weight()
+                >= MatchModel.defaults().linkThreshold());
+
+        LinkDecision decision = decider.decide(incoming, List.of(new Candidate("p1", known)), TermFrequencies.NONE,
+                Set.of());
+
+        assertEquals(Outcome.NEW_PERSON, decision.outcome());
+        assertEquals(1, decision.reviews().size());
+        assertTrue(decision.reviews().get(0).reason().contains("below the 12.0 that must corroborate"),
+                decision.reviews().get(0).reason());
+    }
+
+    @Test
+    void aHousingFilesNiNumberOnSomeoneWithOtherNamesAndBirthDateGoesToReviewNotToThem() {
+        LinkDecision decision = decider.decide(housing("h", "Zara", "Patel", "1990-11-02", "M1 1AA", DAVE_NI),
+                List.of(new Candidate("p1", DAVE_AT_DWP)), TermFrequencies.NONE, Set.of());
+        assertEquals(Outcome.NEW_PERSON, decision.outcome());
+        assertNull(decision.personId());
+        assertEquals(List.of("p1"), decision.reviews().stream().map(LinkDecision.Proposal::personId).toList());
+        assertTrue(decision.reason().contains("NI number " + DAVE_NI + " (not verified on both records)"),
+                decision.reason());
+    }
+
+    @Test
+    void aHousingFilesNiNumberCorroboratedByNamesAndBirthDateLinksSaying() {
+        LinkDecision decision = decider.decide(housing("h", "David", "Hughes", "1984-03-07", "M1 1AA", DAVE_NI),
+                List.of(new Candidate("p1", DAVE_AT_DWP)), TermFrequencies.NONE, Set.of());
+        assertEquals(Outcome.LINKED_BY_IDENTIFIER, decision.outcome());
+        assertEquals("p1", decision.personId());
+        assertTrue(decision.reason().startsWith("same NI number " + DAVE_NI + " (not verified on both records),"
+                + " corroborated: the names and birth date weigh "), decision.reason());
+        assertEquals(List.of(), decision.reviews());
+    }
+
+    @Test
+    void twoHousingFilesTypingTheSameNiNumberProveNothingBetweenThem() {
+        LinkDecision decision = decider.decide(housing("h2", "Zara", "Patel", "1990-11-02", "M1 1AA", DAVE_NI),
+                List.of(new Candidate("p1", housing("h1", "Dave", "Hughes", "1984-03-07", "OL1 1XX", DAVE_NI))),
+                TermFrequencies.NONE, Set.of());
+        assertEquals(Outcome.NEW_PERSON, decision.outcome());
+        assertEquals(1, decision.reviews().size());
+    }
+
+    @Test
+    void anNiNumberTheDwpHoldsOnBothRecordsLinksWhateverTheNamesSay() {
+        LinkDecision decision = decider.decide(record("e", "D", "Huges", null, null, null, false, DAVE_NI),
+                List.of(new Candidate("p1", DAVE_AT_DWP)), TermFrequencies.NONE, Set.of());
+        assertEquals(Outcome.LINKED_BY_IDENTIFIER, decision.outcome());
+        assertEquals("same verified NI number " + DAVE_NI, decision.reason());
     }
 
     @Test

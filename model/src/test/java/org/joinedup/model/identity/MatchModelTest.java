@@ -19,7 +19,7 @@ class MatchModelTest {
 
     private static MatchRecord record(String given, String family, String dob, String postcode) {
         return MatchRecord.of("r", given, family, dob == null ? null : LocalDate.parse(dob), postcode, null, null,
-                false, null);
+                false, null, false);
     }
 
     private Map<Comparison, ComparisonLevel> levels(MatchScore score) {
@@ -83,8 +83,8 @@ class MatchModelTest {
 
     @Test
     void differentStrongIdentifiersAreAConflict() {
-        MatchRecord a = MatchRecord.of("a", "Dave", "Hughes", null, null, null, "9434765919", true, null);
-        MatchRecord b = MatchRecord.of("b", "Dave", "Hughes", null, null, null, "9434765870", true, null);
+        MatchRecord a = MatchRecord.of("a", "Dave", "Hughes", null, null, null, "9434765919", true, null, false);
+        MatchRecord b = MatchRecord.of("b", "Dave", "Hughes", null, null, null, "9434765870", true, null, false);
         assertNotNull(model.score(a, b, TermFrequencies.NONE).conflict());
         assertNull(model.score(a, a, TermFrequencies.NONE).conflict());
     }

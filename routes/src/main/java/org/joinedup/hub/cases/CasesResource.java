@@ -307,7 +307,7 @@ public class CasesResource {
             } else if (identifier.system.startsWith(FhirSystems.HOUSING_PERSON_PREFIX)
                     && shown.sees(Category.HOUSING)) {
                 agencies.add(AgencyKind.HOUSING.name());
-            } else if (identifier.system.equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")
+            } else if (identifier.system.startsWith(FhirSystems.EMPLOYMENT_RECORD_PREFIX)
                     && shown.sees(Category.EMPLOYMENT)) {
                 agencies.add(AgencyKind.EMPLOYMENT.name());
             }

@@ -85,7 +85,7 @@ public class EmploymentEventApplier {
     }
 
     private void applyEvent(EmploymentEvent event, long messageId) {
-        SourceLink link = person(event.person());
+        SourceLink link = person(event);
         Person person = link.person();
         switch (event.type()) {
             case SUPPORT_AWARDED -> awarded(event, link, messageId);
@@ -143,10 +143,12 @@ public class EmploymentEventApplier {
     }
 
     /**
-     * Links by NI number when it is valid. Without one, a provisional source key (surname, forename, date of birth)
-     * keeps repeated events about the same claimant together until identity matching links them properly.
+     * Links by NI number when it is valid. Without one, the event itself is employment services' record of the
+     * claimant (keyed by its message id, so a redelivery is the same record), and identity matching decides who it
+     * is: two claimants who share a name and birth date are not thereby one person.
      */
-    private SourceLink person(Claimant claimant) {
+    private SourceLink person(EmploymentEvent event) {
+        Claimant claimant = event.person();
         List<IdentifierRecord> identifiers = new ArrayList<>();
         SourceKey key;
         if (claimant.nino() != null) {
@@ -155,10 +157,8 @@ public class EmploymentEventApplier {
             key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES, FhirSystems.NI_NUMBER,
                     claimant.nino().value());
         } else {
-            key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES,
-                    FhirSystems.HUB_BASE + "/Id/employment-claimant",
-                    (claimant.surname() + "|" + claimant.forename() + "|" + claimant.dateOfBirth())
-                            .toUpperCase(Locale.UK));
+            key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES, FhirSystems.EMPLOYMENT_EVENT,
+                    event.messageId());
         }
         return people.link(key, identifiers, new Demographics(claimant.forename(), claimant.surname(),
                 claimant.dateOfBirth(), claimant.postcode(), null), claimant.identifierProblems());

@@ -79,6 +79,7 @@ public class BulkLinker {
             keysOf.add(keys);
             allKeys.addAll(keys);
         }
+        linker.lockBlocks(allKeys); // as link does: records of one person on two consumers meet, one waiting
         Map<String, List<Candidate>> inHub = linker.membersByKey(allKeys);
         Map<String, List<Candidate>> inList = new HashMap<>();
         Rows rows = new Rows();
@@ -183,7 +184,7 @@ public class BulkLinker {
         StrongIdentifiers strong = StrongIdentifiers.of(r);
         Demographics d = r.details();
         return MatchRecord.of(id.toString(), d.givenName(), d.familyName(), d.birthDate(), d.postcode(), d.uprn(),
-                strong.nhs(), strong.nhsVerified(), strong.ni());
+                strong.nhs(), strong.nhsVerified(), strong.ni(), strong.niVerified());
     }
 
     /** The rows of the people made, inserted together at the end. */
@@ -273,7 +274,7 @@ public class BulkLinker {
         private void insertRecords(Connection c, Object[] given, Object[] family, Object[] born, Object[] postcode,
                 Object[] uprn) throws SQLException {
             int n = people.size();
-            Object[][] columns = new Object[12][n];
+            Object[][] columns = new Object[13][n];
             for (int i = 0; i < n; i++) {
                 NewRecord r = records.get(i);
                 StrongIdentifiers f = StrongIdentifiers.of(r);
@@ -289,18 +290,20 @@ public class BulkLinker {
                 columns[9][i] = Names.familyName((String) family[i]);
                 columns[10][i] = weights.get(i);
                 columns[11][i] = explanations.get(i);
+                columns[12][i] = f.niVerified;
             }
             try (PreparedStatement s = c.prepareStatement("insert into source_record (id, agency, holder, source_system,"
                     + " source_value, person_id, given_name, family_name, birth_date, postcode, uprn, nhs_number,"
-                    + " nhs_verified, ni_number, given_key, family_key, link_method, match_weight, match_explanation,"
-                    + " link_reason, created_at, updated_at) select r.id, r.agency, r.holder, r.system, r.value,"
-                    + " r.person, r.given, r.family, r.born, r.postcode, r.uprn, r.nhs, r.nhs_verified, r.ni,"
-                    + " r.given_key, r.family_key, 'NEW_PERSON', r.weight, r.explanation, r.reason, now(), now()"
+                    + " nhs_verified, ni_number, ni_verified, given_key, family_key, link_method, match_weight,"
+                    + " match_explanation, link_reason, created_at, updated_at) select r.id, r.agency, r.holder,"
+                    + " r.system, r.value, r.person, r.given, r.family, r.born, r.postcode, r.uprn, r.nhs,"
+                    + " r.nhs_verified, r.ni, r.ni_verified, r.given_key, r.family_key, 'NEW_PERSON', r.weight,"
+                    + " r.explanation, r.reason, now(), now()"
                     + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[],"
                     + " ?::varchar[], ?::varchar[], ?::date[], ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[],"
-                    + " ?::varchar[], ?::varchar[], ?::varchar[], ?::float8[], ?::text[], ?::text[]) as r (id, agency,"
-                    + " holder, system, value, person, given, family, born, postcode, uprn, nhs, nhs_verified, ni,"
-                    + " given_key, family_key, weight, explanation, reason)")) {
+                    + " ?::varchar[], ?::boolean[], ?::varchar[], ?::varchar[], ?::float8[], ?::text[], ?::text[])"
+                    + " as r (id, agency, holder, system, value, person, given, family, born, postcode, uprn, nhs,"
+                    + " nhs_verified, ni, ni_verified, given_key, family_key, weight, explanation, reason)")) {
                 int p = 1;
                 s.setArray(p++, c.createArrayOf("uuid", columns[0]));
                 s.setArray(p++, c.createArrayOf("varchar", columns[1]));
@@ -316,6 +319,7 @@ public class BulkLinker {
                 s.setArray(p++, c.createArrayOf("varchar", columns[5]));
                 s.setArray(p++, c.createArrayOf("boolean", columns[6]));
                 s.setArray(p++, c.createArrayOf("varchar", columns[7]));
+                s.setArray(p++, c.createArrayOf("boolean", columns[12]));
                 s.setArray(p++, c.createArrayOf("varchar", columns[8]));
                 s.setArray(p++, c.createArrayOf("varchar", columns[9]));
                 s.setArray(p++, c.createArrayOf("float8", columns[10]));
@@ -364,20 +368,22 @@ public class BulkLinker {
     }
 
     /** The strong identifiers a source record keeps in its own columns, as link takes them from the record's. */
-    private record StrongIdentifiers(String nhs, boolean nhsVerified, String ni) {
+    private record StrongIdentifiers(String nhs, boolean nhsVerified, String ni, boolean niVerified) {
         static StrongIdentifiers of(NewRecord r) {
             String nhs = null;
             boolean nhsVerified = false;
             String ni = null;
+            boolean niVerified = false;
             for (IdentifierRecord i : r.identifiers()) {
                 if (FhirSystems.NHS_NUMBER.equals(i.system())) {
                     nhs = i.value();
                     nhsVerified = i.verified();
                 } else if (FhirSystems.NI_NUMBER.equals(i.system())) {
                     ni = i.value();
+                    niVerified = i.verified();
                 }
             }
-            return new StrongIdentifiers(nhs, nhsVerified, ni);
+            return new StrongIdentifiers(nhs, nhsVerified, ni, niVerified);
         }
     }
 }

@@ -93,6 +93,7 @@ public class IdentityLinker {
         record.identifierProblems = problems;
         MatchRecord incoming = record.toMatchRecord();
         List<String> keys = BlockingRule.keys(incoming, identity.model().blockingRules());
+        lockBlocks(keys);
         List<Candidate> candidates = candidates(keys, null);
         LinkDecision decision = identity.decider().decide(incoming, candidates, frequencies, Set.of());
         Person person = decision.linked() ? Person.findById(UUID.fromString(decision.personId())) : newPerson();
@@ -180,7 +181,8 @@ public class IdentityLinker {
         em.flush(); // what this transaction linked so far is a candidate too
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement("select k.key, r.person_id, r.id, r.given_name,"
-                    + " r.family_name, r.birth_date, r.postcode, r.uprn, r.nhs_number, r.nhs_verified, r.ni_number"
+                    + " r.family_name, r.birth_date, r.postcode, r.uprn, r.nhs_number, r.nhs_verified, r.ni_number,"
+                    + " r.ni_verified"
                     + " from unnest(?::varchar[]) as k (key) cross join lateral (select source_record_id"
                     + " from source_record_block where block_key = k.key limit ?) b"
                     + " join source_record r on r.id = b.source_record_id")) {
@@ -192,7 +194,7 @@ public class IdentityLinker {
                                 r.getObject(2, UUID.class).toString(), MatchRecord.of(r.getObject(3, UUID.class)
                                         .toString(), r.getString(4), r.getString(5), r.getObject(6, LocalDate.class),
                                         r.getString(7), r.getString(8), r.getString(9),
-                                        (Boolean) r.getObject(10), r.getString(11))));
+                                        (Boolean) r.getObject(10), r.getString(11), r.getBoolean(12))));
                     }
                 }
             }
@@ -248,6 +250,7 @@ public class IdentityLinker {
         }
         MatchRecord incoming = record.toMatchRecord();
         List<String> keys = BlockingRule.keys(incoming, identity.model().blockingRules());
+        lockBlocks(keys);
         LinkDecision decision = identity.decider().decide(incoming, candidates(keys, record.person.id), frequencies,
                 Set.of());
         if (decision.linked()) {
@@ -287,6 +290,7 @@ public class IdentityLinker {
                 record.nhsVerified = id.verified();
             } else if (FhirSystems.NI_NUMBER.equals(id.system())) {
                 record.niNumber = id.value();
+                record.niVerified = id.verified();
             }
         }
         record.givenKey = Names.givenName(record.givenName);
@@ -300,7 +304,7 @@ public class IdentityLinker {
 
     private static String fingerprint(SourceRecord r) {
         return Objects.toString(r.givenName) + "|" + r.familyName + "|" + r.birthDate + "|" + r.postcode + "|" + r.uprn
-                + "|" + r.nhsNumber + "|" + r.nhsVerified + "|" + r.niNumber;
+                + "|" + r.nhsNumber + "|" + r.nhsVerified + "|" + r.niNumber + "|" + r.niVerified;
     }
 
     private void reindex(SourceRecord record) {
@@ -313,6 +317,27 @@ public class IdentityLinker {
             }
         });
         insertBlocks(record.id, BlockingRule.keys(record.toMatchRecord(), identity.model().blockingRules()));
+    }
+
+    /**
+     * Holds these blocking keys until the transaction ends (PostgreSQL advisory locks, taken in one order). Two
+     * records of one person arriving at once on two consumers share a key, so the second to take it waits for the
+     * first to commit and then finds its record among the candidates: one person (or one and a review), never two
+     * made side by side, each blind to the other. Taken before candidates are read.
+     */
+    void lockBlocks(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String[] sorted = new java.util.TreeSet<>(keys).toArray(String[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(h)) from"
+                    + " (select hashtextextended(k.key, 0) as h from unnest(?::text[]) with ordinality as k (key, n)"
+                    + " order by k.n) ordered")) {
+                lock.setArray(1, connection.createArrayOf("text", sorted));
+                lock.executeQuery().close();
+            }
+        });
     }
 
     /**

@@ -121,13 +121,13 @@ public class PersonMerger {
     private void reindexIdentifiers(UUID personId) {
         em.createNativeQuery("insert into person_identifier (person_id, system, value, verified)"
                 + " select distinct on (system, value) ?1, system, value, verified from ("
-                // as the linker indexes them: an agency's own record id is verified; an NHS number as its agency
-                // says; an NI number when the DWP (benefits, employment services), which issues them, holds it
+                // as the linker indexes them: an agency's own record id is verified; an NHS or NI number as its
+                // agency says
                 + "   select source_system as system, source_value as value, true as verified from source_record"
                 + "     where person_id = ?1 and source_system not in (?2, ?3)"
                 + "   union all select ?2, nhs_number, nhs_verified from source_record"
                 + "     where person_id = ?1 and nhs_number is not null"
-                + "   union all select ?3, ni_number, agency in ('BENEFITS', 'EMPLOYMENT') from source_record"
+                + "   union all select ?3, ni_number, ni_verified from source_record"
                 + "     where person_id = ?1 and ni_number is not null"
                 + " ) ids order by system, value, verified desc"
                 + " on conflict (system, value) do nothing")

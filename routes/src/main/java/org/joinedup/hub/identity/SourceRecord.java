@@ -79,6 +79,10 @@ public class SourceRecord extends PanacheEntityBase {
     @Column(name = "ni_number")
     public String niNumber;
 
+    /** Whether the agency vouches for the NI number: the DWP issues them (benefits, employment services). */
+    @Column(name = "ni_verified")
+    public boolean niVerified;
+
     @Column(name = "given_key")
     public String givenKey;
 
@@ -115,6 +119,6 @@ public class SourceRecord extends PanacheEntityBase {
 
     public MatchRecord toMatchRecord() {
         return MatchRecord.of(id.toString(), givenName, familyName, birthDate, postcode, uprn, nhsNumber, nhsVerified,
-                niNumber);
+                niNumber, niVerified);
     }
 }

@@ -298,7 +298,7 @@ public class PeopleResource {
             if (i.system().startsWith(FhirSystems.HOUSING_PERSON_PREFIX)) {
                 return seen.sees(Category.HOUSING);
             }
-            if (i.system().equals(FhirSystems.HUB_BASE + "/Id/employment-claimant")) {
+            if (i.system().startsWith(FhirSystems.EMPLOYMENT_RECORD_PREFIX)) {
                 return seen.sees(Category.EMPLOYMENT);
             }
             return true;

@@ -63,8 +63,11 @@ public final class PageFormats {
             return "housing person number (" + system.substring(
                     org.joinedup.fhirmapping.FhirSystems.HOUSING_PERSON_PREFIX.length()) + ")";
         }
+        if (system.equals(org.joinedup.fhirmapping.FhirSystems.EMPLOYMENT_EVENT)) {
+            return "employment services event";
+        }
         if (system.equals(base + "employment-claimant")) {
-            return "employment claimant number";
+            return "employment claimant (name and birth date)";
         }
         if (system.equals(org.joinedup.fhirmapping.FhirSystems.HUB_PERSON_ID)) {
             return "JoinedUp person id";

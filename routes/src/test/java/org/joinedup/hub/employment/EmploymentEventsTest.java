@@ -60,6 +60,48 @@ class EmploymentEventsTest {
     }
 
     @Test
+    void claimantsWithoutAnNiNumberAreEachEventsOwnRecordForMatchingNotOneRecordPerNameAndBirthDate() {
+        String surname = "Quennell" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        for (String[] event : List.of(new String[] { first, "OL1 1XX" }, new String[] { second, "M1 1AA" })) {
+            camel.sendBody(QUEUE, """
+                    {"messageId": "%s", "type": "REFERRAL_CREATED", "occurredAt": "2026-11-20T09:41:07Z",
+                     "office": "Oldham Jobcentre", "person": {"forename": "Ffion", "surname": "%s",
+                     "dateOfBirth": "1991-04-12", "postcode": "%s"},
+                     "referral": {"referralId": "R-%s", "programme": "Restart", "adviser": "J. Khan"}}"""
+                    .formatted(event[0], surname, event[1], event[0]));
+        }
+
+        // each event is a record of its own; the model, not a name-and-birth-date key, said they are one claimant
+        List<Map<String, Object>> records = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> recordsOf(first, second), r -> r.size() == 2);
+        assertEquals(records.get(0).get("personId"), records.get(1).get("personId"),
+                "the same names, birth date and a move of address score as one person: " + records);
+        assertEquals("SCORE", records.get(1).get("linkMethod"));
+        assertTrue(((String) records.get(1).get("linkReason")).contains("match weight"),
+                (String) records.get(1).get("linkReason"));
+
+        // and because they are two records, a coordinator who knows they are two people can split them
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(Map.of("sourceRecordIds", List.of(records.get(1).get("id")), "reason", "two claimants"))
+                .post("/api/people/" + records.get(0).get("personId") + "/split").then().statusCode(200);
+        List<Map<String, Object>> after = recordsOf(first, second);
+        assertTrue(!after.get(0).get("personId").equals(after.get(1).get("personId")), after.toString());
+    }
+
+    /** The source records of these employment events, in the order given. */
+    private static List<Map<String, Object>> recordsOf(String... messageIds) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> java.util.Arrays.stream(messageIds)
+                .<org.joinedup.hub.identity.SourceRecord>flatMap(id -> org.joinedup.hub.identity.SourceRecord
+                        .<org.joinedup.hub.identity.SourceRecord>find("sourceSystem = ?1 and sourceValue = ?2",
+                                org.joinedup.fhirmapping.FhirSystems.EMPLOYMENT_EVENT, id).stream())
+                .map(r -> Map.<String, Object>of("id", r.id.toString(), "personId", r.person.id.toString(),
+                        "linkMethod", r.linkMethod.name(), "linkReason", String.valueOf(r.linkReason)))
+                .toList());
+    }
+
+    @Test
     void outOfOrderAndRepeatedDeliveryEndAsInOrderSingleDelivery() {
         String inOrder = newNino();
         String shuffled = newNino();
