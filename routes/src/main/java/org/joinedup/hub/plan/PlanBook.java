@@ -684,6 +684,46 @@ public class PlanBook {
         }
     }
 
+    /**
+     * Two people with a plan each were found to be one: the merged person's current plan is closed, replaced by the
+     * survivor's (a person has one current plan). What its approved lines still hold of this year's commitment goes
+     * back to the money it came from, as a revision's dropped lines do, and the survivor's case gets a
+     * {@code REPLAN_NEEDED} alert: the closed plan's lines are for the coordinator to carry into the current one,
+     * where each funder decides again. Nothing more is paid or decided on the closed plan.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeOnMerge(UUID mergedPlanId, UUID survivorPlanId, Person survivor, String by, String why) {
+        SupportPlan closed = SupportPlan.findById(mergedPlanId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        SupportPlan current = SupportPlan.findById(survivorPlanId);
+        PlanLine.lockLinesOf(List.of(mergedPlanId));
+        PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, why + ": plan version " + closed.version
+                + " closed, replaced by the survivor's plan version " + current.version, null);
+        long released = 0;
+        PlanLine first = null;
+        for (PlanLine line : closed.lines) {
+            first = first == null ? line : first;
+            org.joinedup.hub.alerts.PersonAlert.close(closed.person, org.joinedup.hub.alerts.AlertKind.OVERSPEND,
+                    line.id.toString());
+            org.joinedup.hub.alerts.PersonAlert.close(closed.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND,
+                    line.id.toString());
+            long remaining = line.annualPence - line.paidPence();
+            if (line.status == PlanLine.Status.APPROVED && remaining > 0) {
+                ledger.release(line.contribution.id, remaining, line.category, false,
+                        "merge:" + closed.id + ":" + line.id, cause);
+                released += remaining;
+            }
+        }
+        closed.supersededBy = current;
+        if (first != null) {
+            org.joinedup.hub.alerts.PersonAlert.raise(new org.joinedup.hub.identity.SourceLink(survivor,
+                    first.contribution.sourceRecordId), first.contribution.agency,
+                    org.joinedup.hub.alerts.AlertKind.REPLAN_NEEDED, "merge:" + closed.id, why + ": the merged"
+                            + " record's plan (version " + closed.version + ", " + closed.lines.size() + " lines) was"
+                            + " closed and " + new org.joinedup.model.Pence(released) + " of its commitments released;"
+                            + " carry what is still needed into plan version " + current.version, null);
+        }
+    }
+
     private static void refuseIfSuperseded(SupportPlan plan) {
         if (plan.supersededBy != null) {
             throw new LedgerRefusal("plan version " + plan.version + " was replaced by version "

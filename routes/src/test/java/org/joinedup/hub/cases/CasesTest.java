@@ -41,19 +41,25 @@ class CasesTest {
         String provider = "HSG" + ThreadLocalRandom.current().nextInt(1_000_000);
         Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(dave, "RR8", BudgetBundles.newBudgetId(),
                 "18250.00")).execute();
-        String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date,arrears_pence\n"
-                + "T-1,P-1,LEAD,Dave,Hughes," + dave + ",SECURE,01/04/2015,62500\n"
-                + "T-1,P-2,MEMBER,Kayleigh,Hughes," + kayleigh + ",SECURE,01/04/2015,\n";
+        // as providers and councils send people: names and birth date with the number they typed (an NHS number
+        // nobody traced links only with names and birth date that agree with it)
+        String born = java.time.LocalDate.parse(org.joinedup.hub.support.TestPeople.birthDateOf(dave))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String snapshot = "tenancy_ref,person_ref,role,forename,surname,date_of_birth,nhs_number,tenure,start_date,"
+                + "arrears_pence\n"
+                + "T-1,P-1,LEAD,Dave,Hughes," + born + "," + dave + ",SECURE,01/04/2015,62500\n"
+                + "T-1,P-2,MEMBER,Kayleigh,Hughes,30/09/2011," + kayleigh + ",SECURE,01/04/2015,\n";
         Files.createDirectories(inbox);
         Path part = inbox.resolve("case.part");
         Files.writeString(part, snapshot);
         Files.move(part, inbox.resolve("tenancies-" + provider + "-20261121.csv"), StandardCopyOption.ATOMIC_MOVE);
         given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("""
                 {"eventId": "%s", "type": "SERVICE_STARTED", "occurredAt": "2026-11-19T10:32:00Z", "council": "E08000004",
-                 "client": {"clientId": "OC-%s", "nhsNumber": "%s"},
+                 "client": {"clientId": "OC-%s", "nhsNumber": "%s", "forename": "David", "surname": "Hughes",
+                            "dateOfBirth": "%s"},
                  "service": {"serviceId": "SVC-%s", "kind": "HOME_CARE", "provider": "Pennine Home Care Ltd",
                              "weeklyCostPence": 18000, "startDate": "2026-11-23"}}"""
-                .formatted(UUID.randomUUID(), dave, dave, dave))
+                .formatted(UUID.randomUUID(), dave, dave, org.joinedup.hub.support.TestPeople.birthDateOf(dave), dave))
                 .post("/api/inbound/social-care/events").then().statusCode(202);
 
         JsonPath familyCase = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {

@@ -121,12 +121,103 @@ class IdentityMatchingTest {
         assertEquals(List.of("NHS"), kept.getList("contributions.agency"));
         JsonPath made = awaitPerson(apart, p -> p.getList("contributions").size() == 1);
         assertEquals(List.of("SOCIAL_CARE"), made.getList("contributions.agency"));
+        assertEquals(councilPerson, apart, "splitting what the merge brought undoes the merge");
 
         // the council sends the client again with more details: the person's decision stands
         council(allocation(client, "David", family, bornYearLater, "BD7 1DP", null));
         await().atMost(Duration.ofSeconds(20)).until(() -> sourceRecords(apart).getString("[0].postcode"),
                 "BD7 1DP"::equals);
         assertEquals(1, sourceRecords(personId).getList("$").size(), "not joined again by matching");
+    }
+
+    @Test
+    void aMergeTakesPlansAndAssessmentsAcrossAndTheSplitThatUndoesItBringsThemAndThePersonBack() {
+        String nhs = newNhsNumber();
+        String family = surname();
+        push(nhs, family);
+        String survivor = personWithNhs(nhs);
+        String client = "C-" + UUID.randomUUID();
+        council(allocation(client, "David", family, LocalDate.parse(TestPeople.birthDateOf(nhs)).plusYears(1)
+                .toString(), "M1 1AA", null));
+        Map<String, Object> review = awaitReviewOf(client);
+        String councils = JsonPath.from(json(review)).getString("record.personId");
+        awaitPerson(councils, p -> p.getList("contributions").size() == 1);
+        // each record's person has a plan with an approved line, and the council's an assessment too
+        String survivorPlan = approvedPlan(survivor, "PERSONAL_ASSISTANT", "trust");
+        String councilsPlan = approvedPlan(councils, "COMMUNITY_ACTIVITY", "council");
+        String assessment = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("answers", org.joinedup.hub.support.AssessmentAnswers.daves(), "mode", "SELF",
+                        "completedBy", "David " + family, "identifier", "self-" + councils))
+                .post("/api/people/" + councils + "/assessments").then().statusCode(201).extract().jsonPath()
+                .getString("id");
+        assertEquals(52_000 + 156_000, given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + survivor + "/budget").then().extract().jsonPath().getLong("totals.committedPence")
+                + given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + councils + "/budget")
+                        .then().extract().jsonPath().getLong("totals.committedPence"));
+
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON).body("{}")
+                .post("/api/identity/reviews/" + review.get("id") + "/confirm").then().statusCode(200);
+
+        // one person: both plans, the assessment, one current plan; the other plan closed and its money free again
+        JsonPath plan = plan(councilsPlan);
+        assertEquals(survivor, plan.getString("personId"));
+        assertEquals(survivorPlan, plan.getString("supersededBy"), "a person has one current plan");
+        assertEquals(survivor, plan(survivorPlan).getString("personId"));
+        assertEquals(null, plan(survivorPlan).getString("supersededBy"));
+        JsonPath budget = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + survivor
+                + "/budget").then().statusCode(200).extract().jsonPath();
+        assertEquals(52_000, budget.getLong("totals.committedPence"), "the closed plan's commitment released");
+        assertEquals(100_000 + 500_000 - 52_000, budget.getLong("totals.availablePence"));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body("{\"reference\": \"after-merge\", \"amountPence\": 3000, \"paidOn\": \"2026-11-30\"}")
+                .post("/api/plans/" + councilsPlan + "/lines/1/payments").then().statusCode(409)
+                .body("error", containsString("use the current plan"));
+        assertTrue(awaitPerson(survivor, p -> true).getList("alerts.kind").contains("REPLAN_NEEDED"));
+        assertEquals(List.of(assessment), assessmentsOf(survivor));
+
+        // the split of exactly what the merge brought undoes it: the council's person is back, with its own
+        String councilRecord = sourceRecords(survivor).getString("find { it.agency == 'SOCIAL_CARE' }.id");
+        String back = given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body(Map.of("sourceRecordIds", List.of(councilRecord), "reason", "a different David"))
+                .post("/api/people/" + survivor + "/split").then().statusCode(200).extract().jsonPath()
+                .getString("newPersonId");
+        assertEquals(councils, back, "the merged person comes back, not a new one");
+        given().auth().oauth2(DemoTokens.of("coordinator")).redirects().follow(false).get("/api/people/" + councils)
+                .then().statusCode(200);
+        assertEquals(councils, plan(councilsPlan).getString("personId"));
+        assertEquals(survivor, plan(survivorPlan).getString("personId"));
+        assertEquals(List.of(assessment), assessmentsOf(councils));
+        assertEquals(List.of(), assessmentsOf(survivor));
+        JsonPath restored = awaitPerson(councils, p -> p.getList("contributions").size() == 1);
+        assertEquals(List.of("SOCIAL_CARE"), restored.getList("contributions.agency"));
+        assertTrue(restored.getList("alerts.kind").contains("REPLAN_NEEDED"), "the plan the merge closed stays"
+                + " closed: its person is told to draft one");
+        List<String> audit = given().auth().oauth2(DemoTokens.of("operator")).queryParam("personId", survivor)
+                .get("/api/identity/audit").then().statusCode(200).extract().jsonPath().getList("detail");
+        assertTrue(audit.stream().anyMatch(d -> d.startsWith("merge undone")), audit.toString());
+    }
+
+    /** A first plan for the person with one line, approved by the funder whose money it takes. */
+    private static String approvedPlan(String personId, String category, String funder) {
+        long weekly = category.equals("PERSONAL_ASSISTANT") ? 1_000 : 3_000;
+        String planId = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Getting out", "lines", List.of(Map.of("category",
+                        category, "description", category, "payee", "Oldham Allotments", "costKind", "WEEKLY",
+                        "unitPence", weekly, "units", 1, "management", "DIRECT_PAYMENT"))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+        given().auth().oauth2(DemoTokens.of(funder)).contentType(ContentType.JSON).body("{}")
+                .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(200);
+        return planId;
+    }
+
+    private static JsonPath plan(String planId) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + planId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static List<String> assessmentsOf(String personId) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + personId + "/assessments")
+                .then().statusCode(200).extract().jsonPath().getList("id");
     }
 
     @Test
