@@ -21,12 +21,13 @@ import org.joinedup.model.Pence;
 
 /**
  * What one funding stream's money may pay for, from {@code config/funding/<stream>.properties}: allowed spending
- * categories and those never allowed, revenue or capital, carry-forward, who approves, and whether paying a
- * connected person needs an exception.
+ * categories and those never allowed, revenue or capital (capital money pays only one-off items), carry-forward, who
+ * approves, whether paying a connected person needs an exception, and whether the money may pay for another member
+ * of a family whose budget is shared.
  */
 public record FundingRule(String id, AgencyKind agency, String name, Set<String> categories, Set<String> never,
         String money, boolean carryForward, AgencyKind approver, boolean connectedPersonNeedsException,
-        long maxContributionPence, long maxPaymentPence) {
+        long maxContributionPence, long maxPaymentPence, boolean familyMayShare) {
 
     /** The most one contribution of a stream may be when its rules do not say (£1,000,000). */
     public static final long DEFAULT_MAX_CONTRIBUTION_PENCE = 100_000_000L;
@@ -48,6 +49,31 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
                     .collect(Collectors.joining(", ")) + "; not " + (c.isEmpty() ? "an unnamed category" : c));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why this money may not pay for a plan line: its category (as {@link #refusal(String)}), then a cost that
+     * recurs when the money is capital (a grant for an adaptation or equipment bought once), then a line for another
+     * member of the family when its rules keep it for the person it was awarded to; or empty.
+     */
+    public Optional<String> refusal(String category, boolean oneOff, boolean forAnotherMember) {
+        Optional<String> byCategory = refusal(category);
+        if (byCategory.isPresent()) {
+            return byCategory;
+        }
+        if (isCapital() && !oneOff) {
+            return Optional.of(name + " is capital money: it pays only for something bought once (a one-off line),"
+                    + " not a cost that recurs");
+        }
+        if (forAnotherMember && !familyMayShare) {
+            return Optional.of(name + " money is for the person it was awarded to: its rules (family-may-share)"
+                    + " do not let it pay for another member of the family's shared budget");
+        }
+        return Optional.empty();
+    }
+
+    public boolean isCapital() {
+        return "CAPITAL".equals(money);
     }
 
     /** Why this money may not pay {@code pence} for the category (the category, then the payment ceiling), or empty. */
@@ -79,12 +105,13 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
         try {
             return new FundingRule(id, AgencyKind.valueOf(required(id, p, "agency")), required(id, p, "name"),
                     set(required(id, p, "categories")), set(p.getProperty("never", "")),
-                    p.getProperty("money", "REVENUE").trim(),
+                    money(p.getProperty("money", "REVENUE")),
                     Boolean.parseBoolean(p.getProperty("carry-forward", "false").trim()),
                     AgencyKind.valueOf(required(id, p, "approver")),
                     Boolean.parseBoolean(p.getProperty("connected-person-needs-exception", "true").trim()),
                     ceiling(p, "max-contribution-pence", DEFAULT_MAX_CONTRIBUTION_PENCE),
-                    ceiling(p, "max-payment-pence", DEFAULT_MAX_PAYMENT_PENCE));
+                    ceiling(p, "max-payment-pence", DEFAULT_MAX_PAYMENT_PENCE),
+                    Boolean.parseBoolean(p.getProperty("family-may-share", "false").trim()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("funding rule " + id + ": " + e.getMessage(), e);
         }
@@ -104,6 +131,14 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
             }
         }
         return List.copyOf(rules);
+    }
+
+    private static String money(String value) {
+        String money = value.trim().toUpperCase(Locale.ROOT);
+        if (!money.equals("REVENUE") && !money.equals("CAPITAL")) {
+            throw new IllegalArgumentException("money '" + value.trim() + "' is neither REVENUE nor CAPITAL");
+        }
+        return money;
     }
 
     /** A ceiling in pence: a whole number above zero, at most {@link Limits#MAX_PENCE}. */

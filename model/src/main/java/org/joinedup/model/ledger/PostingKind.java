@@ -19,5 +19,7 @@ public enum PostingKind {
     /** the funder took unspent money back: available to funder */
     CLAWBACK,
     /** year end: unspent money carried into the next year's contribution, or back to the funder */
-    CARRY_FORWARD
+    CARRY_FORWARD,
+    /** a partner put money into a pooled fund (section 75, Better Care Fund): partner to the pool */
+    POOL_DEPOSIT
 }

@@ -26,11 +26,30 @@ public final class FundingProposer {
     }
 
     /** A contribution's money available to plan with, and its rules. */
-    public record Pot(String contributionId, String fundingBodyCode, long availablePence, FundingRule rule) {
+    public record Pot(String contributionId, String fundingBodyCode, long availablePence, FundingRule rule,
+            boolean anotherMembers) {
+
+        /** The person's own money. */
+        public Pot(String contributionId, String fundingBodyCode, long availablePence, FundingRule rule) {
+            this(contributionId, fundingBodyCode, availablePence, rule, false);
+        }
+
+        /** Why this money may not pay for the line, or empty. */
+        Optional<String> refusal(Line line) {
+            return rule.refusal(line.category(), line.oneOff(), anotherMembers);
+        }
     }
 
-    /** A line to fund: its number, category, annual cost, and the contribution the coordinator chose (or null). */
-    public record Line(int number, String category, long annualPence, String chosenContributionId) {
+    /**
+     * A line to fund: its number, category, annual cost, whether it is bought once, and the contribution the
+     * coordinator chose (or null).
+     */
+    public record Line(int number, String category, long annualPence, boolean oneOff, String chosenContributionId) {
+
+        /** A cost that recurs. */
+        public Line(int number, String category, long annualPence, String chosenContributionId) {
+            this(number, category, annualPence, false, chosenContributionId);
+        }
     }
 
     public record Choice(int line, String contributionId, String explanation) {
@@ -50,11 +69,11 @@ public final class FundingProposer {
         List<ValidationIssue> problems = new ArrayList<>();
         List<Line> order = new ArrayList<>(lines);
         order.sort(Comparator.comparing((Line l) -> l.chosenContributionId() == null)
-                .thenComparingLong(l -> pots.stream().filter(p -> p.rule().refusal(l.category()).isEmpty()).count())
+                .thenComparingLong(l -> pots.stream().filter(p -> p.refusal(l).isEmpty()).count())
                 .thenComparingInt(Line::number));
         for (Line line : order) {
             String where = "lines[" + line.number() + "]";
-            List<Pot> allowed = pots.stream().filter(p -> p.rule().refusal(line.category()).isEmpty()).toList();
+            List<Pot> allowed = pots.stream().filter(p -> p.refusal(line).isEmpty()).toList();
             if (line.chosenContributionId() != null) {
                 Optional<Pot> chosen = pots.stream().filter(p -> p.contributionId().equals(line.chosenContributionId()))
                         .findFirst();
@@ -63,7 +82,7 @@ public final class FundingProposer {
                             + line.chosenContributionId() + " is not one of this person's"));
                     continue;
                 }
-                Optional<String> refusal = chosen.get().rule().refusal(line.category());
+                Optional<String> refusal = chosen.get().refusal(line);
                 if (refusal.isPresent()) {
                     problems.add(new ValidationIssue(where + ".contributionId", refusal.get()));
                     continue;
@@ -78,8 +97,10 @@ public final class FundingProposer {
                 continue;
             }
             if (allowed.isEmpty()) {
+                List<String> why = pots.stream().filter(p -> p.rule().refusal(line.category()).isEmpty())
+                        .map(p -> p.refusal(line).orElseThrow()).distinct().toList();
                 problems.add(new ValidationIssue(where + ".category", "no contribution to this budget may pay for "
-                        + line.category()));
+                        + line.category() + (why.isEmpty() ? "" : ": " + String.join("; ", why))));
                 continue;
             }
             Optional<Pot> best = allowed.stream().filter(p -> left.get(p.contributionId()) >= line.annualPence())

@@ -37,7 +37,7 @@ class FundingProposerTest {
     void restrictedMoneyFirstFlexibleMoneyLast() {
         Proposal proposal = FundingProposer.propose(List.of(
                 new Line(1, "PERSONAL_ASSISTANT", new LineCost(LineCost.Kind.HOURLY, 1_400, 20).annualPence(), null),
-                new Line(2, "EQUIPMENT", 90_000, null),
+                new Line(2, "EQUIPMENT", 90_000, true, null),
                 new Line(3, "TRAINING", 40_000, null),
                 new Line(4, "COMMUNITY_ACTIVITY", 200_000, null),
                 new Line(5, "PERSONAL_CARE", 500_000, null)), DAVE);
@@ -53,7 +53,7 @@ class FundingProposerTest {
     void aCategoryNoOneMayPayForAndALineBeyondTheMoneyAreRefusedWithTheReason() {
         Proposal proposal = FundingProposer.propose(List.of(
                 new Line(1, "GAMBLING", 1_000, null),
-                new Line(2, "ADAPTATION", 2_000_000, null),
+                new Line(2, "ADAPTATION", 2_000_000, true, null),
                 new Line(3, "PERSONAL_CARE", 10_000, null)), DAVE);
         assertEquals(List.of(
                 new ValidationIssue("lines[1].category", "no contribution to this budget may pay for GAMBLING"),
@@ -70,6 +70,39 @@ class FundingProposerTest {
         Proposal forbidden = FundingProposer.propose(List.of(new Line(1, "PERSONAL_CARE", 100_000, "dfg")), DAVE);
         assertEquals(List.of(new ValidationIssue("lines[1].contributionId", "disabled facilities grant money may pay "
                 + "only for ADAPTATION, EQUIPMENT; not PERSONAL_CARE")), forbidden.problems());
+    }
+
+    @Test
+    void capitalMoneyPaysForWhatIsBoughtOnceNeverACostThatRecurs() {
+        // the same equipment hired by the week: the grant may not pay, so revenue money that allows it does
+        Proposal hired = FundingProposer.propose(List.of(new Line(1, "EQUIPMENT", 90_000, false, null)), DAVE);
+        assertEquals(Map.of(1, "dwp"), chosen(FundingProposer.propose(List.of(new Line(1, "EQUIPMENT", 40_000, false,
+                null)), DAVE)), "the most restricted revenue money");
+        assertEquals(Map.of(1, "nhs"), chosen(hired));
+        Proposal onlyTheGrant = FundingProposer.propose(List.of(new Line(1, "ADAPTATION", 10_000, false, null)),
+                DAVE);
+        assertEquals(List.of(new ValidationIssue("lines[1].category", "no contribution to this budget may pay for"
+                + " ADAPTATION: disabled facilities grant is capital money: it pays only for something bought once"
+                + " (a one-off line), not a cost that recurs")), onlyTheGrant.problems());
+        Proposal chosen = FundingProposer.propose(List.of(new Line(1, "EQUIPMENT", 10_000, false, "dfg")), DAVE);
+        assertEquals("lines[1].contributionId", chosen.problems().get(0).expression());
+        assertEquals(Map.of(1, "dfg"), chosen(FundingProposer.propose(List.of(new Line(1, "ADAPTATION", 10_000, true,
+                null)), DAVE)));
+    }
+
+    @Test
+    void anotherMembersMoneyPaysForThisPersonOnlyWhereItsRulesShareIt() {
+        // Kayleigh's line in the family's shared budget: her father's NHS continuing-care money is his
+        List<Pot> davesForKayleigh = List.of(
+                new Pot("nhs", "RR8", 1_825_000, RULES.get(AgencyKind.NHS), true),
+                new Pot("council", "E08000004", 936_000, RULES.get(AgencyKind.SOCIAL_CARE), true));
+        assertEquals(Map.of(1, "council"), chosen(FundingProposer.propose(List.of(new Line(1, "PERSONAL_ASSISTANT",
+                100_000, null)), davesForKayleigh)), "council money may be shared; NHS money would have come first");
+        Proposal nursing = FundingProposer.propose(List.of(new Line(1, "NURSING", 100_000, null)), davesForKayleigh);
+        assertEquals(List.of(new ValidationIssue("lines[1].category", "no contribution to this budget may pay for"
+                + " NURSING: NHS continuing healthcare money is for the person it was awarded to: its rules"
+                + " (family-may-share) do not let it pay for another member of the family's shared budget")),
+                nursing.problems());
     }
 
     @Test

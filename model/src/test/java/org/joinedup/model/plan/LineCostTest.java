@@ -20,6 +20,26 @@ class LineCostTest {
     }
 
     @Test
+    void aLinePaidOnANamedDayCountsThatDaysWeeksInTheYear() {
+        // 2026/27 runs Wednesday 1 April 2026 to Wednesday 31 March 2027: 53 Wednesdays, 52 of every other day
+        org.joinedup.model.FinancialYear year = new org.joinedup.model.FinancialYear(2026);
+        assertEquals(53, LineCost.paymentDays(year, java.time.DayOfWeek.WEDNESDAY));
+        assertEquals(52, LineCost.paymentDays(year, java.time.DayOfWeek.THURSDAY));
+        assertEquals(52, LineCost.paymentDays(year, java.time.DayOfWeek.TUESDAY));
+        // 2027/28 holds 29 February 2028: 366 days from a Thursday, so 53 Thursdays and 53 Fridays
+        org.joinedup.model.FinancialYear leap = year.next();
+        assertEquals(53, LineCost.paymentDays(leap, java.time.DayOfWeek.THURSDAY));
+        assertEquals(53, LineCost.paymentDays(leap, java.time.DayOfWeek.FRIDAY));
+        assertEquals(52, LineCost.paymentDays(leap, java.time.DayOfWeek.SATURDAY));
+
+        LineCost wednesdays = new LineCost(LineCost.Kind.WEEKLY, 3_000, new BigDecimal(1), 53);
+        assertEquals(159_000, wednesdays.annualPence());
+        assertEquals("£30.00 a week x 53 weeks = £1590.00", wednesdays.explain());
+        assertEquals(1_192_500, new LineCost(LineCost.Kind.HOURLY, 600, new BigDecimal("37.5"), 53).annualPence(),
+                "£6.00 x 37.5 hours x 53 weeks");
+    }
+
+    @Test
     void unitsAreHonouredOnEveryKindOrRefusedNeverChanged() {
         assertEquals(3 * 3_000 * 52, new LineCost(LineCost.Kind.WEEKLY, 3_000, 3).annualPence(), "three a week");
         assertEquals(3_000 * 52, new LineCost(LineCost.Kind.WEEKLY, 3_000, 0).annualPence(), "once a week");

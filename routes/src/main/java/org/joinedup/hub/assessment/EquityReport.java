@@ -28,7 +28,14 @@ public class EquityReport {
     }
 
     /** budget = penceAtZeroPoints + pencePerPoint x points; rSquared says how well need explains money (0 to 1). */
-    public record Line(long penceAtZeroPoints, long pencePerPoint, double rSquared, long typicalDistancePence) {
+    public record Line(long penceAtZeroPoints, long pencePerPoint, double rSquared, long typicalDistancePence,
+            @com.fasterxml.jackson.annotation.JsonIgnore double intercept,
+            @com.fasterxml.jackson.annotation.JsonIgnore double slope) {
+
+        /** What the line expects for this many points, to the nearest penny (from the fit, not its rounded parts). */
+        public long expectedAt(int points) {
+            return Math.round(intercept + slope * points);
+        }
     }
 
     public record Point(String personId, int points, long annualBudgetPence, Long expectedPence,
@@ -68,7 +75,7 @@ public class EquityReport {
             Object[] row = rows.get(i);
             int p = ((Number) row[1]).intValue();
             long budget = org.joinedup.model.Pence.exactly((Number) row[2]);
-            Long expected = line == null ? null : line.penceAtZeroPoints() + line.pencePerPoint() * p;
+            Long expected = line == null ? null : line.expectedAt(p);
             Long distance = expected == null ? null : budget - expected;
             boolean far = line != null && n >= 3 && line.typicalDistancePence() > 0
                     && Math.abs(distance) > 2 * line.typicalDistancePence();
@@ -111,6 +118,7 @@ public class EquityReport {
         }
         double rSquared = syy == 0 ? 1.0 : 1 - residuals / syy;
         long typical = Math.round(Math.sqrt(residuals / n));
-        return new Line(Math.round(intercept), Math.round(slope), Math.round(rSquared * 1000) / 1000.0, typical);
+        return new Line(Math.round(intercept), Math.round(slope), Math.round(rSquared * 1000) / 1000.0, typical,
+                intercept, slope);
     }
 }

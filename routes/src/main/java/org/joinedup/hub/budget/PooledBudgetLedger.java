@@ -269,12 +269,7 @@ public class PooledBudgetLedger {
         if (known.isPresent()) {
             return new Posted(known.get(), true);
         }
-        long postingId = ((Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key, caused_by,"
-                + " message_id, reason, category, value_date) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id")
-                .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
-                .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).setParameter(6, category)
-                .setParameter(7, cause.valueDate() != null ? cause.valueDate() : today.date()) // the day it moved
-                .getSingleResult()).longValue();
+        long postingId = insertPosting(kind, key, cause, category);
         StringBuilder sql = new StringBuilder("insert into ledger_entry (posting_id, contribution_id, account, pence)"
                 + " values ");
         for (int i = 0; i < lines.size(); i++) {
@@ -289,6 +284,33 @@ public class PooledBudgetLedger {
         }
         entries.executeUpdate();
         return new Posted(postingId, false);
+    }
+
+    /**
+     * What a partner put into a pooled fund: a posting from the partner's side to the pool's, once per key (the
+     * partner's reference); the caller has recorded the deposit's terms.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Posted depositIntoPool(UUID poolId, String partner, long pence, String key, Cause cause) {
+        Optional<Long> known = posting(key);
+        if (known.isPresent()) {
+            return new Posted(known.get(), true);
+        }
+        long postingId = insertPosting(PostingKind.POOL_DEPOSIT, key, cause, null);
+        em.createNativeQuery("insert into ledger_entry (posting_id, pool_id, pool_partner, account, pence) values"
+                + " (?1, ?2, ?3, 'POOL_PARTNER', ?4), (?1, ?2, ?3, 'POOL_HELD', ?5)").setParameter(1, postingId)
+                .setParameter(2, poolId).setParameter(3, partner).setParameter(4, -pence).setParameter(5, pence)
+                .executeUpdate();
+        return new Posted(postingId, false);
+    }
+
+    private long insertPosting(PostingKind kind, String key, Cause cause, String category) {
+        return ((Number) em.createNativeQuery("insert into ledger_posting (kind, idempotency_key, caused_by,"
+                + " message_id, reason, category, value_date) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id")
+                .setParameter(1, kind.name()).setParameter(2, key).setParameter(3, cause.causedBy())
+                .setParameter(4, cause.messageId()).setParameter(5, cause.reason()).setParameter(6, category)
+                .setParameter(7, cause.valueDate() != null ? cause.valueDate() : today.date()) // the day it moved
+                .getSingleResult()).longValue();
     }
 
     private Optional<Long> posting(String key) {

@@ -163,9 +163,11 @@ public class YearEnd {
     private boolean renew(PlanLine line, Contribution from, Contribution into, FinancialYear year, String outcome,
             long left, String by) {
         FinancialYear nextYear = year.next();
-        boolean enough = into != null && ledger.balances(into.id).available() >= line.annualPence;
+        long nextCost = line.annualPenceIn(nextYear); // a line paid on a named day: that day's weeks next year
+        boolean enough = into != null && ledger.balances(into.id).available() >= nextCost;
         if (enough) {
-            ledger.commit(into.id, line.annualPence, line.category, "year-end:" + nextYear.startYear() + ":" + line.id,
+            line.annualPence = nextCost;
+            ledger.commit(into.id, nextCost, line.category, "year-end:" + nextYear.startYear() + ":" + line.id,
                     new PooledBudgetLedger.Cause(by, "year end " + year + ": plan line " + line.lineNumber + " ("
                             + line.description + ") committed for " + nextYear, null).on(nextYear.start()));
             line.contribution = into;
@@ -178,7 +180,7 @@ public class YearEnd {
                     AlertKind.REPLAN_NEEDED, line.id.toString(), "year end " + year + ": plan line " + line.lineNumber
                             + " (" + line.description + ") has no " + nextYear + " money from " + from.fundingBody.code
                             + (into == null ? "" : " (" + new Pence(ledger.balances(into.id).available())
-                                    + " available, " + new Pence(line.annualPence) + " needed)")
+                                    + " available, " + new Pence(nextCost) + " needed)")
                             + ": the plan must be looked at again", null);
         }
         Contribution.getEntityManager().createNativeQuery("insert into line_year_end (line_id, financial_year, outcome,"

@@ -319,22 +319,44 @@ public class IdentityLinker {
         insertBlocks(record.id, BlockingRule.keys(record.toMatchRecord(), identity.model().blockingRules()));
     }
 
+    /** The advisory lock every linking transaction holds shared, and a large bulk link holds alone. */
+    private static final long LINKING = 0x4A55_4C49_4E4B_0001L;
+
+    /** The most blocking keys one transaction locks one by one; a bulk link with more takes {@link #LINKING} alone. */
+    static final int MOST_KEY_LOCKS = 256;
+
     /**
      * Holds these blocking keys until the transaction ends (PostgreSQL advisory locks, taken in one order). Two
      * records of one person arriving at once on two consumers share a key, so the second to take it waits for the
      * first to commit and then finds its record among the candidates: one person (or one and a review), never two
-     * made side by side, each blind to the other. Taken before candidates are read.
+     * made side by side, each blind to the other. Taken before candidates are read. Keys that many unrelated people
+     * share (a birth date) are left out, as are NHS and NI numbers (the identifier's unique index already stops two
+     * people being given one): records of one person that matching can link share a finer key. More keys than
+     * {@link #MOST_KEY_LOCKS} (a file of thousands of claimants) take the linking lock alone instead, so the lock
+     * table never fills.
      */
     void lockBlocks(java.util.Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return;
+        java.util.SortedSet<String> fine = new java.util.TreeSet<>();
+        for (String key : keys) {
+            if (!key.startsWith(BlockingRule.BIRTH_DATE.ordinal() + ":") && !key.startsWith("nhs:")
+                    && !key.startsWith("ni:")) {
+                fine.add(key);
+            }
         }
-        String[] sorted = new java.util.TreeSet<>(keys).toArray(String[]::new);
+        boolean alone = fine.size() > MOST_KEY_LOCKS;
         em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(alone ? "select pg_advisory_xact_lock(?)"
+                    : "select pg_advisory_xact_lock_shared(?)")) {
+                lock.setLong(1, LINKING);
+                lock.executeQuery().close();
+            }
+            if (alone || fine.isEmpty()) {
+                return;
+            }
             try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(h)) from"
                     + " (select hashtextextended(k.key, 0) as h from unnest(?::text[]) with ordinality as k (key, n)"
                     + " order by k.n) ordered")) {
-                lock.setArray(1, connection.createArrayOf("text", sorted));
+                lock.setArray(1, connection.createArrayOf("text", fine.toArray()));
                 lock.executeQuery().close();
             }
         });

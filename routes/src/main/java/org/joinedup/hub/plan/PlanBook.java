@@ -47,13 +47,29 @@ public class PlanBook {
     /**
      * A line as drafted. In a revision, {@code replaces} may name the line number of the previous version this line
      * replaces; without it, a line with the same category, description and payee as a previous line replaces it.
+     * {@code payDay} (a weekly or hourly line's day of payment, optional) makes its yearly cost count the weeks that
+     * day falls in the year (53 Wednesdays in 2026/27) instead of 52.
      */
     public record DraftLine(String category, String description, String payee, LineCost.Kind costKind,
             long unitPence, java.math.BigDecimal units, String management, UUID contributionId, boolean connectedPerson,
-            boolean exceptionAgreed, Integer replaces) {
+            boolean exceptionAgreed, Integer replaces, java.time.DayOfWeek payDay) {
 
+        public DraftLine(String category, String description, String payee, LineCost.Kind costKind, long unitPence,
+                java.math.BigDecimal units, String management, UUID contributionId, boolean connectedPerson,
+                boolean exceptionAgreed, Integer replaces) {
+            this(category, description, payee, costKind, unitPence, units, management, contributionId,
+                    connectedPerson, exceptionAgreed, replaces, null);
+        }
+
+        /** As costed in 52 weeks: whether the units can be costed at all. */
         LineCost cost() {
             return new LineCost(costKind, unitPence, units == null ? java.math.BigDecimal.ZERO : units);
+        }
+
+        /** What it costs in the financial year. */
+        LineCost cost(org.joinedup.model.FinancialYear year) {
+            return new LineCost(costKind, unitPence, units == null ? java.math.BigDecimal.ZERO : units,
+                    PlanLine.weeks(payDay, year));
         }
 
         long annualPence() {
@@ -81,7 +97,7 @@ public class PlanBook {
         }
         List<FundingProposer.Line> costs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            costs.add(cost(i + 1, lines.get(i), lines.get(i).annualPence()));
+            costs.add(cost(i + 1, lines.get(i), lines.get(i).cost(today.financialYear()).annualPence()));
         }
         SupportPlan plan = newVersion(person, whatMatters, goals, risky, by);
         for (FundingProposer.Choice choice : propose(person, costs).choices()) {
@@ -135,12 +151,13 @@ public class PlanBook {
                 plan.lines.add(carriedLine(plan, i + 1, old));
                 continue;
             }
-            long toCommit = draft.annualPence() - (old == null ? 0 : old.paidIn(today.financialYear()));
+            long toCommit = draft.cost(today.financialYear()).annualPence()
+                    - (old == null ? 0 : old.paidIn(today.financialYear()));
             if (toCommit <= 0) {
                 problems.add(new ValidationIssue("lines[" + (i + 1) + "]", new org.joinedup.model.Pence(
                         old.paidIn(today.financialYear())) + " has already been paid this year on line " + old.lineNumber
                         + " of version " + previous.version + ", which this line replaces: its yearly cost cannot be "
-                        + new org.joinedup.model.Pence(draft.annualPence())));
+                        + new org.joinedup.model.Pence(draft.cost(today.financialYear()).annualPence())));
                 continue;
             }
             costs.add(cost(i + 1, draft, toCommit));
@@ -213,6 +230,9 @@ public class PlanBook {
                 problems.add(new ValidationIssue(where + ".unitPence", "must be more than 0"));
             } else if (line.cost().problem() != null) {
                 problems.add(new ValidationIssue(where + ".units", line.cost().problem()));
+            } else if (line.payDay() != null && line.costKind() == LineCost.Kind.ONE_OFF) {
+                problems.add(new ValidationIssue(where + ".payDay", "a one-off is paid once: a pay day is for a weekly"
+                        + " or hourly line"));
             } else {
                 try {
                     if (line.annualPence() <= 0) {
@@ -231,6 +251,7 @@ public class PlanBook {
 
     private static FundingProposer.Line cost(int number, DraftLine line, long pence) {
         return new FundingProposer.Line(number, line.category().toUpperCase(java.util.Locale.ROOT), pence,
+                line.costKind() == LineCost.Kind.ONE_OFF,
                 line.contributionId() == null ? null : line.contributionId().toString());
     }
 
@@ -246,8 +267,9 @@ public class PlanBook {
                         + c.periodEnd);
                 continue;
             }
+            // another member's money, when the family's budget is shared, only where its rules let it
             rules.of(c.agency).ifPresent(rule -> pots.add(new FundingProposer.Pot(c.id.toString(),
-                    c.fundingBody.code, ledger.balances(c.id).available(), rule)));
+                    c.fundingBody.code, ledger.balances(c.id).available(), rule, !c.person.id.equals(person.id))));
         }
         FundingProposer.Proposal proposal = FundingProposer.propose(costs, pots);
         if (!proposal.fundable()) {
@@ -289,12 +311,16 @@ public class PlanBook {
         line.costKind = draft.costKind();
         line.unitPence = draft.unitPence();
         line.units = draft.cost().units();
-        line.annualPence = draft.annualPence();
+        line.payDay = draft.payDay();
+        line.annualPence = draft.cost(today.financialYear()).annualPence();
         line.management = draft.management();
         line.contribution = Contribution.findById(UUID.fromString(choice.contributionId()));
         // proposed lines are paid from money that pays today (see propose): this year's
         line.moneyYear = today.financialYear().startYear();
-        line.fundingExplanation = draft.cost().explain()
+        line.fundingExplanation = draft.cost(today.financialYear()).explain()
+                + (draft.payDay() == null ? "" : " (" + PlanLine.weeks(draft.payDay(), today.financialYear()) + " "
+                        + draft.payDay().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + "s in "
+                        + today.financialYear() + ")")
                 + "; paid by " + choice.explanation();
         line.status = PlanLine.Status.PROPOSED;
         line.connectedPerson = draft.connectedPerson();
@@ -441,7 +467,8 @@ public class PlanBook {
                 withdrawn.id).stream()
                 .filter(c -> line.moneyYear().equals(line.moneyYear().within(org.joinedup.model.FinancialYear.of(
                         c.periodStart), org.joinedup.model.FinancialYear.of(c.periodEnd)))) // money for its year
-                .filter(c -> rules.of(c.agency).map(r -> r.refusal(line.category).isEmpty()).orElse(false))
+                .filter(c -> rules.of(c.agency).map(r -> r.refusal(line.category, line.costKind == LineCost.Kind.ONE_OFF,
+                        !c.person.id.equals(line.plan.person.id)).isEmpty()).orElse(false))
                 .filter(c -> ledger.balances(c.id).available() >= pence)
                 .min(java.util.Comparator.comparingInt(c -> rules.of(c.agency).orElseThrow().categories().size()))
                 .orElse(null);

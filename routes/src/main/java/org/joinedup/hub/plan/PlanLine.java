@@ -109,6 +109,21 @@ public class PlanLine extends PanacheEntityBase {
     @Column(name = "money_year")
     public int moneyYear;
 
+    /** The day a weekly or hourly line is paid, when the plan names one: its yearly cost counts that day's weeks. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "pay_day")
+    public java.time.DayOfWeek payDay;
+
+    /** The weeks a line paid on {@code day} is paid for in the year: that day's count (52 or 53), or 52. */
+    public static int weeks(java.time.DayOfWeek day, org.joinedup.model.FinancialYear year) {
+        return day == null ? LineCost.WEEKS : LineCost.paymentDays(year, day);
+    }
+
+    /** The yearly cost of this line in {@code year} (a line paid on a named day may cost more in a 53-week year). */
+    public long annualPenceIn(org.joinedup.model.FinancialYear year) {
+        return new LineCost(costKind, unitPence, units, weeks(payDay, year)).annualPence();
+    }
+
     public org.joinedup.model.FinancialYear moneyYear() {
         return new org.joinedup.model.FinancialYear(moneyYear);
     }
@@ -215,6 +230,7 @@ public class PlanLine extends PanacheEntityBase {
         return category.equalsIgnoreCase(draft.category()) && description.equals(draft.description())
                 && payee.equals(draft.payee()) && costKind == draft.costKind() && unitPence == draft.unitPence()
                 && units.compareTo(draft.cost().units()) == 0 && management.equals(draft.management())
+                && payDay == draft.payDay()
                 && connectedPerson == draft.connectedPerson()
                 && (draft.contributionId() == null || draft.contributionId().equals(contribution.id));
     }

@@ -97,7 +97,7 @@ public class PlansResource {
             long unitPence, java.math.BigDecimal units, long annualPence, String management, String contributionId,
             String agency, String fundingBodyCode, String fundingExplanation, String status, String decidedBy, Instant decidedAt,
             String decisionReason, long paidPence, boolean connectedPerson, boolean exceptionAgreed, String change,
-            Integer replacesLine, String moneyYear, List<PlanLine.YearEnd> yearEnds) {
+            Integer replacesLine, String moneyYear, List<PlanLine.YearEnd> yearEnds, String payDay) {
     }
 
     /** A line of the previous version that a revision dropped (its commitment was released). */
@@ -484,7 +484,7 @@ public class PlansResource {
                 l.fundingExplanation, l.status.name(), l.decidedBy, l.decidedAt, l.decisionReason,
                 l.paidPence(), l.connectedPerson, l.exceptionAgreed, l.change.name(),
                 l.previousLine == null ? null : l.previousLine.lineNumber, l.moneyYear().toString(),
-                l.yearEnds())).toList();
+                l.yearEnds(), l.payDay == null ? null : l.payDay.name())).toList();
         SupportPlan previous = SupportPlan.<SupportPlan>find("supersededBy", plan).firstResult();
         List<RemovedLine> removed = previous == null ? List.of() : previous.lines.stream()
                 .filter(old -> plan.lines.stream().noneMatch(l -> l.previousLine == old))

@@ -48,8 +48,10 @@ public class PoolStatement {
             Object[] partner = (Object[]) row;
             String code = (String) partner[0];
             String department = (String) partner[1];
-            long putIn = number(em.createNativeQuery("select coalesce(sum(amount_pence), 0) from pool_deposit"
-                    + " where pool_id = ?1 and partner_code = ?2 and period_start <= ?4 and period_end >= ?3")
+            // what the partner put in, from the ledger: the deposits whose period meets the statement's
+            long putIn = number(em.createNativeQuery("select coalesce(sum(e.pence), 0) from ledger_entry e join"
+                    + " pool_deposit d on d.posting_id = e.posting_id where e.pool_id = ?1 and e.pool_partner = ?2"
+                    + " and e.account = 'POOL_HELD' and d.period_start <= ?4 and d.period_end >= ?3")
                     .setParameter(1, poolId).setParameter(2, code).setParameter(3, from).setParameter(4, to)
                     .getSingleResult());
             String money = " from ledger_entry e join ledger_posting lp on lp.id = e.posting_id"

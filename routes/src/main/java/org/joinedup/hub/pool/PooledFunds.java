@@ -25,6 +25,9 @@ public class PooledFunds {
     @Inject
     EntityManager em;
 
+    @Inject
+    org.joinedup.hub.budget.PooledBudgetLedger ledger;
+
     public record Partner(String code, String department, String name) {
     }
 
@@ -121,6 +124,13 @@ public class PooledFunds {
                 .setParameter(5, from).setParameter(6, to).setParameter(7, kind).setParameter(8, pence)
                 .setParameter(9, by).setParameter(10, Instant.now()).executeUpdate();
         if (inserted == 1) {
+            // the money itself moves in the ledger: partner to pool, who and why, on the day it is recorded
+            long posting = ledger.depositIntoPool(poolId, partner, pence, "pool-deposit:" + poolId + ":" + partner
+                    + ":" + reference, new org.joinedup.hub.budget.PooledBudgetLedger.Cause(by, partner + " deposit "
+                            + reference + " into pool " + poolId + " (" + kind + ", " + from + " to " + to + ")",
+                            null)).postingId();
+            em.createNativeQuery("update pool_deposit set posting_id = ?2 where id = ?1").setParameter(1, id)
+                    .setParameter(2, posting).executeUpdate();
             return new Deposit(id, false);
         }
         Object[] known = (Object[]) em.createNativeQuery("select id, period_start, period_end, money, amount_pence"

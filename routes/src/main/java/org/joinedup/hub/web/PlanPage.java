@@ -200,7 +200,7 @@ public class PlanPage {
         return new PlanBook.DraftLine(l.category(), l.description(), l.payee(),
                 org.joinedup.model.plan.LineCost.Kind.valueOf(l.costKind()), l.unitPence(), l.units(), l.management(),
                 l.contributionId() == null ? null : UUID.fromString(l.contributionId()), l.connectedPerson(), false,
-                l.number());
+                l.number(), l.payDay() == null ? null : java.time.DayOfWeek.valueOf(l.payDay()));
     }
 
     private PlanView current(PersonView person) {

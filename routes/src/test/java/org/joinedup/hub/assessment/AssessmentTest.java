@@ -272,10 +272,29 @@ class AssessmentTest {
         List<Map<String, Object>> points = report.getList("points");
         assertTrue(points.stream().anyMatch(p -> ((Number) p.get("annualBudgetPence")).longValue()
                 == 5_000_000 + 1_825_000), points.toString());
+        // the line is the least-squares fit of the points, worked here on its own (not read back from the report)
+        double n = points.size();
+        double sumX = 0;
+        double sumY = 0;
         for (Map<String, Object> p : points) {
-            long expected = report.getLong("line.penceAtZeroPoints")
-                    + report.getLong("line.pencePerPoint") * ((Number) p.get("points")).longValue();
-            assertEquals(expected, ((Number) p.get("expectedPence")).longValue());
+            sumX += ((Number) p.get("points")).doubleValue();
+            sumY += ((Number) p.get("annualBudgetPence")).doubleValue();
+        }
+        double covariance = 0;
+        double variance = 0;
+        for (Map<String, Object> p : points) {
+            double dx = ((Number) p.get("points")).doubleValue() - sumX / n;
+            covariance += dx * (((Number) p.get("annualBudgetPence")).doubleValue() - sumY / n);
+            variance += dx * dx;
+        }
+        double slope = covariance / variance;
+        double intercept = sumY / n - slope * sumX / n;
+        assertEquals(Math.round(slope), report.getLong("line.pencePerPoint"));
+        assertEquals(Math.round(intercept), report.getLong("line.penceAtZeroPoints"));
+        for (Map<String, Object> p : points) {
+            double x = ((Number) p.get("points")).doubleValue();
+            assertEquals(Math.round(intercept + slope * x), ((Number) p.get("expectedPence")).longValue(),
+                    "what the line expects for " + x + " points, to the penny");
         }
         given().auth().oauth2(DemoTokens.of("council")).get("/api/reports/equity?council=E09000001").then()
                 .statusCode(403);

@@ -97,9 +97,11 @@ class CasesTest {
         Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(dave, "RR8", BudgetBundles.newBudgetId(),
                 "18250.00")).execute();
         org.joinedup.hub.support.CouncilEvents.allocationConfirmed(kayleigh, "Kayleigh", 936_000);
-        String snapshot = "tenancy_ref,person_ref,role,forename,surname,nhs_number,tenure,start_date,arrears_pence\n"
-                + "T-1,P-1,LEAD,Dave,Hughes," + dave + ",SECURE,01/04/2015,\n"
-                + "T-1,P-2,MEMBER,Kayleigh,Hughes," + kayleigh + ",SECURE,01/04/2015,\n";
+        org.joinedup.hub.support.CouncilEvents.allocationConfirmed(dave, "David", 1_200_000);
+        String snapshot = "tenancy_ref,person_ref,role,forename,surname,date_of_birth,nhs_number,tenure,start_date,"
+                + "arrears_pence\n"
+                + "T-1,P-1,LEAD,Dave,Hughes," + ukDate(dave) + "," + dave + ",SECURE,01/04/2015,\n"
+                + "T-1,P-2,MEMBER,Kayleigh,Hughes," + ukDate(kayleigh) + "," + kayleigh + ",SECURE,01/04/2015,\n";
         Files.createDirectories(inbox);
         Path part = inbox.resolve("shared.part");
         Files.writeString(part, snapshot);
@@ -111,7 +113,7 @@ class CasesTest {
                 + kayleigh).then().extract().jsonPath().getString("[0].id");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DemoTokens.of("coordinator"))
                 .get("/api/cases/" + caseId + "/budget").then().extract().jsonPath()
-                .getLong("totals.availablePence") == 1_825_000 + 936_000);
+                .getLong("totals.availablePence") == 1_825_000 + 936_000 + 1_200_000);
         Map<String, Object> plan = Map.of("personId", kayleighId, "whatMatters", "Getting to college",
                 "lines", List.of(Map.of("category", "PERSONAL_ASSISTANT", "description", "PA for college days",
                         "payee", "Sue Patel", "costKind", "WEEKLY", "unitPence", 20_000, "units", 0,
@@ -129,18 +131,26 @@ class CasesTest {
                 .body(Map.of("shared", true, "reason", "The family wants one budget they manage together"))
                 .post("/api/cases/" + caseId + "/shared-budget").then().statusCode(200);
 
-        // the family's budget is shared: Dave's NHS money may pay for Kayleigh's PA
+        // the family's budget is shared, but Dave's NHS continuing-care money is still his: not for her nursing
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", kayleighId, "whatMatters", "Staying well", "lines", List.of(Map.of(
+                        "category", "NURSING", "description", "Night nursing", "payee", "Pennine Nursing",
+                        "costKind", "WEEKLY", "unitPence", 5_000, "units", 1, "management", "DIRECT_PAYMENT"))))
+                .post("/api/plans").then().statusCode(422)
+                .body(org.hamcrest.Matchers.containsString("NHS continuing healthcare money is for the person it was"
+                        + " awarded to"));
+        // his council money may pay for Kayleigh's PA (its rules share it with the family)
         JsonPath drafted = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
                 .body(plan).post("/api/plans").then().statusCode(201).extract().jsonPath();
-        assertEquals("RR8", drafted.getString("lines[0].fundingBodyCode"));
-        given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
+        assertEquals("E08000004", drafted.getString("lines[0].fundingBodyCode"));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + drafted.getString("id") + "/lines/1/approve").then().statusCode(200);
         JsonPath family = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId + "/budget")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(true, family.getBoolean("sharedBudget.shared"));
         assertEquals(1_040_000, family.getLong("totals.committedPence"));
         assertEquals(1_040_000, family.getLong("members.find { it.personId != '" + kayleighId
-                + "' }.totals.committedPence"), "committed on Dave's NHS money");
+                + "' }.totals.committedPence"), "committed on Dave's council money");
 
         JsonPath view = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId).then()
                 .statusCode(200).extract().jsonPath();
@@ -151,6 +161,12 @@ class CasesTest {
         assertEquals(Map.of("APPROVED", 1), view.getMap(her + ".plan.linesByStatus"));
         List<String> kinds = view.getList("timeline.kind");
         assertTrue(kinds.containsAll(List.of("PLAN_DRAFTED", "PLAN_LINE_APPROVED")), kinds.toString());
+    }
+
+    /** The person's birth date as a housing file writes it. */
+    private static String ukDate(String nhs) {
+        return java.time.LocalDate.parse(org.joinedup.hub.support.TestPeople.birthDateOf(nhs))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     private static String caseOf(String nhs) {

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(HubTestResource.class)
 class PoolStatementTest {
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     private static final String YEAR = "from=2026-04-01&to=2027-03-31";
 
     @Test
@@ -70,6 +73,15 @@ class PoolStatementTest {
         JsonPath before = statement(pool);
         assertEquals(10_000_000, before.getLong("partners.find { it.code == 'E08000004' }.putInPence"));
         assertEquals(20_000_000, before.getLong("partners.find { it.code == 'RR8' }.putInPence"));
+        // each deposit moved money in the ledger once, partner to pool, saying who and why; the retry moved nothing
+        List<String> postings = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("select p.kind || ' ' || p.caused_by || ' ' || e.pool_partner || ' ' || e.account"
+                        + " || ' ' || e.pence from ledger_posting p join ledger_entry e on e.posting_id = p.id"
+                        + " where e.pool_id = ?1 order by e.id").setParameter(1, java.util.UUID.fromString(pool))
+                .getResultList().stream().map(Object::toString).toList());
+        assertEquals(List.of("POOL_DEPOSIT council E08000004 POOL_PARTNER -10000000",
+                "POOL_DEPOSIT council E08000004 POOL_HELD 10000000", "POOL_DEPOSIT council RR8 POOL_PARTNER -20000000",
+                "POOL_DEPOSIT council RR8 POOL_HELD 20000000"), postings);
 
         // a person with both funders' money; a plan with a respite line (council) and a nursing line (NHS)
         String nhs = newNhsNumber();

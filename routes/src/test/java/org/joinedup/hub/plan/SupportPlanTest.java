@@ -633,6 +633,34 @@ class SupportPlanTest {
     }
 
     @Test
+    void aWeeklyLinePaidEveryWednesdayOf2026To27IsCostedAndPaidFor53Weeks() {
+        String personId = personWithNhsAndCouncilMoney(newNhsNumber());
+        Map<String, Object> wednesdays = new java.util.HashMap<>(line("COMMUNITY_ACTIVITY", "Wednesday club",
+                "Oldham Allotments", "WEEKLY", 3_000, 1));
+        wednesdays.put("payDay", "WEDNESDAY");
+        Map<String, Object> chair = new java.util.HashMap<>(line("EQUIPMENT", "Shower chair", "Oldham Mobility",
+                "ONE_OFF", 25_000, 1));
+        chair.put("payDay", "MONDAY");
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Out midweek", "lines", List.of(wednesdays, chair)))
+                .post("/api/plans").then().statusCode(422).body("problems[0].path", equalTo("lines[2].payDay"));
+
+        JsonPath plan = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Out midweek", "lines", List.of(wednesdays)))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath();
+        assertEquals(159_000, plan.getInt("lines[0].annualPence"), "£30.00 x 53 Wednesdays, not x 52");
+        assertEquals("WEDNESDAY", plan.getString("lines[0].payDay"));
+        org.junit.jupiter.api.Assertions.assertTrue(plan.getString("lines[0].fundingExplanation").startsWith("£30.00 a week x 53 weeks = £1590.00"
+                + " (53 Wednesdays in 2026/27)"), plan.getString("lines[0].fundingExplanation"));
+        String planId = plan.getString("id");
+        decide(planId, 1, "council", "approve", 200);
+        // the 53rd Wednesday's payment is within the line's cost for the year
+        pay(planId, 1, "wednesdays-1-to-52", 156_000, 200);
+        pay(planId, 1, "wednesday-53", 3_000, 200);
+        pay(planId, 1, "wednesday-54", 3_000, 409);
+    }
+
+    @Test
     void aPlanBeyondThePooledBudgetIsRefusedWithTheReason() {
         String personId = personWithNhsAndCouncilMoney(newNhsNumber());
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
