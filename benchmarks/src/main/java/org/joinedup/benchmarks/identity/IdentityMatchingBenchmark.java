@@ -85,6 +85,13 @@ public final class IdentityMatchingBenchmark {
                 linking.reviewTruePairs);
         System.out.printf("pairwise precision %.4f, recall %.4f (true pairs %,d, linked pairs %,d, right %,d)%n",
                 quality.precision(), quality.recall(), quality.truePairs, quality.linkedPairs, quality.rightPairs);
+        System.out.printf("blocks too large to score: %,d look-ups of a rule's key (narrowed instead), %,d of a narrowed"
+                + " key%n", linking.tooLarge, linking.tooLargeNarrowed);
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("memory: %,d MB of heap in use after linking (population, records and blocking index),"
+                + " %,d MB the most the JVM may use%n", (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                runtime.maxMemory() >> 20);
         boolean met = quality.precision() >= 0.99 && quality.recall() >= 0.95
                 && (rows.size() < 1_000_000 || seconds <= 60);
         System.out.printf("target (precision >= 0.99, recall >= 0.95, 1,000,000 records in <= 60 s): %s%n",
@@ -107,6 +114,9 @@ public final class IdentityMatchingBenchmark {
         int byScore;
         int reviews;
         int reviewTruePairs;
+        /** Blocks skipped as too large: a rule's key (narrowed in its stead), and narrowed keys too large still. */
+        long tooLarge;
+        long tooLargeNarrowed;
         /** Best candidate per record by match weight (bins of 1 from -20 to 39): the same person, or not. */
         final long[] bestRight = new long[60];
         final long[] bestWrong = new long[60];
@@ -144,7 +154,14 @@ public final class IdentityMatchingBenchmark {
             for (String key : keys) {
                 int[] bucket = index.get(key);
                 if (bucket == null || bucket[0] > model.maxBlockSize()) {
-                    continue; // too loose a block, as the hub skips it
+                    if (bucket != null) {
+                        if (key.indexOf("+:") > 0) {
+                            tooLargeNarrowed++;
+                        } else {
+                            tooLarge++;
+                        }
+                    }
+                    continue; // too loose a block, as the hub skips it (its narrowed key still counts)
                 }
                 for (int k = 1; k <= bucket[0]; k++) {
                     int other = bucket[k];
