@@ -63,15 +63,25 @@ public final class LinkDecider {
                 MatchScore score = model.score(incoming, claimed, frequencies);
                 double names = MatchModel.corroboration(score);
                 String evidence = "the names and birth date weigh " + round(names);
+                boolean twins = model.reviewWhenGivenNamesDiffer() && score.parts().stream()
+                        .anyMatch(part -> part.comparison() == Comparison.GIVEN_NAME
+                                && part.level() == ComparisonLevel.DIFFERENT);
+                if (twins && names >= model.corroborationWeight()) {
+                    // a twin's number typed on the other twin's record: alike in all but the given name
+                    evidence = "the given names differ outright (twins are alike in everything else)";
+                    names = Double.NEGATIVE_INFINITY;
+                } else {
+                    twins = false;
+                }
                 if (names >= model.corroborationWeight()) {
                     identified.put(person.getKey(), new Identified("same " + unverified(incoming, claimed)
                             + ", corroborated: " + evidence + " (at least " + round(model.corroborationWeight())
                             + ")", score));
                 } else {
                     uncorroborated.add(new LinkDecision.Proposal(person.getKey(), claimed.id(), score, "same "
-                            + unverified(incoming, claimed) + " but " + evidence + ", below the "
+                            + unverified(incoming, claimed) + " but " + evidence + (twins ? "" : ", below the "
                             + round(model.corroborationWeight()) + " that must corroborate an identifier no agency"
-                            + " verified"));
+                            + " verified")));
                 }
             }
         }

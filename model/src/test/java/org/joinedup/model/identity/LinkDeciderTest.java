@@ -130,6 +130,16 @@ class LinkDeciderTest {
     }
 
     @Test
+    void aTwinsNiNumberTypedOnTheOtherTwinsHousingRecordGoesToReview() {
+        LinkDecision decision = decider.decide(housing("h", "Sam", "Hughes", "1984-03-07", "OL1 1XX", DAVE_NI),
+                List.of(new Candidate("p1", DAVE_AT_DWP)), TermFrequencies.NONE, Set.of());
+        assertEquals(Outcome.NEW_PERSON, decision.outcome());
+        assertEquals(List.of("p1"), decision.reviews().stream().map(LinkDecision.Proposal::personId).toList());
+        assertTrue(decision.reviews().get(0).reason().contains("given names differ"),
+                decision.reviews().get(0).reason());
+    }
+
+    @Test
     void twoHousingFilesTypingTheSameNiNumberProveNothingBetweenThem() {
         LinkDecision decision = decider.decide(housing("h2", "Zara", "Patel", "1990-11-02", "M1 1AA", DAVE_NI),
                 List.of(new Candidate("p1", housing("h1", "Dave", "Hughes", "1984-03-07", "OL1 1XX", DAVE_NI))),

@@ -292,6 +292,9 @@ public class PooledBudgetLedger {
      */
     @Transactional(TxType.MANDATORY)
     public Posted depositIntoPool(UUID poolId, String partner, long pence, String key, Cause cause) {
+        // the partner's row first: its running balance is read and written one deposit at a time
+        em.createNativeQuery("select 1 from pool_partner where pool_id = ?1 and partner_code = ?2 for update")
+                .setParameter(1, poolId).setParameter(2, partner).getResultList();
         Optional<Long> known = posting(key);
         if (known.isPresent()) {
             return new Posted(known.get(), true);

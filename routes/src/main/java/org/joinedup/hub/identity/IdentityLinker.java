@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -322,8 +323,17 @@ public class IdentityLinker {
     /** The advisory lock every linking transaction holds shared, and a large bulk link holds alone. */
     private static final long LINKING = 0x4A55_4C49_4E4B_0001L;
 
-    /** The most blocking keys one transaction locks one by one; a bulk link with more takes {@link #LINKING} alone. */
+    /**
+     * The most blocking keys one transaction locks one by one; a transaction that would lock more (a file of
+     * thousands of claimants) takes {@link #LINKING} alone instead, for the rest of it.
+     */
     static final int MOST_KEY_LOCKS = 256;
+
+    /** How many key locks this transaction holds (-1: it holds {@link #LINKING} alone). */
+    private static final String LOCKS_TAKEN = IdentityLinker.class.getName() + ".keyLocks";
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Holds these blocking keys until the transaction ends (PostgreSQL advisory locks, taken in one order). Two
@@ -331,11 +341,17 @@ public class IdentityLinker {
      * first to commit and then finds its record among the candidates: one person (or one and a review), never two
      * made side by side, each blind to the other. Taken before candidates are read. Keys that many unrelated people
      * share (a birth date) are left out, as are NHS and NI numbers (the identifier's unique index already stops two
-     * people being given one): records of one person that matching can link share a finer key. More keys than
-     * {@link #MOST_KEY_LOCKS} (a file of thousands of claimants) take the linking lock alone instead, so the lock
-     * table never fills.
+     * people being given one): records of one person that matching can link share a finer key. A transaction that
+     * would hold more than {@link #MOST_KEY_LOCKS} (a file of thousands of claimants) takes the linking lock alone
+     * instead, so the lock table never fills; other linking waits for it.
      */
     void lockBlocks(java.util.Collection<String> keys) {
+        // counted over the transaction: a file applied in one links thousands of records one after another
+        Object held = transactions.getResource(LOCKS_TAKEN);
+        int taken = held == null ? 0 : (Integer) held;
+        if (taken < 0) {
+            return; // this transaction links alone already
+        }
         java.util.SortedSet<String> fine = new java.util.TreeSet<>();
         for (String key : keys) {
             if (!key.startsWith(BlockingRule.BIRTH_DATE.ordinal() + ":") && !key.startsWith("nhs:")
@@ -343,12 +359,15 @@ public class IdentityLinker {
                 fine.add(key);
             }
         }
-        boolean alone = fine.size() > MOST_KEY_LOCKS;
+        boolean alone = taken + fine.size() > MOST_KEY_LOCKS;
+        transactions.putResource(LOCKS_TAKEN, alone ? -1 : taken + fine.size());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(alone ? "select pg_advisory_xact_lock(?)"
-                    : "select pg_advisory_xact_lock_shared(?)")) {
-                lock.setLong(1, LINKING);
-                lock.executeQuery().close();
+            if (alone || taken == 0) {
+                try (PreparedStatement lock = connection.prepareStatement(alone ? "select pg_advisory_xact_lock(?)"
+                        : "select pg_advisory_xact_lock_shared(?)")) {
+                    lock.setLong(1, LINKING);
+                    lock.executeQuery().close();
+                }
             }
             if (alone || fine.isEmpty()) {
                 return;

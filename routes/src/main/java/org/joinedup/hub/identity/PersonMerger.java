@@ -67,14 +67,20 @@ public class PersonMerger {
                 + " closed_plan_id) values (?1, ?2, ?3, now(), ?4, ?5, ?6)").setParameter(1, mergeId)
                 .setParameter(2, f).setParameter(3, t).setParameter(4, actor).setParameter(5, reason)
                 .setParameter(6, closedPlan).executeUpdate();
+        if (closedPlan != null) {
+            update("update support_plan set closed_by_merge = ?2 where id = ?1", closedPlan, mergeId);
+        }
         remember(mergeId, "source_record", f);
         for (String table : MADE_IN_HUB) {
             remember(mergeId, table, f);
         }
         park(f);
-        // a reference both people used for a one-off payment was the same payment recorded twice: it stays behind
-        update("update one_off_payment o set person_id = ?2 where o.person_id = ?1 and not exists (select 1 from"
-                + " one_off_payment p where p.person_id = ?2 and p.reference = o.reference)", f, t);
+        // a reference both people used for a one-off payment: each was paid, so both count; the merged person's
+        // keeps its reference with where it came from
+        update("update one_off_payment o set reference = left(o.reference, 60) || ' (merged from ' || left(cast(?1"
+                + " as varchar), 8) || ')' where o.person_id = ?1 and exists (select 1 from one_off_payment p where"
+                + " p.person_id = ?2 and p.reference = o.reference)", f, t);
+        update("update one_off_payment set person_id = ?2 where person_id = ?1", f, t);
         for (String table : List.of("support_plan", "assessment", "indicative_budget", "consent_directive")) {
             update("update " + table + " set person_id = ?2 where person_id = ?1", f, t);
         }
@@ -121,9 +127,11 @@ public class PersonMerger {
                 + " and m.undone_at is null order by m.merged_at desc").setParameter(1, person.id).getResultList()) {
             UUID merge = UUID.fromString((String) row);
             if (named.equals(broughtBy(merge, person.id))) {
+                refuseIfPlansStayOnMoneyThatGoes(person.id, named, merge);
                 return undo(merge, person, named, actor, reason);
             }
         }
+        refuseIfPlansStayOnMoneyThatGoes(person.id, named, null);
         Person apart = new Person();
         apart.id = UUID.randomUUID();
         apart.createdAt = Instant.now();
@@ -186,6 +194,10 @@ public class PersonMerger {
                     + " from person_merge_row where merge_id = ?3 and table_name = ?4)").setParameter(1, back)
                     .setParameter(2, survivor.id).setParameter(3, merge).setParameter(4, table).executeUpdate();
         }
+        // indicative budgets worked out since for the assessments going back go with them
+        em.createNativeQuery("update indicative_budget b set person_id = ?1 where b.person_id = ?2 and exists (select 1"
+                + " from assessment a where a.id = b.assessment_id and a.person_id = ?1)").setParameter(1, back)
+                .setParameter(2, survivor.id).executeUpdate();
         renumber(survivor.id);
         renumber(back);
         keepLatestBudgetCurrent(survivor.id);
@@ -219,6 +231,29 @@ public class PersonMerger {
         IdentityAudit.log(actor, IdentityAudit.Action.SPLIT, survivor.id, back, null, "merge undone, records "
                 + records + " back to person " + back + ", its redirect cleared: " + reason);
         return restored;
+    }
+
+    /**
+     * A split may not leave the person's current plan paid from money that goes with the split records to someone
+     * else (nor their one-off payments): the plan is revised first. Plans the undone merge moves back go with it.
+     */
+    private void refuseIfPlansStayOnMoneyThatGoes(UUID person, List<UUID> records, UUID undoneMerge) {
+        List<?> crossing = em.createNativeQuery("select 'plan version ' || p.version || ' line ' || l.line_number || ' ('"
+                + " || l.description || ')' from plan_line l join support_plan p on p.id = l.plan_id join contribution c"
+                + " on c.id = l.contribution_id where p.person_id = ?1 and p.superseded_by is null and l.status in"
+                + " ('APPROVED', 'PROPOSED') and c.source_record_id in (?2) and not exists (select 1 from"
+                + " person_merge_row r where r.merge_id = ?3 and r.table_name = 'support_plan' and r.row_id = p.id)"
+                + " union all select 'one-off payment ' || o.reference from one_off_payment o join contribution c on"
+                + " c.id = o.contribution_id where o.person_id = ?1 and c.source_record_id in (?2) and not exists"
+                + " (select 1 from person_merge_row r where r.merge_id = ?3 and r.table_name = 'one_off_payment' and"
+                + " r.row_id = o.id)")
+                .setParameter(1, person).setParameter(2, records)
+                .setParameter(3, undoneMerge == null ? new UUID(0, 0) : undoneMerge).getResultList();
+        if (!crossing.isEmpty()) {
+            throw new IdentityReviews.DecisionRefused("sourceRecordIds: the money those records brought pays "
+                    + crossing.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + " of this person's; revise the plan onto their own money first, then split");
+        }
     }
 
     /** The source records the merge brought that are still on the survivor, in id order. */
@@ -283,11 +318,14 @@ public class PersonMerger {
         }
     }
 
-    /** One current indicative budget: the latest worked out of those that were current (or of all, when none is). */
+    /**
+     * One current indicative budget: of those that were current (or of all, when none is), the one for the latest
+     * assessment, the latest worked out for it.
+     */
     private void keepLatestBudgetCurrent(UUID person) {
-        update("update indicative_budget b set is_current = (b.id = (select c.id from indicative_budget c where"
-                + " c.person_id = ?1 order by c.is_current desc, c.computed_at desc, c.id limit 1)) where b.person_id"
-                + " = ?1", person);
+        update("update indicative_budget b set is_current = (b.id = (select c.id from indicative_budget c join"
+                + " assessment a on a.id = c.assessment_id where c.person_id = ?1 order by c.is_current desc,"
+                + " a.submitted_at desc, c.computed_at desc, c.id limit 1)) where b.person_id = ?1", person);
     }
 
     private void reindexIdentifiers(UUID personId) {

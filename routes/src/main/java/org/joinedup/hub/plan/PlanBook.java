@@ -342,6 +342,7 @@ public class PlanBook {
         line.costKind = old.costKind;
         line.unitPence = old.unitPence;
         line.units = old.units;
+        line.payDay = old.payDay;
         line.annualPence = old.annualPence;
         line.management = old.management;
         line.contribution = old.contribution;

@@ -485,7 +485,9 @@ public class PlansResource {
                 l.paidPence(), l.connectedPerson, l.exceptionAgreed, l.change.name(),
                 l.previousLine == null ? null : l.previousLine.lineNumber, l.moneyYear().toString(),
                 l.yearEnds(), l.payDay == null ? null : l.payDay.name())).toList();
-        SupportPlan previous = SupportPlan.<SupportPlan>find("supersededBy", plan).firstResult();
+        // the version its own person revised into this one (not a plan a merge closed in its favour)
+        SupportPlan previous = SupportPlan.<SupportPlan>find("supersededBy = ?1 and person = ?2 and closedByMerge is"
+                + " null", plan, plan.person).firstResult();
         List<RemovedLine> removed = previous == null ? List.of() : previous.lines.stream()
                 .filter(old -> plan.lines.stream().noneMatch(l -> l.previousLine == old))
                 .map(old -> new RemovedLine(old.lineNumber, old.category, old.description, old.payee,

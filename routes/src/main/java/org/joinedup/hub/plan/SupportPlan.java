@@ -65,6 +65,10 @@ public class SupportPlan extends PanacheEntityBase {
     @JoinColumn(name = "superseded_by")
     public SupportPlan supersededBy;
 
+    /** The merge that closed this plan in favour of the survivor's (then {@code supersededBy} is that plan). */
+    @Column(name = "closed_by_merge")
+    public UUID closedByMerge;
+
     @Column(name = "superseded_at")
     public Instant supersededAt;
 

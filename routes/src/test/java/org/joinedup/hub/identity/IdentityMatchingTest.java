@@ -111,8 +111,22 @@ class IdentityMatchingTest {
                 .post("/api/identity/reviews/" + review.get("id") + "/reject")
                 .then().statusCode(409).body("error", containsString("CONFIRMED"));
 
-        // a wrongly merged person can be split again: the council record and its allocation go back apart
+        // a wrongly merged person can be split again, but not while their plan spends the council's money
         String councilRecord = sourceRecords(personId).getString("find { it.agency == 'SOCIAL_CARE' }.id");
+        String planId = approvedPlan(personId, "COMMUNITY_ACTIVITY", "council");
+        given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
+                .body(Map.of("sourceRecordIds", List.of(councilRecord), "reason", "a different David"))
+                .post("/api/people/" + personId + "/split").then().statusCode(422)
+                .body("error", containsString("plan version 1 line 1 (COMMUNITY_ACTIVITY)"));
+        assertEquals(2, sourceRecords(personId).getList("$").size(), "nothing split");
+        // revised onto the trust's money, the split goes ahead: the council record and its allocation go back apart
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Getting out", "lines", List.of(Map.of("category",
+                        "PERSONAL_ASSISTANT", "description", "PA", "payee", "Jo Bloggs", "costKind", "WEEKLY",
+                        "unitPence", 1_000, "units", 1, "management", "DIRECT_PAYMENT"))))
+                .post("/api/plans/" + planId + "/revisions").then().statusCode(201)
+                .body("lines[0].contributionId", equalTo(
+                        merged.getString("contributions.find { it.agency == 'NHS' }.id")));
         String apart = given().auth().oauth2(DemoTokens.of("operator")).contentType(ContentType.JSON)
                 .body("{\"sourceRecordIds\": [\"" + councilRecord + "\"], \"reason\": \"a different David\"}")
                 .post("/api/people/" + personId + "/split").then().statusCode(200)

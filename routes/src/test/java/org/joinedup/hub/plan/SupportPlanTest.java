@@ -658,6 +658,14 @@ class SupportPlanTest {
         pay(planId, 1, "wednesdays-1-to-52", 156_000, 200);
         pay(planId, 1, "wednesday-53", 3_000, 200);
         pay(planId, 1, "wednesday-54", 3_000, 409);
+        // revised unchanged: the line keeps its approval and its pay day
+        JsonPath revised = given().auth().oauth2(DemoTokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("personId", personId, "whatMatters", "Out midweek, and Sundays too", "lines",
+                        List.of(wednesdays))).post("/api/plans/" + planId + "/revisions").then().statusCode(201)
+                .extract().jsonPath();
+        assertEquals("UNCHANGED", revised.getString("lines[0].change"));
+        assertEquals("WEDNESDAY", revised.getString("lines[0].payDay"));
+        assertEquals(159_000, revised.getInt("lines[0].annualPence"));
     }
 
     @Test
