@@ -14,7 +14,9 @@ import java.util.List;
  * Golden files: the expected output of a mapper, kept beside its input fixture under {@code src/test/resources}.
  * A difference fails the test with a line diff. To accept new output on purpose, run with
  * {@code -Dgolden.update=true} (for example {@code ./mvnw -pl fhir-mapping test -Dgolden.update=true}), which
- * rewrites the golden files from the actual output; then review the change with {@code git diff}.
+ * rewrites the golden files from the actual output and prints what changed in each; review it (and
+ * {@code git diff}) before committing: a golden file is a claim about what an agency receives, so a change to it is
+ * read, never only regenerated. Under CI (the {@code CI} environment variable set) updating is refused.
  */
 final class GoldenFiles {
 
@@ -46,11 +48,17 @@ final class GoldenFiles {
         Path file = RESOURCES.resolve(name);
         String actualText = normalise(actual);
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+            if (System.getenv("CI") != null) {
+                fail("-D" + UPDATE_PROPERTY + " rewrites golden files for someone to review; CI only compares them");
+            }
             try {
                 Files.createDirectories(file.getParent());
-                if (!Files.exists(file) || !normalise(Files.readString(file, StandardCharsets.UTF_8)).equals(actualText)) {
+                String before = Files.exists(file) ? normalise(Files.readString(file, StandardCharsets.UTF_8)) : "";
+                if (!Files.exists(file) || !before.equals(actualText)) {
                     Files.writeString(file, actualText, StandardCharsets.UTF_8);
-                    System.out.println("[golden] wrote " + file);
+                    // what changed, for the reviewer, before it goes into a commit
+                    System.out.println("[golden] wrote " + file + " (- before, + now):\n"
+                            + diff(lines(before), lines(actualText)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -72,6 +72,34 @@ public record FundingRule(String id, AgencyKind agency, String name, Set<String>
         return Optional.empty();
     }
 
+    /**
+     * Who decides a plan line this money pays for: the funding body itself where the rule's {@code approver} is the
+     * money's own kind of agency; where it names another kind (a council leading a pooled budget approves the NHS
+     * money in it), the bodies of that kind that also fund the person ({@code personsFunders}, by kind). Empty when
+     * no body may decide (the approver's kind funds nothing of the person's).
+     */
+    public Set<String> approvers(String fundingBody, java.util.Map<AgencyKind, Set<String>> personsFunders) {
+        if (approver == agency) {
+            return Set.of(fundingBody);
+        }
+        return Set.copyOf(personsFunders.getOrDefault(approver, Set.of()));
+    }
+
+    /** Why {@code organisation} may not decide a line this money pays for (naming who may), or empty when it may. */
+    public Optional<String> approvalRefusal(String organisation, String fundingBody,
+            java.util.Map<AgencyKind, Set<String>> personsFunders) {
+        Set<String> may = approvers(fundingBody, personsFunders);
+        if (organisation != null && may.stream().anyMatch(organisation::equalsIgnoreCase)) {
+            return Optional.empty();
+        }
+        String who = approver == agency ? fundingBody + ", whose money it is, decides it"
+                : may.isEmpty() ? "a " + approver + " body funding the person decides it (the approver its rules name),"
+                        + " and none does"
+                : String.join(" or ", new java.util.TreeSet<>(may)) + " (" + approver + ", the approver its rules name)"
+                        + " decides it";
+        return Optional.of(name + " money pays for this line: only " + who);
+    }
+
     public boolean isCapital() {
         return "CAPITAL".equals(money);
     }

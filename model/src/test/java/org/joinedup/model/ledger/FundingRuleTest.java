@@ -47,6 +47,25 @@ class FundingRuleTest {
         assertEquals(false, rules.get(AgencyKind.SOCIAL_CARE).carryForward());
     }
 
+    @Test
+    void theFundingBodyDecidesItsOwnMoneyUnlessTheRulesNameAnotherKindOfAgencyAsApprover() {
+        java.util.Map<AgencyKind, Set<String>> funders = java.util.Map.of(AgencyKind.NHS, Set.of("RR8"),
+                AgencyKind.SOCIAL_CARE, Set.of("E08000004"));
+        FundingRule nhs = rules.get(AgencyKind.NHS);
+        assertEquals(Optional.empty(), nhs.approvalRefusal("rr8", "RR8", funders));
+        assertEquals(Optional.of("NHS continuing healthcare money pays for this line: only RR8, whose money it is,"
+                + " decides it"), nhs.approvalRefusal("E08000004", "RR8", funders));
+        // a pooled budget the council leads: the council decides the NHS money in it, the trust no longer does
+        FundingRule led = FundingRule.load("led", new java.io.StringReader(
+                "agency = NHS\nname = pooled continuing care\ncategories = NURSING\napprover = SOCIAL_CARE\n"));
+        assertEquals(Optional.empty(), led.approvalRefusal("E08000004", "RR8", funders));
+        assertEquals(Optional.of("pooled continuing care money pays for this line: only E08000004 (SOCIAL_CARE, the"
+                + " approver its rules name) decides it"), led.approvalRefusal("RR8", "RR8", funders));
+        assertEquals(Optional.of("pooled continuing care money pays for this line: only a SOCIAL_CARE body funding"
+                + " the person decides it (the approver its rules name), and none does"), led.approvalRefusal("E08000004", "RR8",
+                        java.util.Map.of(AgencyKind.NHS, Set.of("RR8"))));
+    }
+
     @ParameterizedTest(name = "{0}: contributions up to {1}p, payments up to {2}p")
     @CsvSource({"NHS, 100000000, 10000000", "SOCIAL_CARE, 100000000, 10000000", "HOUSING, 3000000, 3000000",
             "EMPLOYMENT, 10000000, 5000000"})

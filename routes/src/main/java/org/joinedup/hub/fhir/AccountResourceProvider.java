@@ -142,14 +142,15 @@ public class AccountResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Account> byPatient(@RequiredParam(name = Account.SP_PATIENT) ReferenceParam patient) {
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = Account.SP_PATIENT) ReferenceParam patient, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
         if (patient == null || patient.getIdPart() == null || patient.getIdPart().isBlank()) {
             throw new InvalidRequestException("Account?patient= needs the patient's id, for example Account?patient=<id>");
         }
-        return access.readIfKnown(patient.getIdPart(), "Account?patient=" + patient.getIdPart())
+        return SearchPages.of(access.readIfKnown(patient.getIdPart(), "Account?patient=" + patient.getIdPart())
                 .map(seen -> reads.contributionsOf(patient.getIdPart()).stream()
                         .filter(c -> seen.seesMoney(c.agency(), c.fundingBodyCode())).map(mapper::map).toList())
-                .orElse(List.of());
+                .orElse(List.of()), offset, count);
     }
 
     /**

@@ -59,9 +59,10 @@ public class AuditEventResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<AuditEvent> byPatient(@RequiredParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
-            @OptionalParam(name = AuditEvent.SP_AGENT) TokenParam agent) {
+            @OptionalParam(name = AuditEvent.SP_AGENT) TokenParam agent, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
         String personId = patient.getIdPart();
         if (personId == null || personId.isBlank()) {
             throw new InvalidRequestException("AuditEvent?patient= needs Patient/<id>");
@@ -76,12 +77,12 @@ public class AuditEventResourceProvider implements IResourceProvider {
         }
         Date from = date == null ? null : date.getLowerBoundAsInstant();
         Date to = date == null ? null : date.getUpperBoundAsInstant();
-        return audit.ofPerson(UUID.fromString(personId)).stream()
+        return SearchPages.of(audit.ofPerson(UUID.fromString(personId)).stream()
                 .filter(e -> from == null || !e.entry().at().isBefore(from.toInstant()))
                 .filter(e -> to == null || !e.entry().at().isAfter(to.toInstant()))
                 .filter(e -> agent == null || agent.getValue().equalsIgnoreCase(e.entry().user())
                         || agent.getValue().equalsIgnoreCase(e.entry().organisation()))
-                .map(AuditEventResourceProvider::map).toList();
+                .map(AuditEventResourceProvider::map).toList(), offset, count);
     }
 
     static AuditEvent map(AuditLog.StoredEntry stored) {

@@ -58,20 +58,23 @@ public class ChargeItemResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<ChargeItem> byAccount(@RequiredParam(name = ChargeItem.SP_ACCOUNT) ReferenceParam account) {
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byAccount(@RequiredParam(name = ChargeItem.SP_ACCOUNT) ReferenceParam account, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
         Optional<String> person = reads.contribution(account.getIdPart()).map(c -> c.personId());
         if (person.isEmpty()) {
             access.access().operation(Access.Action.READ, "ChargeItem?account=" + account.getIdPart());
-            return List.of();
+            return SearchPages.of(List.of(), offset, count);
         }
-        return access.readIfKnown(person.get(), "ChargeItem?account=" + account.getIdPart())
-                .map(seen -> visible(payments.ofContribution(account.getIdPart()), seen)).orElse(List.of());
+        return SearchPages.of(access.readIfKnown(person.get(), "ChargeItem?account=" + account.getIdPart())
+                .map(seen -> visible(payments.ofContribution(account.getIdPart()), seen)).orElse(List.of()), offset,
+                count);
     }
 
     @Search
-    public List<ChargeItem> byPatient(@RequiredParam(name = ChargeItem.SP_PATIENT) ReferenceParam patient) {
-        return access.readIfKnown(patient.getIdPart(), "ChargeItem?patient=" + patient.getIdPart())
-                .map(seen -> ofPerson(seen.personId(), seen)).orElse(List.of());
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = ChargeItem.SP_PATIENT) ReferenceParam patient, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
+        return SearchPages.of(access.readIfKnown(patient.getIdPart(), "ChargeItem?patient=" + patient.getIdPart())
+                .map(seen -> ofPerson(seen.personId(), seen)).orElse(List.of()), offset, count);
     }
 
     /** The person's payments from money the caller may see. */

@@ -83,13 +83,14 @@ public class ConsentResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Consent> byPatient(@RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient) {
+    public ca.uhn.fhir.rest.api.server.IBundleProvider byPatient(@RequiredParam(name = Consent.SP_PATIENT) ReferenceParam patient, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
         if (patient.getIdPart() == null || patient.getIdPart().isBlank()) {
             throw new InvalidRequestException("Consent?patient= needs Patient/<id>");
         }
-        return access.readIfKnown(patient.getIdPart(), "Consent?patient=" + patient.getIdPart())
+        return SearchPages.of(access.readIfKnown(patient.getIdPart(), "Consent?patient=" + patient.getIdPart())
                 .map(seen -> consents.of(seen.personId()).stream().map(ConsentMapper::consent).toList())
-                .orElse(List.of());
+                .orElse(List.of()), offset, count);
     }
 
     /** {@code PUT /fhir/Consent/{id}} with {@code status} {@code inactive}: the decision is withdrawn. */

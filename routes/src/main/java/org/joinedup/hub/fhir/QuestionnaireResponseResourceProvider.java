@@ -107,8 +107,9 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
 
     @Search
     @Transactional
-    public List<QuestionnaireResponse> bySubject(
-            @RequiredParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject) {
+    public ca.uhn.fhir.rest.api.server.IBundleProvider bySubject(
+            @RequiredParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject, @ca.uhn.fhir.rest.annotation.Offset Integer offset,
+            @ca.uhn.fhir.rest.annotation.Count Integer count) {
         if (subject.getIdPart() == null || subject.getIdPart().isBlank()) {
             throw new InvalidRequestException("QuestionnaireResponse?subject= needs Patient/<id>");
         }
@@ -117,12 +118,12 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
             personId = UUID.fromString(subject.getIdPart());
         } catch (IllegalArgumentException e) {
             access.access().operation(Access.Action.READ, "QuestionnaireResponse?subject");
-            return List.of();
+            return SearchPages.of(List.of(), offset, count);
         }
-        return access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
+        return SearchPages.of(access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
                 .filter(seen -> seen.sees(Category.ASSESSMENT))
                 .map(seen -> book.of(personId).stream().map(a -> AssessmentViews.shown(book.response(a), seen)).toList())
-                .orElse(List.of());
+                .orElse(List.of()), offset, count);
     }
 
     private static Assessment find(String id) {

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +17,7 @@ import org.joinedup.hub.budget.Contribution;
 import org.joinedup.hub.budget.ContributionWithdrawn;
 import org.joinedup.hub.budget.PooledBudgetLedger;
 import org.joinedup.hub.people.Person;
+import org.joinedup.model.AgencyKind;
 import org.joinedup.model.ContributionStatus;
 import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.NotPermittedException;
@@ -384,10 +388,11 @@ public class PlanBook {
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new InvalidMessageException("line",
                         "plan " + planId + " has no line " + lineNumber));
-        String funder = line.contribution.fundingBody.code;
-        if (byAgency == null || !funder.equalsIgnoreCase(byAgency)) {
-            throw new NotPermittedException("line " + lineNumber + " is paid by " + funder + "; only " + funder
-                    + " decides it");
+        FundingRule rule = rules.of(line.contribution.agency).orElseThrow();
+        Optional<String> notTheApprover = rule.approvalRefusal(byAgency, line.contribution.fundingBody.code,
+                fundersOf(line));
+        if (notTheApprover.isPresent()) {
+            throw new NotPermittedException("line " + lineNumber + ": " + notTheApprover.get());
         }
         refuseIfSuperseded(line.plan);
         if (line.status != PlanLine.Status.PROPOSED) {
@@ -399,7 +404,6 @@ public class PlanBook {
                     + (line.plan.panelDecision == null ? "has not decided yet" : "did not agree: "
                             + line.plan.panelReasons));
         }
-        FundingRule rule = rules.of(line.contribution.agency).orElseThrow();
         if (approve && line.connectedPerson && !line.exceptionAgreed && rule.connectedPersonNeedsException()) {
             throw new LedgerRefusal("line " + lineNumber + " pays a connected person: " + rule.name()
                     + " money needs an agreed exception for that");
@@ -418,6 +422,16 @@ public class PlanBook {
         line.decidedAt = Instant.now();
         line.decisionReason = reason;
         return line;
+    }
+
+    /** The bodies funding the line's plan (its person, and the member whose money pays the line), by kind. */
+    private static Map<AgencyKind, Set<String>> fundersOf(PlanLine line) {
+        Map<AgencyKind, Set<String>> funders = new java.util.EnumMap<>(AgencyKind.class);
+        for (Contribution c : Contribution.<Contribution>list("person in ?1 and status = ?2",
+                List.of(line.plan.person, line.contribution.person), ContributionStatus.ACTIVE)) {
+            funders.computeIfAbsent(c.agency, kind -> new java.util.TreeSet<>()).add(c.fundingBody.code);
+        }
+        return funders;
     }
 
     /**

@@ -81,6 +81,26 @@ class FhirSearchUrlsTest {
     }
 
     @Test
+    void aPatientsBudgetsArePagedByCountAsWell() {
+        String nhs = pushed();
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(nhs, "RR8", BudgetBundles.newBudgetId(),
+                "200.00")).execute();
+        String patient = get("/fhir/Patient?identifier=" + NHS + "|" + nhs, "trust").json().getString(
+                "entry[0].resource.id");
+        RawHttp.Answer page = get("/fhir/Account?patient=Patient/" + patient + "&_count=1", "trust");
+        assertEquals(200, page.status(), page.body());
+        assertEquals(2, page.json().getInt("total"));
+        assertEquals(1, page.json().getList("entry").size());
+        String next = page.json().getString("link.find { it.relation == 'next' }.url");
+        RawHttp.Answer rest = get(next.substring(next.indexOf("/fhir")), "trust");
+        String amount = "entry[0].resource.extension.find { it.url == '" + BudgetBundles.AMOUNT + "' }.valueMoney.value";
+        assertEquals(java.util.Set.of(100.0, 200.0), java.util.Set.of(page.json().getDouble(amount),
+                rest.json().getDouble(amount)), "one budget on each page: " + rest.body());
+        RawHttp.Answer counted = get("/fhir/Account?patient=Patient/" + patient + "&_summary=count", "trust");
+        assertEquals(2, counted.json().getInt("total"), counted.body());
+    }
+
+    @Test
     void everyErrorIsAnOperationOutcome() {
         for (String bad : List.of("/fhir/Patient?identifier=" + NHS, "/fhir/Patient?identifier=|",
                 "/fhir/Patient?identifier=" + NHS + "|%ZZ", "/fhir/Patient?identifier={}", "/fhir/Patient?_count=x"

@@ -68,6 +68,24 @@ class StandaloneAccountTest {
     }
 
     @Test
+    void aConditionalUpdateWrittenAsTheSpecificationWritesItWithAnUnencodedBarIsApplied() {
+        String nhs = newNhsNumber();
+        rr8.transaction().withBundle(push(nhs, "RR8", newBudgetId(), "100.00")).execute();
+        String budgetId = newBudgetId();
+        String body = Fhir.CONTEXT.newJsonParser().encodeResourceToString(standalone(nhs, budgetId, "1234.56"));
+        // the request line exactly as written: no client percent-encodes the '|'
+        org.joinedup.hub.support.RawHttp.Answer answer = org.joinedup.hub.support.RawHttp.send(
+                io.restassured.RestAssured.port, "PUT", "/fhir/Account?identifier=" + BudgetBundles.budgetSystem("RR8")
+                        + "|" + budgetId, org.joinedup.hub.support.DemoTokens.of("trust"), body);
+        assertEquals(201, answer.status(), answer.body());
+        Patient patient = (Patient) rr8.search().forResource(Patient.class)
+                .where(Patient.IDENTIFIER.exactly().systemAndCode(BudgetBundles.NHS, nhs))
+                .returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+        assertEquals(123456L, person(patient.getIdPart()).getLong("contributions.find { it.sourceValue == '" + budgetId
+                + "' }.amountPence"));
+    }
+
+    @Test
     void aConditionalCreateRetriedAfterATimeoutCreatesOneBudget() {
         String nhs = newNhsNumber();
         rr8.transaction().withBundle(push(nhs, "RR8", newBudgetId(), "100.00")).execute();

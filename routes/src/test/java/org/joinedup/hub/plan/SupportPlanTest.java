@@ -96,7 +96,8 @@ class SupportPlanTest {
         // each funder decides only its own lines
         given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(403)
-                .body("error", containsString("only RR8 decides it"));
+                .body("error", equalTo("line 1: NHS continuing healthcare money pays for this line: only RR8,"
+                        + " whose money it is, decides it"));
         given().auth().oauth2(DemoTokens.of("trust")).contentType(ContentType.JSON).body("{}")
                 .post("/api/plans/" + planId + "/lines/1/approve").then().statusCode(200)
                 .body("lines[0].status", equalTo("APPROVED")).body("lines[0].decidedBy", equalTo("trust"));

@@ -27,11 +27,19 @@ public final class RawHttp {
 
     /** {@code GET target} on localhost with the bearer token, the target sent byte for byte as given. */
     public static Answer get(int port, String target, String token) {
+        return send(port, "GET", target, token, null);
+    }
+
+    /** {@code method target} with a FHIR JSON body (or none), the target sent byte for byte as given. */
+    public static Answer send(int port, String method, String target, String token, String fhirJson) {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/fhir+json\r\n"
-                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] content = fhirJson == null ? new byte[0] : fhirJson.getBytes(StandardCharsets.UTF_8);
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/fhir+json\r\n"
+                    + "Authorization: Bearer " + token + "\r\n" + (fhirJson == null ? ""
+                    : "Content-Type: application/fhir+json\r\nContent-Length: " + content.length + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(content);
             out.flush();
             byte[] response = socket.getInputStream().readAllBytes();
             int headEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
