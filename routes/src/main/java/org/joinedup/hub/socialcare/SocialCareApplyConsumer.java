@@ -57,7 +57,10 @@ public class SocialCareApplyConsumer implements BatchedQueue {
             }
         }
         if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> QueueBatches.applyEach(em, ids, applier::apply));
+            QuarkusTransaction.requiringNew().run(() -> {
+                applier.linkNewClients(ids); // new clients made together, then each event applied
+                QueueBatches.applyEach(em, ids, applier::apply);
+            });
         }
         return alone;
     }

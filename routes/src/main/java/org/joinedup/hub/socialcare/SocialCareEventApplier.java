@@ -1,7 +1,9 @@
 package org.joinedup.hub.socialcare;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.joinedup.connectors.socialcare.SocialCareEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
@@ -22,6 +25,7 @@ import org.joinedup.hub.inbound.MissingDependencyException;
 import org.joinedup.hub.people.HouseholdLink;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.PooledBudgetLedger;
+import org.joinedup.hub.identity.BulkLinker;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
@@ -60,6 +64,9 @@ public class SocialCareEventApplier {
     Families families;
 
     @Inject
+    BulkLinker bulk;
+
+    @Inject
     PooledBudgetLedger ledger;
 
     private final SocialCareEventReader reader = new SocialCareEventReader();
@@ -89,8 +96,44 @@ public class SocialCareEventApplier {
         }
     }
 
+    /**
+     * Before a batch of events is applied one by one: a person for each client the events name, with their details,
+     * whom the hub has never seen and who matches nobody, made for all of them in a few statements
+     * ({@link BulkLinker}, as a benefits file's new claimants are); each event then finds its client known. A client
+     * who may be someone the hub knows, or whose identifiers had problems, is left for the event's own link, as is an
+     * event that cannot be read (its own apply says why). Events already applied or rejected are skipped.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void linkNewClients(List<Long> messageIds) {
+        List<BulkLinker.NewRecord> records = new ArrayList<>();
+        Set<SourceKey> named = new HashSet<>();
+        List<?> payloads = em.createNativeQuery("select payload from inbound_message where id in (?1) and status in"
+                + " ('RECEIVED', 'WAITING') order by id").setParameter(1, messageIds).getResultList();
+        for (Object payload : payloads) {
+            SocialCareEvent event;
+            try {
+                event = reader.read((String) payload);
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            Client client = event.client();
+            SourceKey key = clientKey(event.council(), client.clientId());
+            if (client.identifierProblems().isEmpty() && client.surname() != null && client.dateOfBirth() != null
+                    && named.add(key)) {
+                records.add(new BulkLinker.NewRecord(key, identifiers(client), details(client)));
+            }
+        }
+        bulk.linkAlone(records);
+    }
+
     private SourceLink person(SocialCareEvent event) {
         Client client = event.client();
+        return people.link(clientKey(event.council(), client.clientId()), identifiers(client), details(client),
+                client.identifierProblems());
+    }
+
+    /** A council's NHS and NI numbers are as it typed them: unverified. */
+    private static List<IdentifierRecord> identifiers(Client client) {
         List<IdentifierRecord> identifiers = new ArrayList<>();
         if (client.nhsNumber() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NHS_NUMBER, client.nhsNumber().value(), false));
@@ -98,9 +141,11 @@ public class SocialCareEventApplier {
         if (client.niNumber() != null) {
             identifiers.add(new IdentifierRecord(FhirSystems.NI_NUMBER, client.niNumber().value(), false));
         }
-        return people.link(clientKey(event.council(), client.clientId()), identifiers,
-                new Demographics(client.forename(), client.surname(),
-                client.dateOfBirth(), client.postcode(), null), client.identifierProblems());
+        return identifiers;
+    }
+
+    private static Demographics details(Client client) {
+        return new Demographics(client.forename(), client.surname(), client.dateOfBirth(), client.postcode(), null);
     }
 
     /** The council's household list: each member is a person known by their council client id. */

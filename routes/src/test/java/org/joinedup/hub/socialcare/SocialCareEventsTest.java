@@ -175,6 +175,48 @@ class SocialCareEventsTest {
         awaitPerson(nhs, p -> p.getList("contributions").size() == 1);
     }
 
+    /**
+     * A batch of clients the hub has never seen is linked together (made in a few statements), with the same
+     * outcomes as one by one: the client who is a trust's patient joins them, two client ids of one woman become one
+     * person, and the household she states is there with its own details.
+     */
+    @Test
+    void aBatchOfNewClientsEndsAsEachWouldAlone() {
+        String trusts = newNhsNumber();
+        Fhir.clientFor("trust").transaction().withBundle(BudgetBundles.push(trusts, "RR8", BudgetBundles.newBudgetId(),
+                "100.00")).execute();
+        String trustsPerson = awaitPerson(trusts, p -> true).getString("id");
+        String zoe = newNhsNumber();
+        String kit = newNhsNumber();
+        String family = "Quarmby" + UUID.randomUUID().toString().substring(0, 4);
+        String batch = "[" + String.join(",", client("C-" + trusts, trusts, "David", "Hughes",
+                TestPeople.birthDateOf(trusts), "OL1 1XX", ""),
+                client("C-" + zoe, zoe, "Zoe", family, "1991-05-17", "OL8 2AB", ", \"household\": [{\"clientId\": \"C-"
+                        + kit + "\", \"relationship\": \"CHILD\"}]"),
+                client("C-" + kit, kit, "Kit", family, "2015-01-02", "OL8 2AB", ""),
+                client("C-" + zoe + "-again", null, "Zoe", family, "1991-05-17", "OL8 2AB", "")) + "]";
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON).body(batch)
+                .post("/api/inbound/social-care/events:batch").then().statusCode(200).body("accepted", equalTo(4));
+
+        JsonPath her = awaitPerson(zoe, p -> p.getList("household").size() == 1 && p.getList("identifiers.value")
+                .contains("C-" + zoe + "-again"));
+        assertEquals("Zoe", her.getString("givenName"));
+        assertEquals(List.of("CHILD"), her.getList("household.relationship"));
+        assertEquals("Kit", awaitPerson(kit, p -> true).getString("givenName"));
+        assertEquals(awaitPerson(kit, p -> true).getString("id"), her.getString("household[0].personId"));
+        JsonPath david = awaitPerson(trusts, p -> p.getList("identifiers.value").contains("C-" + trusts));
+        assertEquals(trustsPerson, david.getString("id"), "the trust's patient, not a new person");
+    }
+
+    private static String client(String clientId, String nhs, String forename, String surname, String born,
+            String postcode, String more) {
+        return """
+                {"eventId": "%s", "type": "CLIENT_UPDATED", "occurredAt": "2026-11-18T14:05:00Z", "council": "E08000004",
+                 "client": {"clientId": "%s"%s, "forename": "%s", "surname": "%s", "dateOfBirth": "%s",
+                            "postcode": "%s"}%s}""".formatted(UUID.randomUUID(), clientId,
+                nhs == null ? "" : ", \"nhsNumber\": \"" + nhs + "\"", forename, surname, born, postcode, more);
+    }
+
     @Test
     void aClientUpdateStatesTheHouseholdAndIsApplied() {
         String nhs = newNhsNumber();
