@@ -34,6 +34,12 @@ public class ApprovalsResource {
     @Inject
     PlansResource plans;
 
+    @Inject
+    PlanBook planBook;
+
+    @Inject
+    org.joinedup.hub.budget.FundingRules rules;
+
     /** A line waiting for the caller's organisation to decide it, with whose plan it is (if they may see the name). */
     public record AwaitingDecision(String planId, int planVersion, String personId, String personName, boolean risky,
             String panelDecision, PlansResource.LineView line) {
@@ -56,9 +62,21 @@ public class ApprovalsResource {
     @RolesAllowed({ Caller.COUNCIL, Caller.TRUST, Caller.FUNDER })
     @Transactional
     public List<AwaitingDecision> awaitingDecision() {
-        List<PlanLine> waiting = PlanLine.<PlanLine>list("status = ?1 and plan.supersededBy is null"
-                + " and lower(contribution.fundingBody.code) = lower(?2) order by plan.createdAt, lineNumber",
-                PlanLine.Status.PROPOSED, caller.agency() == null ? "" : caller.agency());
+        // its own money's lines, and those of streams whose rules name another kind of agency as approver, each
+        // kept only where the caller is the one who decides it
+        java.util.Set<org.joinedup.model.AgencyKind> approvedByOthers = java.util.EnumSet.noneOf(
+                org.joinedup.model.AgencyKind.class);
+        for (org.joinedup.model.AgencyKind kind : org.joinedup.model.AgencyKind.values()) {
+            rules.of(kind).filter(r -> r.approver() != r.agency()).ifPresent(r -> approvedByOthers.add(kind));
+        }
+        String own = caller.agency() == null ? "" : caller.agency();
+        List<PlanLine> waiting = (approvedByOthers.isEmpty() ? PlanLine.<PlanLine>list("status = ?1 and"
+                + " plan.supersededBy is null and lower(contribution.fundingBody.code) = lower(?2) order by"
+                + " plan.createdAt, lineNumber", PlanLine.Status.PROPOSED, own)
+                : PlanLine.<PlanLine>list("status = ?1 and plan.supersededBy is null and (lower(contribution"
+                        + ".fundingBody.code) = lower(?2) or contribution.agency in ?3) order by plan.createdAt,"
+                        + " lineNumber", PlanLine.Status.PROPOSED, own, approvedByOthers))
+                .stream().filter(l -> planBook.approvalRefusal(l, own).isEmpty()).toList();
         Map<UUID, PersonAccess> seen = new java.util.HashMap<>();
         access.readAll(waiting.stream().map(l -> l.plan.person.id).toList(), "Approvals")
                 .forEach(a -> seen.put(a.personId(), a));

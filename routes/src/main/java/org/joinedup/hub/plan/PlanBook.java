@@ -378,8 +378,9 @@ public class PlanBook {
     }
 
     /**
-     * The funding body of a line's contribution approves it (the yearly cost is committed in the ledger) or refuses
-     * it with written reasons. Only that body decides; a decided line is not decided again.
+     * The funding body of a line's contribution (or the approver its rules name) approves it (the yearly cost is
+     * committed in the ledger) or refuses it with written reasons. Only that body decides; a decided line is not
+     * decided again.
      */
     @Transactional(dontRollbackOn = LedgerRefusal.class)
     public PlanLine decide(UUID planId, int lineNumber, boolean approve, String reason, String by, String byAgency) {
@@ -389,8 +390,7 @@ public class PlanBook {
                 .orElseThrow(() -> new InvalidMessageException("line",
                         "plan " + planId + " has no line " + lineNumber));
         FundingRule rule = rules.of(line.contribution.agency).orElseThrow();
-        Optional<String> notTheApprover = rule.approvalRefusal(byAgency, line.contribution.fundingBody.code,
-                fundersOf(line));
+        Optional<String> notTheApprover = approvalRefusal(line, byAgency);
         if (notTheApprover.isPresent()) {
             throw new NotPermittedException("line " + lineNumber + ": " + notTheApprover.get());
         }
@@ -424,11 +424,29 @@ public class PlanBook {
         return line;
     }
 
-    /** The bodies funding the line's plan (its person, and the member whose money pays the line), by kind. */
+    /**
+     * Why {@code organisation} may not decide this line (or agree its exception), naming who may; empty when it may:
+     * the line's funding body, or the approver its money's rules name ({@link FundingRule#approvers}).
+     */
+    @Transactional
+    public Optional<String> approvalRefusal(UUID planId, int lineNumber, String organisation) {
+        PlanLine line = PlanLine.<PlanLine>find("plan.id = ?1 and lineNumber = ?2", planId, lineNumber)
+                .firstResultOptional().orElseThrow(() -> new InvalidMessageException("line", "plan " + planId
+                        + " has no line " + lineNumber));
+        return approvalRefusal(line, organisation);
+    }
+
+    /** As {@link #approvalRefusal(UUID, int, String)}, for a line at hand. */
+    public Optional<String> approvalRefusal(PlanLine line, String organisation) {
+        return rules.of(line.contribution.agency).orElseThrow().approvalRefusal(organisation,
+                line.contribution.fundingBody.code, fundersOf(line));
+    }
+
+    /** The bodies funding the plan's own person now (ACTIVE contributions), by kind. */
     private static Map<AgencyKind, Set<String>> fundersOf(PlanLine line) {
         Map<AgencyKind, Set<String>> funders = new java.util.EnumMap<>(AgencyKind.class);
-        for (Contribution c : Contribution.<Contribution>list("person in ?1 and status = ?2",
-                List.of(line.plan.person, line.contribution.person), ContributionStatus.ACTIVE)) {
+        for (Contribution c : Contribution.<Contribution>list("person = ?1 and status = ?2", line.plan.person,
+                ContributionStatus.ACTIVE)) {
             funders.computeIfAbsent(c.agency, kind -> new java.util.TreeSet<>()).add(c.fundingBody.code);
         }
         return funders;

@@ -403,10 +403,11 @@ public class PlansResource {
         PersonAccess seen = access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + line + "/exception",
                 "no plan " + id);
         notThePlansOwnCoordinator(id, "a connected-person exception");
-        String funder = funderOf(id, line);
-        if (!caller.hasRole(Caller.PANEL) && !funder.equalsIgnoreCase(caller.agency())) {
-            throw new AccessRefusedException("line " + line + " is paid by " + funder
-                    + "; its exception is agreed by the risk enablement panel or by " + funder);
+        if (!caller.hasRole(Caller.PANEL)) {
+            plans.approvalRefusal(id, line, caller.agency()).ifPresent(notTheApprover -> {
+                throw new AccessRefusedException("line " + line + ": its exception is agreed by the risk enablement"
+                        + " panel or by the body that decides the line: " + notTheApprover);
+            });
         }
         try {
             plans.agreeException(id, line, decision == null ? null : decision.reason(), caller.name());
