@@ -35,7 +35,10 @@ import org.joinedup.model.identity.Names;
  * before it in the list; one that matches nobody closely enough to be linked or reviewed becomes a new person, made
  * as {@code link} makes one (its record with the evidence, its blocks, its identifiers, the audit entry), and gets the
  * record's details. Any other (a record whose key or identifiers the hub holds already, a link, a review) is left
- * for {@code link} to decide with everything in front of it. A file of new claimants is mostly the first kind.
+ * for {@code link} to decide with everything in front of it. A file of new claimants is mostly the first kind. A
+ * record of the list whose key the hub holds is left for {@code link}, which may change its details first; so is
+ * every new record sharing a blocking key with it, which {@code link} then compares with that record as it is by
+ * then (as one by one would). Only the keys of the records that may be made are locked.
  */
 @ApplicationScoped
 public class BulkLinker {
@@ -62,6 +65,16 @@ public class BulkLinker {
      */
     @Transactional(TxType.MANDATORY)
     public List<UUID> linkAlone(List<NewRecord> records) {
+        return linkAlone(records, List.of());
+    }
+
+    /**
+     * As {@link #linkAlone(List)}, where {@code linkedOneByOne} are records of the same batch that {@code link} will
+     * take whatever this decides (their details may change first): a record sharing a blocking key with one of them
+     * is left for {@code link} too.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<UUID> linkAlone(List<NewRecord> records, List<NewRecord> linkedOneByOne) {
         List<UUID> made = new ArrayList<>(records.size());
         if (records.isEmpty()) {
             return made;
@@ -70,14 +83,35 @@ public class BulkLinker {
         int max = identity.model().maxBlockSize();
         List<MatchRecord> incoming = new ArrayList<>(records.size());
         List<List<String>> keysOf = new ArrayList<>(records.size());
-        Set<String> allKeys = new LinkedHashSet<>();
+        List<Boolean> heldRecord = new ArrayList<>(records.size());
+        Set<String> busy = new HashSet<>();
         for (NewRecord record : records) {
             MatchRecord match = matchRecord(UUID.randomUUID(), record);
             List<String> keys = new ArrayList<>(new LinkedHashSet<>(BlockingRule.keys(match,
                     identity.model().blockingRules())));
             incoming.add(match);
             keysOf.add(keys);
-            allKeys.addAll(keys);
+            boolean known = Rows.names(record).stream().anyMatch(held::contains);
+            heldRecord.add(known);
+            if (known) {
+                busy.addAll(keys); // link may change that record first: who shares a block with it waits for link too
+            }
+        }
+        for (NewRecord other : linkedOneByOne) {
+            busy.addAll(BlockingRule.keys(matchRecord(UUID.randomUUID(), other), identity.model().blockingRules()));
+        }
+        Set<String> allKeys = new LinkedHashSet<>();
+        List<Boolean> leave = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            boolean left = heldRecord.get(i) || keysOf.get(i).stream().anyMatch(busy::contains);
+            leave.add(left);
+            if (!left) {
+                allKeys.addAll(keysOf.get(i));
+            }
+        }
+        if (allKeys.isEmpty()) {
+            records.forEach(r -> made.add(null));
+            return made;
         }
         linker.lockBlocks(allKeys); // as link does: records of one person on two consumers meet, one waiting
         Map<String, List<Candidate>> inHub = linker.membersByKey(allKeys);
@@ -85,7 +119,7 @@ public class BulkLinker {
         Rows rows = new Rows();
         for (int i = 0; i < records.size(); i++) {
             NewRecord record = records.get(i);
-            if (!rows.claim(record, held)) {
+            if (leave.get(i) || !rows.claim(record, held)) {
                 made.add(null);
                 continue;
             }

@@ -101,11 +101,14 @@ public class SocialCareEventApplier {
      * whom the hub has never seen and who matches nobody, made for all of them in a few statements
      * ({@link BulkLinker}, as a benefits file's new claimants are); each event then finds its client known. A client
      * who may be someone the hub knows, or whose identifiers had problems, is left for the event's own link, as is an
-     * event that cannot be read (its own apply says why). Events already applied or rejected are skipped.
+     * event that cannot be read (its own apply says why), and so is a new client sharing a blocking key with a client
+     * of the batch the hub knows (whose event may change the details it would be compared with). Events already
+     * applied or rejected are skipped.
      */
     @Transactional(TxType.MANDATORY)
     public void linkNewClients(List<Long> messageIds) {
         List<BulkLinker.NewRecord> records = new ArrayList<>();
+        List<BulkLinker.NewRecord> withProblems = new ArrayList<>();
         Set<SourceKey> named = new HashSet<>();
         List<?> payloads = em.createNativeQuery("select payload from inbound_message where id in (?1) and status in"
                 + " ('RECEIVED', 'WAITING') order by id").setParameter(1, messageIds).getResultList();
@@ -118,12 +121,17 @@ public class SocialCareEventApplier {
             }
             Client client = event.client();
             SourceKey key = clientKey(event.council(), client.clientId());
-            if (client.identifierProblems().isEmpty() && client.surname() != null && client.dateOfBirth() != null
-                    && named.add(key)) {
-                records.add(new BulkLinker.NewRecord(key, identifiers(client), details(client)));
+            if (client.surname() == null || client.dateOfBirth() == null) {
+                continue; // nothing to match on: the event's own link (a household member named only by id, say)
+            }
+            BulkLinker.NewRecord record = new BulkLinker.NewRecord(key, identifiers(client), details(client));
+            if (!client.identifierProblems().isEmpty()) {
+                withProblems.add(record); // its link keeps the problems; those like it wait for that link
+            } else if (named.add(key)) {
+                records.add(record);
             }
         }
-        bulk.linkAlone(records);
+        bulk.linkAlone(records, withProblems);
     }
 
     private SourceLink person(SocialCareEvent event) {
