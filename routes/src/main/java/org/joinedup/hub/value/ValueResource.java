@@ -102,10 +102,7 @@ public class ValueResource {
     @RolesAllowed({ Caller.COUNCIL, Caller.COORDINATOR, Caller.OPERATOR })
     public Response report(@QueryParam("dataset") String dataset, @QueryParam("format") String format) {
         if (dataset == null || dataset.isBlank()) {
-            // the hub's own people: a council's (its officers' and coordinators'), every council's for operators
-            String council = caller.hasRole(Caller.OPERATOR) ? null : String.valueOf(caller.agency());
-            access.report("ValueReport" + (council == null ? "" : "?council=" + council));
-            return answer(null, ValueReport.of(people.of(council, REGISTER)), format);
+            return answer(null, ownPeople(), format);
         }
         UUID id;
         try {
@@ -122,6 +119,13 @@ public class ValueResource {
         }
         access.report("ValueReport?dataset=" + id);
         return answer(id, ValueReport.of(datasets.people(id)), format);
+    }
+
+    /** The report of the hub's own people: a council's (its officers' and coordinators'), every council's for operators. */
+    public ValueReport.Report ownPeople() {
+        String council = caller.hasRole(Caller.OPERATOR) ? null : String.valueOf(caller.agency());
+        access.report("ValueReport" + (council == null ? "" : "?council=" + council));
+        return ValueReport.of(people.of(council, REGISTER));
     }
 
     private static Response answer(UUID id, ValueReport.Report report, String format) {

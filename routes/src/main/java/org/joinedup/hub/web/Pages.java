@@ -62,6 +62,9 @@ public class Pages {
         if (roles.contains(Caller.COORDINATOR) || roles.contains(Caller.OPERATOR)) {
             items.add(new String[] { "Identity reviews", IdentityReviewsPage.PATH });
         }
+        if (roles.contains(Caller.COORDINATOR) || roles.contains(Caller.COUNCIL) || roles.contains(Caller.OPERATOR)) {
+            items.add(new String[] { "Value report", ValueReportPage.PATH });
+        }
         return items;
     }
 }

@@ -107,6 +107,23 @@ class ValueReportApiTest {
     @Test
     void theHubsOwnPeopleCompareTheCouncilsServicesWithTheirBudgetForTheYear() {
         JsonPath before = own("council");
+        personWithBothFigures();
+
+        // before £420 a week x 52 = £21,840; after £30 a week x 52 = £1,560 committed: £20,280 less, in the band
+        // from -£21,000 to -£20,000
+        JsonPath after = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> own("council"), r -> r.getInt("all.people") > before.getInt("all.people"));
+        assertEquals(before.getInt("all.people") + 1, after.getInt("all.people"));
+        assertEquals(before.getInt("all.less") + 1, after.getInt("all.less"));
+        assertEquals(band(before, -2_100_000) + 1, band(after, -2_100_000));
+        assertEquals(List.of("E08000004"), after.getList("councils.council"), "the council's own people only");
+        // an operator sees every council's people
+        assertEquals(after.getInt("all.people"), own("operator").getInt("councils.find { it.council == 'E08000004'"
+                + " }.people"));
+    }
+
+    /** A council client with a £420 home care service and an approved plan line of £30 a week on the allocation. */
+    private static void personWithBothFigures() {
         String nhs = org.joinedup.hub.support.BudgetBundles.newNhsNumber();
         String client = "{\"clientId\": \"V-" + nhs + "\", \"nhsNumber\": \"" + nhs + "\", \"forename\": \"Val\","
                 + " \"surname\": \"Report\", \"dateOfBirth\": \"1960-02-03\", \"postcode\": \"OL9 6AA\"}";
@@ -134,18 +151,6 @@ class ValueReportApiTest {
                 .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
         given().auth().oauth2(DemoTokens.of("council")).contentType("application/json").body("{}")
                 .post("/api/plans/" + plan + "/lines/1/approve").then().statusCode(200);
-
-        // before £420 a week x 52 = £21,840; after £30 a week x 52 = £1,560 committed: £20,280 less, in the band
-        // from -£21,000 to -£20,000
-        JsonPath after = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> own("council"), r -> r.getInt("all.people") > before.getInt("all.people"));
-        assertEquals(before.getInt("all.people") + 1, after.getInt("all.people"));
-        assertEquals(before.getInt("all.less") + 1, after.getInt("all.less"));
-        assertEquals(band(before, -2_100_000) + 1, band(after, -2_100_000));
-        assertEquals(List.of("E08000004"), after.getList("councils.council"), "the council's own people only");
-        // an operator sees every council's people
-        assertEquals(after.getInt("all.people"), own("operator").getInt("councils.find { it.council == 'E08000004'"
-                + " }.people"));
     }
 
     private static int band(JsonPath report, long fromPence) {
@@ -161,6 +166,27 @@ class ValueReportApiTest {
     private static void council(String event) {
         given().auth().oauth2(DemoTokens.of("council")).contentType("application/json").body(event)
                 .post("/api/inbound/social-care/events").then().statusCode(202);
+    }
+
+    @Test
+    void theCouncilReadsItsValueReportAsAPage() {
+        personWithBothFigures();
+        try (org.joinedup.hub.support.Browser browser = org.joinedup.hub.support.Browser.open("http://localhost:"
+                + io.restassured.RestAssured.port)) {
+            browser.signIn("Ruth Ogunde").follow("Value report");
+            assertEquals("Value report", browser.heading());
+            List<List<String>> rows = browser.rows(org.openqa.selenium.By.id("value-table"));
+            List<String> oldham = rows.stream().filter(r -> r.get(0).equals("Oldham")).findFirst().orElseThrow();
+            List<String> everyone = rows.stream().filter(r -> r.get(0).equals("Everyone")).findFirst().orElseThrow();
+            JsonPath api = own("council");
+            assertEquals(List.of(String.valueOf(api.getInt("all.people")), String.valueOf(api.getInt("all.leftOut"))),
+                    everyone.subList(1, 3));
+            assertEquals(oldham.subList(1, 7), everyone.subList(1, 7), "one council: its row is everyone's");
+            assertEquals(true, everyone.get(3).startsWith("£"), "in pounds: " + everyone);
+            assertEquals(true, browser.text(org.openqa.selenium.By.id("distribution")).contains(
+                    "-£21,000.00 to -£20,000.00"));
+            browser.accessible("the value report").screenshot("value-report");
+        }
     }
 
     private static JsonPath importAs(String user, String file, int status) throws Exception {
