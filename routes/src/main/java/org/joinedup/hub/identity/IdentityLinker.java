@@ -341,9 +341,11 @@ public class IdentityLinker {
      * first to commit and then finds its record among the candidates: one person (or one and a review), never two
      * made side by side, each blind to the other. Taken before candidates are read. Keys that many unrelated people
      * share (a birth date) are left out, as are NHS and NI numbers (the identifier's unique index already stops two
-     * people being given one): records of one person that matching can link share a finer key. A transaction that
-     * would hold more than {@link #MOST_KEY_LOCKS} (a file of thousands of claimants) takes the linking lock alone
-     * instead, so the lock table never fills; other linking waits for it.
+     * people being given one): records of one person that matching can link share a finer key. A first call that
+     * would lock more than {@link #MOST_KEY_LOCKS} (a file of thousands of claimants) takes the linking lock alone
+     * instead, for the whole transaction, so the lock table never fills; other linking waits for it. A transaction
+     * that reaches the limit later takes no more key locks (it never upgrades the linking lock it holds shared: that
+     * deadlocks with a consumer waiting for one of its rows).
      */
     void lockBlocks(java.util.Collection<String> keys) {
         // counted over the transaction: a file applied in one links thousands of records one after another
@@ -359,7 +361,13 @@ public class IdentityLinker {
                 fine.add(key);
             }
         }
-        boolean alone = taken + fine.size() > MOST_KEY_LOCKS;
+        if (taken > 0 && taken + fine.size() > MOST_KEY_LOCKS) {
+            // this transaction holds the linking lock shared, with key locks: taking it alone now would wait for
+            // the others while holding what they may wait for (a deadlock, measured on council batches); it links
+            // the rest without more key locks (the identifiers' unique index still stops two people being given one)
+            return;
+        }
+        boolean alone = fine.size() > MOST_KEY_LOCKS;
         transactions.putResource(LOCKS_TAKEN, alone ? -1 : taken + fine.size());
         em.unwrap(Session.class).doWork(connection -> {
             if (alone || taken == 0) {

@@ -19,9 +19,16 @@ public final class TestPeople {
     }
 
     public static String birthDateOf(String key) {
-        // 37 days apart: any two differ in at least two of day, month and year, so matching never sees a typing error
-        return BIRTH_DATES.computeIfAbsent(key, k -> LocalDate.of(1940, 1, 1).plusDays(NEXT.getAndIncrement() * 37L))
-                .toString();
+        // 37 days apart: any two differ in at least two of day, month and year, so matching never sees a typing error;
+        // and always after the 12th, so no two are each other's day and month swapped (5 October and 10 May, which
+        // matching rightly takes for one date typed two ways)
+        return BIRTH_DATES.computeIfAbsent(key, k -> {
+            LocalDate day;
+            do {
+                day = LocalDate.of(1940, 1, 1).plusDays(NEXT.getAndIncrement() * 37L);
+            } while (day.getDayOfMonth() <= 12);
+            return day;
+        }).toString();
     }
 
     /**
