@@ -29,6 +29,12 @@ public final class StackedBars {
     }
 
     public static String svg(String id, String title, String description, List<Key> keys, List<Bar> bars) {
+        return svg(id, title, description, keys, bars, PageFormats::pounds);
+    }
+
+    /** As {@link #svg(String, String, String, List, List)}, for amounts that are not money ({@code amount} says them). */
+    public static String svg(String id, String title, String description, List<Key> keys, List<Bar> bars,
+            java.util.function.Function<Long, String> amount) {
         long largest = Math.max(1, bars.stream().mapToLong(b -> b.pence().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact))
                 .max().orElse(1));
         int width = LABEL_WIDTH + BAR_WIDTH + 20;
@@ -53,7 +59,7 @@ public final class StackedBars {
                             .append("\" height=\"").append(HEIGHT).append("\" fill=\"").append(keys.get(i).colour())
                             .append("\" stroke=\"#ffffff\" stroke-width=\"1\"><title>").append(escape(bar.label()
                                     + " " + keys.get(i).name().toLowerCase(java.util.Locale.UK) + ": "
-                                    + PageFormats.pounds(pence))).append("</title></rect>");
+                                    + amount.apply(pence))).append("</title></rect>");
                 }
                 x += part;
             }

@@ -26,7 +26,7 @@ public class ValueReportPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance value(Chrome chrome, ValueReport.Report report);
+        static native TemplateInstance value(Chrome chrome, ValueReport.Report report, String chart);
     }
 
     @Inject
@@ -37,6 +37,23 @@ public class ValueReportPage {
 
     @GET
     public TemplateInstance page() {
-        return Templates.value(pages.chrome("Value report", PATH), value.ownPeople());
+        ValueReport.Report report = value.ownPeople();
+        // like the Demos report's Figure 2: how many people's budgets cost how much less or more than their package
+        java.util.List<ValueReport.Band> bands = report.all().distribution();
+        String chart = StackedBars.svg("distribution-chart", "The difference per person, after less before",
+                bands.stream().map(b -> band(b) + ": " + people(b.people())).collect(java.util.stream.Collectors
+                        .joining("; ", "", ".")),
+                java.util.List.of(new StackedBars.Key("People", StackedBars.BLUE)),
+                bands.stream().map(b -> new StackedBars.Bar(band(b), java.util.List.of((long) b.people()))).toList(),
+                ValueReportPage::people);
+        return Templates.value(pages.chrome("Value report", PATH), report, chart);
+    }
+
+    private static String band(ValueReport.Band band) {
+        return PageFormats.pounds(band.fromPence()) + " to " + PageFormats.pounds(band.toPence());
+    }
+
+    private static String people(long n) {
+        return n == 1 ? "1 person" : n + " people";
     }
 }

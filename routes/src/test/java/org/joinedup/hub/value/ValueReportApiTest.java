@@ -185,6 +185,9 @@ class ValueReportApiTest {
             assertEquals(true, everyone.get(3).startsWith("£"), "in pounds: " + everyone);
             assertEquals(true, browser.text(org.openqa.selenium.By.id("distribution")).contains(
                     "-£21,000.00 to -£20,000.00"));
+            assertEquals(true, browser.driver().findElement(org.openqa.selenium.By.id("distribution-chart"))
+                    .getAttribute("innerHTML").contains("-£21,000.00 to -£20,000.00 people: 1 person"),
+                    "the chart's bar for the band says how many people");
             browser.accessible("the value report").screenshot("value-report");
         }
     }
