@@ -9,6 +9,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.joinedup.connectors.employment.EmploymentEventReader;
 import org.joinedup.fhirmapping.FhirSystems;
@@ -20,6 +21,7 @@ import org.joinedup.hub.cases.Families;
 import org.joinedup.hub.budget.ContributionBook;
 import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessageStore;
+import org.joinedup.hub.identity.BulkLinker;
 import org.joinedup.hub.identity.SourceKey;
 import org.joinedup.hub.identity.SourceLink;
 import org.joinedup.hub.people.Person;
@@ -61,6 +63,9 @@ public class EmploymentEventApplier {
 
     @Inject
     AmountCeilings ceilings;
+
+    @Inject
+    BulkLinker bulk;
 
     private final EmploymentEventReader reader = new EmploymentEventReader();
 
@@ -148,6 +153,11 @@ public class EmploymentEventApplier {
      * is: two claimants who share a name and birth date are not thereby one person.
      */
     private SourceLink person(EmploymentEvent event) {
+        BulkLinker.NewRecord record = record(event);
+        return people.link(record.key(), record.identifiers(), record.details(), event.person().identifierProblems());
+    }
+
+    private static BulkLinker.NewRecord record(EmploymentEvent event) {
         Claimant claimant = event.person();
         List<IdentifierRecord> identifiers = new ArrayList<>();
         SourceKey key;
@@ -160,7 +170,17 @@ public class EmploymentEventApplier {
             key = new SourceKey(AgencyKind.EMPLOYMENT, EMPLOYMENT_SERVICES, FhirSystems.EMPLOYMENT_EVENT,
                     event.messageId());
         }
-        return people.link(key, identifiers, new Demographics(claimant.forename(), claimant.surname(),
-                claimant.dateOfBirth(), claimant.postcode(), null), claimant.identifierProblems());
+        return new BulkLinker.NewRecord(key, identifiers, new Demographics(claimant.forename(), claimant.surname(),
+                claimant.dateOfBirth(), claimant.postcode(), null));
+    }
+
+    /**
+     * Before a batch of events is applied one by one, in its transaction: the blocking keys of every claimant the
+     * hub has not seen yet are locked together ({@link BulkLinker#lockAhead}), so two batches linking claimant after
+     * claimant never each hold a key the other waits for.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockAhead(List<EmploymentEvent> events) {
+        bulk.lockAhead(events.stream().map(EmploymentEventApplier::record).toList());
     }
 }

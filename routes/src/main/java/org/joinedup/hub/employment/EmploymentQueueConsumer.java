@@ -83,6 +83,7 @@ public class EmploymentQueueConsumer implements BatchedQueue {
         }
         if (!incoming.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
+                applier.lockAhead(events); // first: each event's link then finds its claimant's keys held
                 List<StoredMessage> stored = store.receiveAll(AgencyKind.EMPLOYMENT, Transport.QUEUE,
                         config.employment().queue(), "application/json", incoming);
                 QueueBatches.applyEach(em, java.util.stream.IntStream.range(0, stored.size()).boxed().toList(),

@@ -77,9 +77,13 @@ public class BulkLinker {
     public List<UUID> linkAlone(List<NewRecord> records, List<NewRecord> linkedOneByOne) {
         List<UUID> made = new ArrayList<>(records.size());
         if (records.isEmpty()) {
+            lockAhead(linkedOneByOne);
             return made;
         }
-        Set<String> held = held(records);
+        List<NewRecord> named = new ArrayList<>(records);
+        named.addAll(linkedOneByOne);
+        Set<String> held = held(named);
+        lockNew(named, held); // before anything is read: the batch's later links find their keys held
         int max = identity.model().maxBlockSize();
         List<MatchRecord> incoming = new ArrayList<>(records.size());
         List<List<String>> keysOf = new ArrayList<>(records.size());
@@ -113,7 +117,6 @@ public class BulkLinker {
             records.forEach(r -> made.add(null));
             return made;
         }
-        linker.lockBlocks(allKeys); // as link does: records of one person on two consumers meet, one waiting
         Map<String, List<Candidate>> inHub = linker.membersByKey(allKeys);
         Map<String, List<Candidate>> inList = new HashMap<>();
         Rows rows = new Rows();
@@ -155,6 +158,31 @@ public class BulkLinker {
             em.unwrap(Session.class).doWork(rows::insert);
         }
         return made;
+    }
+
+    /**
+     * Locks, in one order and before anything else, the blocking keys of every one of these records that the hub does
+     * not hold yet, as {@code link} would one by one: a batch that linked record after record would take each record's
+     * keys in its turn, and two batches doing so can each hold a key the other waits for. Records the hub holds are
+     * found by their key and lock nothing (unless their details change). For a batch's first work in its transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockAhead(List<NewRecord> records) {
+        if (!records.isEmpty()) {
+            lockNew(records, held(records));
+        }
+    }
+
+    private void lockNew(List<NewRecord> records, Set<String> held) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (NewRecord record : records) {
+            if (!held.contains(Rows.names(record).get(0))) {
+                keys.addAll(BlockingRule.keys(matchRecord(UUID.randomUUID(), record), identity.model().blockingRules()));
+            }
+        }
+        if (!keys.isEmpty()) {
+            linker.lockBlocks(keys); // as link does: records of one person on two consumers meet, one waiting
+        }
     }
 
     /** The keys and identifiers among these records that the hub already holds (their records go to link). */

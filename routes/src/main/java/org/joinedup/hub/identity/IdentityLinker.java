@@ -329,8 +329,12 @@ public class IdentityLinker {
      */
     static final int MOST_KEY_LOCKS = 256;
 
-    /** How many key locks this transaction holds (-1: it holds {@link #LINKING} alone). */
-    private static final String LOCKS_TAKEN = IdentityLinker.class.getName() + ".keyLocks";
+    /**
+     * What this transaction holds: nothing yet (no resource), {@link #ALONE}, or the blocking keys it locked (with
+     * {@link #LINKING} shared).
+     */
+    private static final String LOCKS_HELD = IdentityLinker.class.getName() + ".keyLocks";
+    private static final Object ALONE = "linking alone";
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -346,47 +350,81 @@ public class IdentityLinker {
      * instead, for the whole transaction, so the lock table never fills; other linking waits for it. A transaction
      * that reaches the limit later takes no more key locks (it never upgrades the linking lock it holds shared: that
      * deadlocks with a consumer waiting for one of its rows).
+     * <p>
+     * Keys are taken in one order within a call; a later call's keys are in order after the first call's only by
+     * chance, so two batches linking record after record can each hold a key the other waits for (a deadlock,
+     * measured: two council batches, two employment batches). A batch therefore locks the keys of all its new records
+     * first ({@link BulkLinker#lockAhead}), and its later calls find them held; a key a later call needs that sorts
+     * before one it holds is only tried, and when another transaction has it the batch is tried again
+     * ({@link LinkingBusyException}) instead of waiting into a deadlock.
      */
+    @SuppressWarnings("unchecked")
     void lockBlocks(java.util.Collection<String> keys) {
         // counted over the transaction: a file applied in one links thousands of records one after another
-        Object held = transactions.getResource(LOCKS_TAKEN);
-        int taken = held == null ? 0 : (Integer) held;
-        if (taken < 0) {
+        Object state = transactions.getResource(LOCKS_HELD);
+        if (state == ALONE) {
             return; // this transaction links alone already
         }
+        java.util.SortedSet<String> held = (java.util.SortedSet<String>) state;
         java.util.SortedSet<String> fine = new java.util.TreeSet<>();
         for (String key : keys) {
             if (!key.startsWith(BlockingRule.BIRTH_DATE.ordinal() + ":") && !key.startsWith("nhs:")
-                    && !key.startsWith("ni:")) {
+                    && !key.startsWith("ni:") && (held == null || !held.contains(key))) {
                 fine.add(key);
             }
         }
-        if (taken > 0 && taken + fine.size() > MOST_KEY_LOCKS) {
+        if (held != null && held.size() + fine.size() > MOST_KEY_LOCKS) {
             // this transaction holds the linking lock shared, with key locks: taking it alone now would wait for
             // the others while holding what they may wait for (a deadlock, measured on council batches); it links
             // the rest without more key locks (the identifiers' unique index still stops two people being given one)
             return;
         }
-        boolean alone = fine.size() > MOST_KEY_LOCKS;
-        transactions.putResource(LOCKS_TAKEN, alone ? -1 : taken + fine.size());
+        if (held != null && fine.isEmpty()) {
+            return;
+        }
+        boolean alone = held == null && fine.size() > MOST_KEY_LOCKS;
+        if (alone) {
+            transactions.putResource(LOCKS_HELD, ALONE);
+        }
+        java.util.SortedSet<String> inOrder = held == null ? fine : fine.tailSet(held.last() + Character.MIN_VALUE);
+        java.util.SortedSet<String> outOfOrder = held == null ? java.util.Collections.emptySortedSet()
+                : fine.headSet(held.last());
         em.unwrap(Session.class).doWork(connection -> {
-            if (alone || taken == 0) {
+            if (held == null) {
                 try (PreparedStatement lock = connection.prepareStatement(alone ? "select pg_advisory_xact_lock(?)"
                         : "select pg_advisory_xact_lock_shared(?)")) {
                     lock.setLong(1, LINKING);
                     lock.executeQuery().close();
                 }
             }
-            if (alone || fine.isEmpty()) {
+            if (alone) {
                 return;
             }
-            try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(h)) from"
-                    + " (select hashtextextended(k.key, 0) as h from unnest(?::text[]) with ordinality as k (key, n)"
-                    + " order by k.n) ordered")) {
-                lock.setArray(1, connection.createArrayOf("text", fine.toArray()));
-                lock.executeQuery().close();
+            if (!outOfOrder.isEmpty()) {
+                try (PreparedStatement tryLock = connection.prepareStatement("select bool_and(pg_try_advisory_xact_lock("
+                        + "hashtextextended(k, 0))) from unnest(?::text[]) as k")) {
+                    tryLock.setArray(1, connection.createArrayOf("text", outOfOrder.toArray()));
+                    try (var taken = tryLock.executeQuery()) {
+                        if (!taken.next() || !taken.getBoolean(1)) {
+                            throw new LinkingBusyException(outOfOrder.size());
+                        }
+                    }
+                }
+            }
+            if (!inOrder.isEmpty()) {
+                try (PreparedStatement lock = connection.prepareStatement("select count(pg_advisory_xact_lock(h)) from"
+                        + " (select hashtextextended(k.key, 0) as h from unnest(?::text[]) with ordinality as k (key, n)"
+                        + " order by k.n) ordered")) {
+                    lock.setArray(1, connection.createArrayOf("text", inOrder.toArray()));
+                    lock.executeQuery().close();
+                }
             }
         });
+        if (!alone) {
+            java.util.SortedSet<String> now = held == null ? new java.util.TreeSet<>() : held;
+            now.addAll(fine);
+            transactions.putResource(LOCKS_HELD, now);
+        }
     }
 
     /**

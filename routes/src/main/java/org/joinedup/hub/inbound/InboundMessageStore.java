@@ -362,6 +362,15 @@ public class InboundMessageStore {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public boolean markWaiting(long messageId, String dependency, String reason) {
+        return park(messageId, dependency, reason);
+    }
+
+    /**
+     * {@link #markWaiting} in the caller's transaction (a batch that finds a message of its own cannot be applied
+     * yet): true when what it waits for arrived meanwhile, and the caller applies it now.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean park(long messageId, String dependency, String reason) {
         lockDependency(dependency);
         InboundMessage message = em.find(InboundMessage.class, messageId);
         if (message.status == MessageStatus.APPLIED) {

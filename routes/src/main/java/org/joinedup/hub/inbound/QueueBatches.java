@@ -119,6 +119,7 @@ public final class QueueBatches implements AutoCloseable {
                 if (attempt < ATTEMPTS && HubErrorPolicy.isTransient(failed)) {
                     // another batch held what this one needed (a deadlock, the same new person): again, whole
                     LOG.debugf("a batch of %d messages from %s is tried again: %s", messages.size(), queue, failed);
+                    pauseBeforeAgain(attempt);
                     continue;
                 }
                 LOG.infof("a batch of %d messages from %s was not applied (%s): each is taken one by one",
@@ -141,6 +142,15 @@ public final class QueueBatches implements AutoCloseable {
             apply.accept(item);
             em.flush();
             em.clear();
+        }
+    }
+
+    /** A short wait, longer each time and different per consumer, so the batch in the way can finish first. */
+    private static void pauseBeforeAgain(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

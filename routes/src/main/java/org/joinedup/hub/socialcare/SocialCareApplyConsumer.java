@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.joinedup.hub.inbound.BatchedQueue;
@@ -18,9 +17,9 @@ import org.joinedup.hub.platform.HubConfig;
  * Council events accepted over HTTP, applied in batches: the intake puts the stored events' ids on
  * {@code hub.social-care.apply-queue}, and this takes up to {@code hub.broker.batch-size} of them off together
  * ({@link QueueBatches}) and applies them by {@link SocialCareEventApplier} in one database transaction,
- * acknowledged in one broker transaction. A batch that fails (a payment whose allocation has not arrived, say) is
- * taken one by one by {@link SocialCareApplyRoute}, where the error policy handles each event alone (waiting, retry,
- * failure).
+ * acknowledged in one broker transaction. A payment whose allocation is neither in the hub nor in the batch waits
+ * for it ({@link SocialCareEventApplier#applyBatch}). Every event of a batch that fails is taken one by one by
+ * {@link SocialCareApplyRoute}, where the error policy handles each event alone (waiting, retry, failure).
  */
 @ApplicationScoped
 public class SocialCareApplyConsumer implements BatchedQueue {
@@ -30,9 +29,6 @@ public class SocialCareApplyConsumer implements BatchedQueue {
 
     @Inject
     SocialCareEventApplier applier;
-
-    @Inject
-    EntityManager em;
 
     @Override
     public String queue() {
@@ -57,10 +53,8 @@ public class SocialCareApplyConsumer implements BatchedQueue {
             }
         }
         if (!ids.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                applier.linkNewClients(ids); // new clients made together, then each event applied
-                QueueBatches.applyEach(em, ids, applier::apply);
-            });
+            // new clients made together, allocations first, payments whose allocation has not come parked
+            QuarkusTransaction.requiringNew().run(() -> applier.applyBatch(ids));
         }
         return alone;
     }

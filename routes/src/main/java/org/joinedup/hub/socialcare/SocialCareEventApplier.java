@@ -22,6 +22,7 @@ import org.joinedup.hub.budget.FundingBody;
 import org.joinedup.hub.inbound.InboundMessage;
 import org.joinedup.hub.inbound.InboundMessageStore;
 import org.joinedup.hub.inbound.MissingDependencyException;
+import org.joinedup.hub.inbound.QueueBatches;
 import org.joinedup.hub.people.HouseholdLink;
 import org.joinedup.hub.alerts.PersonAlert;
 import org.joinedup.hub.budget.PooledBudgetLedger;
@@ -96,28 +97,57 @@ public class SocialCareEventApplier {
         }
     }
 
+
     /**
-     * Before a batch of events is applied one by one: a person for each client the events name, with their details,
-     * whom the hub has never seen and who matches nobody, made for all of them in a few statements
-     * ({@link BulkLinker}, as a benefits file's new claimants are); each event then finds its client known. A client
-     * who may be someone the hub knows, or whose identifiers had problems, is left for the event's own link, as is an
-     * event that cannot be read (its own apply says why), and so is a new client sharing a blocking key with a client
-     * of the batch the hub knows (whose event may change the details it would be compared with). Events already
-     * applied or rejected are skipped.
+     * A batch of stored events applied one by one in the caller's transaction, with, first:
+     * <ul>
+     * <li>a person for each client the events name, with their details, whom the hub has never seen and who matches
+     * nobody, made for all of them in a few statements ({@link BulkLinker}, as a benefits file's new claimants are);
+     * each event then finds its client known. A client who may be someone the hub knows, or whose identifiers had
+     * problems, is left for the event's own link, as is an event that cannot be read (its own apply says why), and so
+     * is a new client sharing a blocking key with a client of the batch the hub knows (whose event may change the
+     * details it would be compared with);</li>
+     * <li>allocations go before the rest, so a payment sent before its allocation in one batch finds it; a payment
+     * whose allocation is neither in the hub nor in the batch waits for it ({@code WAITING}, as one applied alone
+     * would; parked last) without failing the batch, and is applied when it comes.</li>
+     * </ul>
+     * Events already applied or rejected are skipped.
      */
     @Transactional(TxType.MANDATORY)
-    public void linkNewClients(List<Long> messageIds) {
+    public void applyBatch(List<Long> messageIds) {
         List<BulkLinker.NewRecord> records = new ArrayList<>();
         List<BulkLinker.NewRecord> withProblems = new ArrayList<>();
         Set<SourceKey> named = new HashSet<>();
-        List<?> payloads = em.createNativeQuery("select payload from inbound_message where id in (?1) and status in"
-                + " ('RECEIVED', 'WAITING') order by id").setParameter(1, messageIds).getResultList();
-        for (Object payload : payloads) {
+        List<Long> allocations = new ArrayList<>();
+        List<Long> others = new ArrayList<>();
+        java.util.Map<Long, SocialCareEvent> payments = new java.util.LinkedHashMap<>();
+        Set<String> allocated = new HashSet<>();
+        // the batch's messages locked first, in id order: after a restart one message may be queued twice, in two
+        // batches at once, and two batches each holding a message the other wants, or a linking key, deadlock
+        List<?> rows = em.createNativeQuery("select id, payload, status from inbound_message where id in (?1)"
+                + " order by id for no key update").setParameter(1, messageIds).getResultList();
+        Set<Long> open = new HashSet<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            long id = ((Number) columns[0]).longValue();
+            if (!"RECEIVED".equals(columns[2]) && !"WAITING".equals(columns[2])) {
+                continue;
+            }
+            open.add(id);
             SocialCareEvent event;
             try {
-                event = reader.read((String) payload);
+                event = reader.read((String) columns[1]);
             } catch (RuntimeException unreadable) {
+                others.add(id);
                 continue;
+            }
+            switch (event.type()) {
+                case ALLOCATION_CONFIRMED -> {
+                    allocations.add(id);
+                    allocated.add(event.council() + "|" + event.allocation().allocationId());
+                }
+                case PAYMENT_MADE -> payments.put(id, event);
+                default -> others.add(id);
             }
             Client client = event.client();
             SourceKey key = clientKey(event.council(), client.clientId());
@@ -131,7 +161,43 @@ public class SocialCareEventApplier {
                 records.add(record);
             }
         }
-        bulk.linkAlone(records, withProblems);
+        bulk.linkAlone(records, withProblems); // first: the linking locks before any other
+        List<Long> paid = new ArrayList<>();
+        java.util.Map<Long, SocialCareEvent.Payment> unallocated = new java.util.LinkedHashMap<>();
+        payments.forEach((id, event) -> {
+            SocialCareEvent.Payment payment = event.payment();
+            if (payment == null || allocated.contains(event.council() + "|" + payment.allocationId())
+                    || allocationHeld(event.council(), payment.allocationId())) {
+                paid.add(id);
+            } else {
+                unallocated.put(id, payment);
+            }
+        });
+        List<Long> inOrder = new ArrayList<>(allocations);
+        inOrder.addAll(others);
+        inOrder.addAll(paid);
+        for (Long id : messageIds) {
+            if (!open.contains(id)) {
+                inOrder.add(id); // applied or rejected already: its apply recognises it (or says it is not stored)
+            }
+        }
+        QueueBatches.applyEach(em, inOrder, this::apply);
+        // last, as the lock on what they wait for is taken by the allocation's own apply in the middle of its batch
+        unallocated.forEach((id, payment) -> {
+            String council = payments.get(id).council();
+            if (store.park(id, allocationArrived(council, payment.allocationId()), waiting(payment))) {
+                apply(id); // it came meanwhile
+            }
+        });
+    }
+
+    /** Whether the hub holds this council's allocation (a payment on it can be applied). */
+    private boolean allocationHeld(String council, String allocationId) {
+        return ((Number) em.createNativeQuery("select count(*) from contribution c join organisation f on f.id ="
+                + " c.funding_body_id where f.agency = 'SOCIAL_CARE' and f.code = ?1 and c.source_system = ?2"
+                + " and c.source_value = ?3").setParameter(1, council)
+                .setParameter(2, FhirSystems.COUNCIL_ALLOCATION_PREFIX + council).setParameter(3, allocationId)
+                .getSingleResult()).longValue() > 0;
     }
 
     private SourceLink person(SocialCareEvent event) {
@@ -193,6 +259,11 @@ public class SocialCareEventApplier {
         return "social-care-allocation:" + council + ":" + allocationId;
     }
 
+    private static String waiting(SocialCareEvent.Payment payment) {
+        return "payment " + payment.paymentId() + " draws on allocation " + payment.allocationId() + ", which the hub"
+                + " has not received yet: it waits for it";
+    }
+
     /** A payment is recorded once per payment id, against the allocation's contribution when the hub has it. */
     private void payment(SocialCareEvent event, FundingBody council, SourceLink link, long messageId) {
         SocialCareEvent.Payment news = event.payment();
@@ -219,8 +290,7 @@ public class SocialCareEventApplier {
             // events are applied by several consumers and may overtake each other (or the council sent the payment
             // first): it waits for its allocation and is applied when that arrives
             throw new MissingDependencyException(allocationArrived(event.council(), news.allocationId()),
-                    "payment " + news.paymentId() + " draws on allocation " + news.allocationId() + ", which the hub"
-                            + " has not received yet: it waits for it");
+                    waiting(news));
         }
         try {
             ledger.pay(payment.contribution.id, payment.amountPence, news.category(), false,

@@ -421,6 +421,53 @@ class SocialCareEventsTest {
                 + "/budget").then().statusCode(200).extract().jsonPath().getLong("totals.paidPence"));
     }
 
+    /**
+     * One batch whose payments each come before their allocation, and one payment whose allocation the council never
+     * sent: every pair is applied, the lone payment waits and fails nothing else (it used to fail the whole batch,
+     * which was then taken event by event: the backlog after a restart drained at a few events a second).
+     */
+    @Test
+    void aBatchAppliesPaymentsSentBeforeTheirAllocationsAndLeavesOnlyTheOrphanWaiting() {
+        String nhs = newNhsNumber();
+        List<String> events = new java.util.ArrayList<>();
+        List<String> paired = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String allocationId = "A-PAIR-" + UUID.randomUUID();
+            String paymentEvent = UUID.randomUUID().toString();
+            paired.add(paymentEvent);
+            events.add(payment(paymentEvent, nhs, allocationId, 250));
+            events.add(allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 10_000,
+                    "2026-11-20T09:00:00Z"));
+        }
+        String orphan = UUID.randomUUID().toString();
+        events.add(1, payment(orphan, nhs, "A-NEVER-" + UUID.randomUUID(), 999));
+        given().auth().oauth2(DemoTokens.of("council")).contentType(ContentType.JSON)
+                .body("[" + String.join(",", events) + "]").post("/api/inbound/social-care/events:batch")
+                .then().statusCode(200).body("accepted", org.hamcrest.Matchers.is(21));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> paired.stream()
+                .map(SocialCareEventsTest::message).allMatch(m -> m != null && "APPLIED".equals(m.get("status"))));
+        for (String paymentEvent : paired) {
+            assertEquals(null, message(paymentEvent).get("error"), paymentEvent);
+        }
+        Map<String, Object> lone = await().atMost(Duration.ofSeconds(30)).until(() -> message(orphan),
+                m -> m != null && "WAITING".equals(m.get("status")));
+        assertEquals(null, lone.get("error"), "waiting is not a failure");
+        String person = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber=" + nhs)
+                .then().extract().jsonPath().getString("[0].id");
+        assertEquals(10 * 250, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person
+                + "/budget").then().statusCode(200).extract().jsonPath().getLong("totals.paidPence"));
+    }
+
+    private static String payment(String eventId, String nhs, String allocationId, long pence) {
+        return """
+                {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z",
+                 "council": "E08000004", "client": {"clientId": "C-%s"},
+                 "payment": {"paymentId": "PAY-%s", "allocationId": "%s", "amountPence": %d,
+                             "paidOn": "2026-11-24", "payee": "Oldham Day Centre",
+                             "category": "DAY_OPPORTUNITIES"}}""".formatted(eventId, nhs, eventId, allocationId, pence);
+    }
+
     /** The stored message of the council event with this id, as the operator's API shows it. */
     private static Map<String, Object> message(String eventId) {
         List<Map<String, Object>> found = JsonPath.from(given().auth().oauth2(DemoTokens.of("operator"))
