@@ -15,6 +15,8 @@ public enum AlertKind {
     /** Money a plan relies on was withdrawn or cut, and nothing else can pay for it. */
     REPLAN_NEEDED(HIGH),
     OVERSPEND(MEDIUM),
+    /** The plan's review with the person is past its date. */
+    REVIEW_OVERDUE(MEDIUM),
     UNDERSPEND(MEDIUM),
     /** A benefit active the month before was suspended or terminated. */
     INCOME_CHANGED(MEDIUM),

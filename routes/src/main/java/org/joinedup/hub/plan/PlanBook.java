@@ -104,6 +104,7 @@ public class PlanBook {
             costs.add(cost(i + 1, lines.get(i), lines.get(i).cost(today.financialYear()).annualPence()));
         }
         SupportPlan plan = newVersion(person, whatMatters, goals, risky, by);
+        plan.reviewDue = today.date().plusYears(1); // reviewed a year on, unless the coordinator says otherwise
         for (FundingProposer.Choice choice : propose(person, costs).choices()) {
             plan.lines.add(proposedLine(plan, choice, lines.get(choice.line() - 1), null));
         }
@@ -133,6 +134,7 @@ public class PlanBook {
         List<PlanLine> replaced = replacedLines(previous, lines);
         // a plan the panel had to decide stays risky: a revision cannot take it past the panel by saying otherwise
         SupportPlan plan = newVersion(previous.person, whatMatters, goals, risky || previous.risky, by);
+        plan.reviewDue = previous.reviewDue; // a revision is not a review
         PooledBudgetLedger.Cause cause = new PooledBudgetLedger.Cause(by, "plan " + previous.person.id + " revised"
                 + " from version " + previous.version + " to " + plan.version, null);
         for (PlanLine old : previous.lines) {

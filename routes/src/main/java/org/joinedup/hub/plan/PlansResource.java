@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.joinedup.hub.access.Access;
-import org.joinedup.hub.access.NotVisibleException;
 import org.joinedup.hub.access.PaymentArrangements;
 import org.joinedup.hub.access.PersonAccess;
 import org.joinedup.hub.access.AccessRefusedException;
@@ -445,11 +444,7 @@ public class PlansResource {
     /** The person a plan is for; a plan that does not exist is answered like a person the caller may not see. */
     @Transactional
     UUID personOf(UUID planId) {
-        SupportPlan plan = SupportPlan.findById(planId);
-        if (plan == null) {
-            throw new NotVisibleException("no plan " + planId);
-        }
-        return plan.person.id;
+        return SupportPlan.personOf(planId);
     }
 
     @Transactional

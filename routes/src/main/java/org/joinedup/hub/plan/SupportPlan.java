@@ -38,6 +38,10 @@ public class SupportPlan extends PanacheEntityBase {
 
     public String goals;
 
+    /** When the plan is to be reviewed with the person (an overdue review raises an alert on the case). */
+    @Column(name = "review_due")
+    public java.time.LocalDate reviewDue;
+
     @Column(name = "created_by")
     public String createdBy;
 
@@ -75,4 +79,13 @@ public class SupportPlan extends PanacheEntityBase {
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL)
     @OrderBy("lineNumber")
     public List<PlanLine> lines = new ArrayList<>();
+
+    /** The person whose plan this is; a plan the caller cannot know of is not visible ({@code 404}). */
+    public static java.util.UUID personOf(java.util.UUID planId) {
+        SupportPlan plan = findById(planId);
+        if (plan == null) {
+            throw new org.joinedup.hub.access.NotVisibleException("no plan " + planId);
+        }
+        return plan.person.id;
+    }
 }

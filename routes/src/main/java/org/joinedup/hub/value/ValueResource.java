@@ -44,6 +44,9 @@ public class ValueResource {
     ValueOfPeople people;
 
     @Inject
+    OutcomeReviews outcomes;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -102,7 +105,8 @@ public class ValueResource {
     @RolesAllowed({ Caller.COUNCIL, Caller.COORDINATOR, Caller.OPERATOR })
     public Response report(@QueryParam("dataset") String dataset, @QueryParam("format") String format) {
         if (dataset == null || dataset.isBlank()) {
-            return answer(null, ownPeople(), format);
+            ValueReport.Report own = ownPeople();
+            return answer(null, own, ownOutcomes(), format);
         }
         UUID id;
         try {
@@ -118,17 +122,32 @@ public class ValueResource {
             return ApiProblems.error(404, "no data set " + id + " of yours");
         }
         access.report("ValueReport?dataset=" + id);
-        return answer(id, ValueReport.of(datasets.people(id)), format);
+        return answer(id, ValueReport.of(datasets.people(id)), null, format);
     }
 
     /** The report of the hub's own people: a council's (its officers' and coordinators'), every council's for operators. */
     public ValueReport.Report ownPeople() {
-        String council = caller.hasRole(Caller.OPERATOR) ? null : String.valueOf(caller.agency());
+        if (!caller.hasRole(Caller.OPERATOR) && (caller.agency() == null || caller.agency().isBlank())) {
+            throw new org.joinedup.hub.access.AccessRefusedException("your sign-in names no organisation: a council's"
+                    + " value report is of its own people");
+        }
+        String council = ownCouncil();
         access.report("ValueReport" + (council == null ? "" : "?council=" + council));
         return ValueReport.of(people.of(council, REGISTER));
     }
 
-    private static Response answer(UUID id, ValueReport.Report report, String format) {
+    /** The council whose people the caller's report is of: theirs, or every council's (null) for operators. */
+    public String ownCouncil() {
+        return caller.hasRole(Caller.OPERATOR) ? null : caller.agency();
+    }
+
+    /** The outcomes summary per aspect of life for the caller's report (after {@link #ownPeople()}). */
+    public List<OutcomeReviews.AspectSummary> ownOutcomes() {
+        return outcomes.summary(ownCouncil());
+    }
+
+    private static Response answer(UUID id, ValueReport.Report report, List<OutcomeReviews.AspectSummary> outcomes,
+            String format) {
         if ("csv".equalsIgnoreCase(format)) {
             return Response.ok(ValueReportCsv.of(report), "text/csv; charset=UTF-8").build();
         }
@@ -146,6 +165,9 @@ public class ValueResource {
             return council;
         }).toList());
         answer.put("all", totals(report.all()));
+        if (outcomes != null) {
+            answer.put("outcomes", outcomes); // the hub's own people's latest reviews; a data set has none
+        }
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 

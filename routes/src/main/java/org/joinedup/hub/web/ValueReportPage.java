@@ -26,7 +26,8 @@ public class ValueReportPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance value(Chrome chrome, ValueReport.Report report, String chart);
+        static native TemplateInstance value(Chrome chrome, ValueReport.Report report, String chart,
+                java.util.List<org.joinedup.hub.value.OutcomeReviews.AspectSummary> outcomes, int reviewed);
     }
 
     @Inject
@@ -46,7 +47,10 @@ public class ValueReportPage {
                 java.util.List.of(new StackedBars.Key("People", StackedBars.BLUE)),
                 bands.stream().map(b -> new StackedBars.Bar(band(b), java.util.List.of((long) b.people()))).toList(),
                 ValueReportPage::people);
-        return Templates.value(pages.chrome("Value report", PATH), report, chart);
+        var outcomes = value.ownOutcomes();
+        int reviewed = outcomes.isEmpty() ? 0 : outcomes.get(0).better() + outcomes.get(0).same()
+                + outcomes.get(0).worse();
+        return Templates.value(pages.chrome("Value report", PATH), report, chart, outcomes, reviewed);
     }
 
     private static String band(ValueReport.Band band) {

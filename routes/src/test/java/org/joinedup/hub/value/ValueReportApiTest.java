@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+import org.joinedup.hub.platform.HubConfig;
+import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.security.DemoKeys;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(HubTestResource.class)
 class ValueReportApiTest {
+
+    @Inject
+    HubConfig config;
 
     @Test
     void aCouncilImportsItsOwnFiguresAndEachBadRowIsNamed() throws Exception {
@@ -122,8 +131,55 @@ class ValueReportApiTest {
                 + " }.people"));
     }
 
+    /**
+     * A person two councils know (Oldham's client, and Leeds's, with a service each) is one person in the report of
+     * every council, with both councils' services before: not one row per council, each with the whole budget after.
+     */
+    @Test
+    void aPersonTwoCouncilsKnowIsCountedOnce() {
+        JsonPath before = own("operator");
+        String nhs = personWithBothFigures();
+        String leeds = token("leeds-officer", "E08000035", Caller.COUNCIL);
+        String event = java.util.UUID.randomUUID().toString();
+        given().auth().oauth2(leeds).contentType("application/json").body("""
+                {"eventId": "%s", "type": "SERVICE_STARTED", "occurredAt": "2026-05-03T09:00:00Z", "council": "E08000035",
+                 "client": {"clientId": "L-%s", "nhsNumber": "%s", "forename": "Val", "surname": "Report",
+                            "dateOfBirth": "1960-02-03", "postcode": "OL9 6AA"},
+                 "service": {"serviceId": "LS-%s", "kind": "DAY_CARE", "provider": "Leeds Day Centre",
+                             "weeklyCostPence": 10000, "startDate": "2026-05-04"}}""".formatted(
+                event, nhs, nhs, nhs)).post("/api/inbound/social-care/events").then()
+                .statusCode(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(DemoTokens.of("operator")).get("/api/inbound/messages?agency=SOCIAL_CARE&limit=1000").then()
+                .extract().jsonPath().getList("findAll { it.agencyMessageId == '" + event + "' && it.status == 'APPLIED' }")
+                .size() > 0);
+
+        JsonPath after = own("operator");
+        assertEquals(before.getInt("all.people") + 1, after.getInt("all.people"), "one more person, once");
+        int perCouncil = after.getList("councils.people", Integer.class).stream().mapToInt(Integer::intValue).sum();
+        assertEquals(after.getInt("all.people"), perCouncil, "each person under one council");
+        // (£420 + £100) x 52 = £27,040 before, £1,560 after: £25,480 less, in the band from -£26,000 to -£25,000
+        assertEquals(band(before, -2_600_000) + 1, band(after, -2_600_000));
+    }
+
+    /** A sign-in whose token names no organisation has no council's report to read. */
+    @Test
+    void aSignInWithoutAnOrganisationIsRefusedTheReport() {
+        given().auth().oauth2(token("nobody-in-particular", null, Caller.COORDINATOR)).get("/api/reports/value").then()
+                .statusCode(403).body(containsString("names no organisation"));
+    }
+
+    /** A token signed as the demo users' are, for a user the demo does not list. */
+    private String token(String user, String agency, String role) {
+        var claims = Jwt.issuer(config.auth().demoIssuer()).upn(user).subject(user).groups(java.util.Set.of(role));
+        if (agency != null) {
+            claims.claim(Caller.AGENCY_CLAIM, agency);
+        }
+        return claims.expiresIn(600).sign(DemoKeys.ensure(config.dataDir().resolve("demo-keys")));
+    }
+
     /** A council client with a £420 home care service and an approved plan line of £30 a week on the allocation. */
-    private static void personWithBothFigures() {
+    private static String personWithBothFigures() {
         String nhs = org.joinedup.hub.support.BudgetBundles.newNhsNumber();
         String client = "{\"clientId\": \"V-" + nhs + "\", \"nhsNumber\": \"" + nhs + "\", \"forename\": \"Val\","
                 + " \"surname\": \"Report\", \"dateOfBirth\": \"1960-02-03\", \"postcode\": \"OL9 6AA\"}";
@@ -151,6 +207,7 @@ class ValueReportApiTest {
                 .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
         given().auth().oauth2(DemoTokens.of("council")).contentType("application/json").body("{}")
                 .post("/api/plans/" + plan + "/lines/1/approve").then().statusCode(200);
+        return nhs;
     }
 
     private static int band(JsonPath report, long fromPence) {
@@ -188,6 +245,18 @@ class ValueReportApiTest {
             assertEquals(true, browser.driver().findElement(org.openqa.selenium.By.id("distribution-chart"))
                     .getAttribute("innerHTML").contains("-£21,000.00 to -£20,000.00 people: 1 person"),
                     "the chart's bar for the band says how many people");
+            int better = api.getInt("outcomes.find { it.aspect == 'quality-of-life' }.better");
+            int reviewed = better + api.getInt("outcomes.find { it.aspect == 'quality-of-life' }.same")
+                    + api.getInt("outcomes.find { it.aspect == 'quality-of-life' }.worse");
+            if (reviewed == 0) {
+                assertEquals("Nobody's plan has been reviewed yet.", browser.text(org.openqa.selenium.By.id(
+                        "no-reviews")));
+            } else { // the reviews other tests of this run recorded
+                List<String> quality = browser.rows(org.openqa.selenium.By.id("outcomes-table")).stream()
+                        .filter(r -> r.get(0).equals("Quality of life")).findFirst().orElseThrow();
+                assertEquals(better + " (" + api.getInt("outcomes.find { it.aspect == 'quality-of-life' }"
+                        + ".betterPercent") + "%)", quality.get(1));
+            }
             browser.accessible("the value report").screenshot("value-report");
         }
     }

@@ -1,0 +1,174 @@
+package org.joinedup.hub.value;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
+import org.joinedup.hub.platform.Today;
+import org.joinedup.hub.support.BudgetBundles;
+import org.joinedup.hub.support.DemoTokens;
+import org.joinedup.hub.support.HubTestResource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plan reviews over HTTP as a coordinator records them with the person: checked item by item, kept with the plan,
+ * counted in the value report's outcomes per aspect of life, and an overdue review raising an alert on the case.
+ */
+@QuarkusTest
+@QuarkusTestResource(HubTestResource.class)
+class OutcomeReviewsApiTest {
+
+    private static final List<String> ASPECTS = List.of("health-and-wellbeing", "time-with-people", "quality-of-life",
+            "community-life", "safe-at-home", "choice-and-control", "dignity", "economic-wellbeing");
+
+    @Inject
+    Today today;
+
+    @Inject
+    OutcomeReviews reviews;
+
+    @Test
+    void aReviewIsKeptWithThePlanAndCountedInTheOutcomes() {
+        JsonPath before = report();
+        String plan = planOfANewPerson();
+        Map<String, Object> review = review("2026-11-30", "WORSE");
+        JsonPath recorded = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(review).post("/api/plans/" + plan + "/reviews").then().statusCode(201).extract().jsonPath();
+        assertEquals("WORSE", recorded.getString("aspects.'economic-wellbeing'"));
+        assertEquals("her son", recorded.getString("helpedBy"));
+        assertEquals(List.of("MET", "PARTLY_MET"), recorded.getList("goals.outcome"));
+
+        JsonPath listed = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, listed.getList("reviews").size());
+        assertEquals("2027-11-30", listed.getString("reviewDue"), "next review a year after this one");
+        assertFalse(listed.getBoolean("overdue"));
+
+        JsonPath after = report();
+        assertEquals(count(before, "quality-of-life", "better") + 1, count(after, "quality-of-life", "better"));
+        assertEquals(count(before, "economic-wellbeing", "worse") + 1, count(after, "economic-wellbeing", "worse"));
+        assertEquals(count(before, "economic-wellbeing", "better"), count(after, "economic-wellbeing", "better"));
+        int better = count(after, "quality-of-life", "better");
+        int all = better + count(after, "quality-of-life", "same") + count(after, "quality-of-life", "worse");
+        assertEquals(Math.round(100.0 * better / all), (long) after.getInt(
+                "outcomes.find { it.aspect == 'quality-of-life' }.betterPercent"));
+    }
+
+    @Test
+    void aBadReviewIsRefusedNamingEachField() {
+        String plan = planOfANewPerson();
+        Map<String, Object> review = review("not a date", "LOTS");
+        @SuppressWarnings("unchecked")
+        Map<String, String> aspects = (Map<String, String>) review.get("aspects");
+        aspects.remove("dignity");
+        JsonPath refused = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(review).post("/api/plans/" + plan + "/reviews").then().statusCode(422).extract().jsonPath();
+        String problems = refused.prettify();
+        assertTrue(problems.contains("reviewedOn") && problems.contains("aspects.economic-wellbeing")
+                && problems.contains("aspects.dignity"), problems);
+        assertEquals(0, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath().getList("reviews").size(), "nothing kept");
+        // a trust with no part in the person's care does not see the plan's reviews
+        given().auth().oauth2(DemoTokens.of("trust3")).get("/api/plans/" + plan + "/reviews").then().statusCode(404);
+    }
+
+    @Test
+    void aReviewPastItsDateRaisesAnAlertOnTheCaseUntilItIsDone() {
+        String plan = planOfANewPerson();
+        String person = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan).then()
+                .statusCode(200).extract().jsonPath().getString("personId");
+        LocalDate later = LocalDate.now().plusYears(1).plusDays(2);
+        today.pin(later);
+        try {
+            reviews.raiseOverdue();
+            assertTrue(alerts(person).contains("REVIEW_OVERDUE"), "the case shows the overdue review");
+            assertTrue(given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                    .then().extract().jsonPath().getBoolean("overdue"));
+            given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                    .body(review(later.toString(), "SAME")).post("/api/plans/" + plan + "/reviews").then()
+                    .statusCode(201);
+            assertFalse(alerts(person).contains("REVIEW_OVERDUE"), "done: the alert is closed");
+            reviews.raiseOverdue();
+            assertFalse(alerts(person).contains("REVIEW_OVERDUE"), "and not raised again");
+        } finally {
+            today.unpin();
+        }
+    }
+
+    @Test
+    void sharesAreWholePerCentHalfUp() {
+        assertEquals(13, OutcomeReviews.percent(1, 8), "12.5 % is 13 %");
+        assertEquals(77, OutcomeReviews.percent(77, 100));
+        assertEquals(33, OutcomeReviews.percent(1, 3));
+        assertEquals(67, OutcomeReviews.percent(2, 3));
+        assertEquals(0, OutcomeReviews.percent(0, 0), "of nobody");
+    }
+
+    private static List<String> alerts(String person) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person).then()
+                .statusCode(200).extract().jsonPath().getList("alerts.kind");
+    }
+
+    private static Map<String, Object> review(String on, String economic) {
+        Map<String, String> aspects = new LinkedHashMap<>();
+        ASPECTS.forEach(a -> aspects.put(a, "BETTER"));
+        aspects.put("economic-wellbeing", economic);
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("reviewedOn", on);
+        review.put("aspects", aspects);
+        review.put("ownAnswer", false);
+        review.put("helpedBy", "her son");
+        review.put("ownWords", "I see my friends at the allotment now.");
+        review.put("goals", List.of(Map.of("goal", "Get out of the house", "outcome", "MET"),
+                Map.of("goal", "Cook for myself", "outcome", "PARTLY_MET")));
+        return review;
+    }
+
+    private static int count(JsonPath report, String aspect, String change) {
+        return report.getInt("outcomes.find { it.aspect == '" + aspect + "' }." + change);
+    }
+
+    private static JsonPath report() {
+        return given().auth().oauth2(DemoTokens.of("council")).get("/api/reports/value").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** An Oldham client with an allocation, and a plan drafted for them. */
+    private static String planOfANewPerson() {
+        String nhs = BudgetBundles.newNhsNumber();
+        String client = "{\"clientId\": \"R-" + nhs + "\", \"nhsNumber\": \"" + nhs + "\", \"forename\": \"Rita\","
+                + " \"surname\": \"Review\", \"dateOfBirth\": \"1958-03-21\", \"postcode\": \"OL9 6AA\"}";
+        given().auth().oauth2(DemoTokens.of("council")).contentType("application/json").body("""
+                {"eventId": "%s", "type": "ALLOCATION_CONFIRMED", "occurredAt": "2026-05-02T09:00:00Z",
+                 "council": "E08000004", "client": %s,
+                 "allocation": {"allocationId": "RA-%s", "department": "ADULT_SOCIAL_CARE", "annualAmountPence": 500000,
+                                "periodStart": "2026-04-01", "periodEnd": "2027-03-31", "management": "DIRECT_PAYMENT"}}"""
+                .formatted(java.util.UUID.randomUUID(), client, nhs)).post("/api/inbound/social-care/events").then()
+                .statusCode(202);
+        String person = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(DemoTokens.of("coordinator")).queryParam("nhsNumber", nhs).get("/api/people").then()
+                .statusCode(200).extract().jsonPath().getString("find { it.id != null }.id"), id -> id != null);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
+                .oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person).then().extract().jsonPath()
+                .getList("contributions").size() == 1);
+        return given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(Map.of("personId", person, "whatMatters", "Getting out", "goals", "Get out of the house",
+                        "lines", List.of(Map.of("category", "COMMUNITY_ACTIVITY", "description", "Allotment", "payee",
+                                "Oldham Allotments", "costKind", "WEEKLY", "unitPence", 3_000, "units", 1,
+                                "management", "DIRECT_PAYMENT"))))
+                .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
+    }
+}
