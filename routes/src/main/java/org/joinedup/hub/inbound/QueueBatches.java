@@ -124,7 +124,6 @@ public final class QueueBatches implements AutoCloseable {
                 }
                 LOG.infof("a batch of %d messages from %s was not applied (%s): each is taken one by one",
                         messages.size(), queue, failed);
-                break;
             }
         }
         for (Taken taken : alone) {
