@@ -76,12 +76,15 @@ public class OutcomeReviewsResource {
     @GET
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
     public Map<String, Object> list(@PathParam("id") UUID planId) {
-        access.through(personOf(planId), Access.Action.READ, "SupportPlan/" + planId + "/reviews", "no plan " + planId);
+        org.joinedup.hub.access.PersonAccess seen = access.through(personOf(planId), Access.Action.READ,
+                "SupportPlan/" + planId + "/reviews", "no plan " + planId);
         Map<String, Object> answer = new LinkedHashMap<>();
         LocalDate due = reviewDue(planId);
         answer.put("reviewDue", due);
         answer.put("overdue", due != null && due.isBefore(today.date()));
-        answer.put("reviews", reviews.reviewsOf(planId));
+        // what the person said is the plan's: a funder that sees only its own lines does not see it
+        answer.put("reviews", seen.sees(org.joinedup.model.access.Category.PLAN) ? reviews.reviewsOf(planId)
+                : List.of());
         return answer;
     }
 
