@@ -60,6 +60,11 @@ public final class FhirSystems {
     /** Who completed an assessment: SELF (the person or family), PROFESSIONAL, AGENCY (an agency's system). */
     public static final String ASSESSMENT_MODE_EXTENSION = HUB_BASE + "/StructureDefinition/assessment-mode";
 
+    /** The plan review: its Questionnaire, and the code systems of its answers (since the plan started; a goal). */
+    public static final String OUTCOME_REVIEW = HUB_BASE + "/Questionnaire/outcome-review";
+    public static final String OUTCOME_CHANGE = HUB_BASE + "/CodeSystem/outcome-change";
+    public static final String GOAL_OUTCOME = HUB_BASE + "/CodeSystem/goal-outcome";
+
     private FhirSystems() {
     }
 }

@@ -15,6 +15,14 @@ final class IssueCollector {
         issues.add(new ValidationIssue(expression, reason));
     }
 
+    List<String> expressions() {
+        return issues.stream().map(ValidationIssue::expression).toList();
+    }
+
+    void addAll(List<ValidationIssue> more) {
+        issues.addAll(more);
+    }
+
     /** The text, or null after noting it is longer than {@code limit} (the column that would keep it). */
     String within(String text, int limit, String expression) {
         if (text != null && text.length() > limit) {

@@ -72,6 +72,7 @@ public record OutcomeReview(LocalDate reviewedOn, Map<LifeAspect, Change> aspect
     /** The longest own words kept, and the longest goal. */
     public static final int MOST_WORDS = 4000;
     public static final int MOST_GOAL = 500;
+    public static final int MOST_HELPER = 200;
 
     /**
      * Checks a review as a coordinator's JSON gives it, item by item: every problem at once, each with its field path
@@ -123,6 +124,8 @@ public record OutcomeReview(LocalDate reviewedOn, Map<LifeAspect, Change> aspect
                     + " when someone helped (then helpedBy)"));
         } else if (!ownAnswer && helper == null) {
             issues.add(new ValidationIssue("helpedBy", "required when the person did not answer alone: who helped"));
+        } else if (helper != null && helper.length() > MOST_HELPER) {
+            issues.add(new ValidationIssue("helpedBy", "longer than " + MOST_HELPER + " characters"));
         } else if (ownAnswer && helper != null) {
             issues.add(new ValidationIssue("helpedBy", "the person answered alone (ownAnswer true): nobody helped"));
         }

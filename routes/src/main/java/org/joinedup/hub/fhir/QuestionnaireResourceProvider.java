@@ -16,7 +16,10 @@ import org.hl7.fhir.r4.model.Questionnaire;
 import org.joinedup.fhirmapping.SingleAssessmentQuestionnaire;
 import org.joinedup.hub.access.Access;
 
-/** {@code GET /fhir/Questionnaire/single-assessment} and {@code Questionnaire?url=...}: the single assessment. */
+/**
+ * {@code GET /fhir/Questionnaire/<id>} and {@code Questionnaire?url=...}: the single assessment
+ * ({@code single-assessment}) and the plan review ({@code outcome-review}).
+ */
 @Singleton
 public class QuestionnaireResourceProvider implements IResourceProvider {
 
@@ -24,7 +27,8 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
     Access access;
 
 
-    private final Questionnaire assessment = SingleAssessmentQuestionnaire.build();
+    private final List<Questionnaire> questionnaires = List.of(SingleAssessmentQuestionnaire.build(),
+            org.joinedup.fhirmapping.OutcomeReviewQuestionnaire.build());
 
     @Override
     public Class<Questionnaire> getResourceType() {
@@ -34,10 +38,8 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
     @Read
     public Questionnaire read(@IdParam IdType id) {
         access.operation(Access.Action.READ, "Questionnaire/" + id.getIdPart());
-        if (!SingleAssessmentQuestionnaire.ID.equals(id.getIdPart())) {
-            throw new ResourceNotFoundException(id);
-        }
-        return assessment.copy();
+        return questionnaires.stream().filter(q -> q.getIdElement().getIdPart().equals(id.getIdPart())).findFirst()
+                .map(Questionnaire::copy).orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
@@ -46,7 +48,7 @@ public class QuestionnaireResourceProvider implements IResourceProvider {
         String wanted = url.getValue();
         String base = wanted.contains("|") ? wanted.substring(0, wanted.indexOf('|')) : wanted;
         String version = wanted.contains("|") ? wanted.substring(wanted.indexOf('|') + 1) : null;
-        boolean match = assessment.getUrl().equals(base) && (version == null || assessment.getVersion().equals(version));
-        return match ? List.of(assessment.copy()) : List.of();
+        return questionnaires.stream().filter(q -> q.getUrl().equals(base)
+                && (version == null || q.getVersion().equals(version))).map(Questionnaire::copy).toList();
     }
 }

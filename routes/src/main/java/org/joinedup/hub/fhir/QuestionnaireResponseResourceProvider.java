@@ -37,8 +37,9 @@ import org.joinedup.model.access.Category;
 /**
  * {@code POST /fhir/QuestionnaireResponse}: a single assessment about one person (subject {@code Patient/<id>} or
  * {@code Patient} by NHS number identifier), from a coordinator, the family (source = the subject) or any agency's
- * system; checked item by item ({@code 422} with an OperationOutcome issue per item). Reads and
- * {@code QuestionnaireResponse?subject=Patient/<id>} serve every version.
+ * system; checked item by item ({@code 422} with an OperationOutcome issue per item). A response to the
+ * {@code outcome-review} Questionnaire is a plan review instead ({@link OutcomeReviewResponses}). Reads and
+ * {@code QuestionnaireResponse?subject=Patient/<id>} serve every version of the assessment and every review.
  */
 @Singleton
 public class QuestionnaireResponseResourceProvider implements IResourceProvider {
@@ -54,6 +55,9 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
 
     @Inject
     FhirAccess access;
+
+    @Inject
+    OutcomeReviewResponses reviews;
 
     @Override
     public Class<QuestionnaireResponse> getResourceType() {
@@ -77,6 +81,9 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
                 }
                 throw hidden;
             }
+            if (OutcomeReviewResponses.isReview(response)) {
+                return reviews.create(personId, response);
+            }
             AssessmentBook.Recorded recorded = book.submit(personId, response, mode(response, personId),
                     completedBy(response), caller.hasRole(Caller.COORDINATOR) ? null : caller.agency(), caller.name());
             MethodOutcome outcome = new MethodOutcome(new IdType("QuestionnaireResponse",
@@ -92,6 +99,12 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
     @Transactional
     public QuestionnaireResponse read(@IdParam IdType id) {
         Assessment assessment = find(id.getIdPart());
+        java.util.Optional<org.joinedup.hub.value.OutcomeReviews.Recorded> review = assessment == null
+                ? reviews.find(id.getIdPart()) : java.util.Optional.empty();
+        if (review.isPresent()) {
+            return reviews.shown(review.get(), access.read(review.get().personId(), new IdType(
+                    "QuestionnaireResponse", id.getIdPart())));
+        }
         if (assessment == null) {
             access.access().operation(Access.Action.READ, "QuestionnaireResponse/"
                     + id.getIdPart());
@@ -121,8 +134,9 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
             return SearchPages.of(List.of(), offset, count);
         }
         return SearchPages.of(access.readIfKnown(personId.toString(), "QuestionnaireResponse?subject=" + personId)
-                .filter(seen -> seen.sees(Category.ASSESSMENT))
-                .map(seen -> book.of(personId).stream().map(a -> AssessmentViews.shown(book.response(a), seen)).toList())
+                .map(seen -> java.util.stream.Stream.concat(seen.sees(Category.ASSESSMENT) ? book.of(personId)
+                        .stream().map(a -> AssessmentViews.shown(book.response(a), seen)) : java.util.stream.Stream
+                        .empty(), reviews.ofPerson(personId, seen).stream()).toList())
                 .orElse(List.of()), offset, count);
     }
 

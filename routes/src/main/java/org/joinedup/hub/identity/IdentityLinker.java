@@ -386,8 +386,9 @@ public class IdentityLinker {
         if (alone) {
             transactions.putResource(LOCKS_HELD, ALONE);
         }
-        java.util.SortedSet<String> inOrder = held == null ? fine : fine.tailSet(held.last() + Character.MIN_VALUE);
-        java.util.SortedSet<String> outOfOrder = held == null ? java.util.Collections.emptySortedSet()
+        boolean noKeysYet = held == null || held.isEmpty();
+        java.util.SortedSet<String> inOrder = noKeysYet ? fine : fine.tailSet(held.last() + Character.MIN_VALUE);
+        java.util.SortedSet<String> outOfOrder = noKeysYet ? java.util.Collections.emptySortedSet()
                 : fine.headSet(held.last());
         em.unwrap(Session.class).doWork(connection -> {
             if (held == null) {

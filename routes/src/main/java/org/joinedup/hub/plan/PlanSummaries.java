@@ -20,7 +20,8 @@ public final class PlanSummaries {
      * latest revision changed (lines NEW, CHANGED, UNCHANGED).
      */
     public record PlanSummary(String planId, int version, Instant createdAt, String whatMatters, long annualPence,
-            long paidPence, Map<String, Integer> linesByStatus, Map<String, Integer> linesByChange) {
+            long paidPence, Map<String, Integer> linesByStatus, Map<String, Integer> linesByChange,
+            java.time.LocalDate reviewDue) {
 
         /**
          * Where the plan stands as a whole: {@code NEEDS_CHANGES} if any line was refused or lost its money,
@@ -34,11 +35,12 @@ public final class PlanSummaries {
         }
 
         /**
-         * When the plan is next reviewed: a year after this version was made (the Care Act's guidance expects a
-         * review at least every twelve months; an earlier review date is not recorded yet).
+         * When the plan is next reviewed: a year after the latest review recorded, or after the first plan was
+         * made (the Care Act's guidance expects a review at least every twelve months).
          */
         public java.time.LocalDate nextReview() {
-            return createdAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusYears(1);
+            return reviewDue != null ? reviewDue
+                    : createdAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusYears(1);
         }
     }
 
@@ -63,7 +65,7 @@ public final class PlanSummaries {
             paid += line.paidPence();
         }
         return new PlanSummary(plan.id.toString(), plan.version, plan.createdAt, plan.whatMatters, annual, paid,
-                byStatus, byChange);
+                byStatus, byChange, plan.reviewDue);
     }
 
     /** Every version drafted and every line decided (lines carried over unchanged are not decided again). */
@@ -84,6 +86,15 @@ public final class PlanSummaries {
                                     : ": " + line.decisionReason)));
                 }
             }
+        }
+        for (Object row : SupportPlan.getEntityManager().createNativeQuery("select r.recorded_at, p.version,"
+                + " r.reviewed_on, r.recorded_by from outcome_review r join support_plan p on p.id = r.plan_id"
+                + " where r.person_id = ?1 order by r.recorded_at").setParameter(1, personId).getResultList()) {
+            Object[] r = (Object[]) row;
+            Instant at = r[0] instanceof java.sql.Timestamp t ? t.toInstant()
+                    : r[0] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[0];
+            events.add(new PlanEvent(at, "HUB", "PLAN_REVIEWED", "plan version " + r[1] + " reviewed with the person"
+                    + " on " + r[2] + " (recorded by " + r[3] + ")"));
         }
         return events;
     }

@@ -88,4 +88,9 @@ public class SupportPlan extends PanacheEntityBase {
         }
         return plan.person.id;
     }
+
+    /** The person's current plan (the version nothing replaced), if they have one. */
+    public static java.util.Optional<SupportPlan> currentOf(java.util.UUID personId) {
+        return SupportPlan.<SupportPlan>find("person.id = ?1 and supersededBy is null", personId).firstResultOptional();
+    }
 }

@@ -107,7 +107,8 @@ public class SocialCareEventApplier {
      * problems, is left for the event's own link, as is an event that cannot be read (its own apply says why), and so
      * is a new client sharing a blocking key with a client of the batch the hub knows (whose event may change the
      * details it would be compared with);</li>
-     * <li>allocations go before the rest, so a payment sent before its allocation in one batch finds it; a payment
+     * <li>events in the order they were stored, so a client's later details win over earlier ones, except a payment
+     * sent before its allocation in the same batch, which goes right after that allocation; a payment
      * whose allocation is neither in the hub nor in the batch waits for it ({@code WAITING}, as one applied alone
      * would; parked last) without failing the batch, and is applied when it comes.</li>
      * </ul>
@@ -118,36 +119,28 @@ public class SocialCareEventApplier {
         List<BulkLinker.NewRecord> records = new ArrayList<>();
         List<BulkLinker.NewRecord> withProblems = new ArrayList<>();
         Set<SourceKey> named = new HashSet<>();
-        List<Long> allocations = new ArrayList<>();
-        List<Long> others = new ArrayList<>();
-        java.util.Map<Long, SocialCareEvent> payments = new java.util.LinkedHashMap<>();
-        Set<String> allocated = new HashSet<>();
         // the batch's messages locked first, in id order: after a restart one message may be queued twice, in two
         // batches at once, and two batches each holding a message the other wants, or a linking key, deadlock
         List<?> rows = em.createNativeQuery("select id, payload, status from inbound_message where id in (?1)"
                 + " order by id for no key update").setParameter(1, messageIds).getResultList();
-        Set<Long> open = new HashSet<>();
+        java.util.Map<Long, SocialCareEvent> open = new java.util.LinkedHashMap<>(); // id order; null: unreadable
+        Set<String> allocatedInBatch = new HashSet<>();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
             long id = ((Number) columns[0]).longValue();
             if (!"RECEIVED".equals(columns[2]) && !"WAITING".equals(columns[2])) {
                 continue;
             }
-            open.add(id);
             SocialCareEvent event;
             try {
                 event = reader.read((String) columns[1]);
             } catch (RuntimeException unreadable) {
-                others.add(id);
+                open.put(id, null); // its own apply says why
                 continue;
             }
-            switch (event.type()) {
-                case ALLOCATION_CONFIRMED -> {
-                    allocations.add(id);
-                    allocated.add(event.council() + "|" + event.allocation().allocationId());
-                }
-                case PAYMENT_MADE -> payments.put(id, event);
-                default -> others.add(id);
+            open.put(id, event);
+            if (event.type() == SocialCareEvent.Type.ALLOCATION_CONFIRMED) {
+                allocatedInBatch.add(allocationKey(event.council(), event.allocation().allocationId()));
             }
             Client client = event.client();
             SourceKey key = clientKey(event.council(), client.clientId());
@@ -162,33 +155,48 @@ public class SocialCareEventApplier {
             }
         }
         bulk.linkAlone(records, withProblems); // first: the linking locks before any other
-        List<Long> paid = new ArrayList<>();
-        java.util.Map<Long, SocialCareEvent.Payment> unallocated = new java.util.LinkedHashMap<>();
-        payments.forEach((id, event) -> {
-            SocialCareEvent.Payment payment = event.payment();
-            if (payment == null || allocated.contains(event.council() + "|" + payment.allocationId())
-                    || allocationHeld(event.council(), payment.allocationId())) {
-                paid.add(id);
+        // in the order sent, so a client's later details win, except a payment sent before its allocation in the
+        // batch, which goes right after that allocation
+        List<Long> inOrder = new ArrayList<>(open.size());
+        java.util.Map<String, List<Long>> afterAllocation = new java.util.HashMap<>();
+        java.util.Map<Long, SocialCareEvent> unallocated = new java.util.LinkedHashMap<>();
+        Set<String> allocatedSoFar = new HashSet<>();
+        open.forEach((id, event) -> {
+            if (event == null || event.type() != SocialCareEvent.Type.PAYMENT_MADE || event.payment() == null) {
+                inOrder.add(id);
+                if (event != null && event.type() == SocialCareEvent.Type.ALLOCATION_CONFIRMED) {
+                    String allocation = allocationKey(event.council(), event.allocation().allocationId());
+                    allocatedSoFar.add(allocation);
+                    inOrder.addAll(afterAllocation.getOrDefault(allocation, List.of()));
+                }
+                return;
+            }
+            String allocation = allocationKey(event.council(), event.payment().allocationId());
+            if (allocatedSoFar.contains(allocation) || allocationHeld(event.council(), event.payment().allocationId())) {
+                inOrder.add(id);
+            } else if (allocatedInBatch.contains(allocation)) {
+                afterAllocation.computeIfAbsent(allocation, a -> new ArrayList<>()).add(id);
             } else {
-                unallocated.put(id, payment);
+                unallocated.put(id, event);
             }
         });
-        List<Long> inOrder = new ArrayList<>(allocations);
-        inOrder.addAll(others);
-        inOrder.addAll(paid);
         for (Long id : messageIds) {
-            if (!open.contains(id)) {
+            if (!open.containsKey(id)) {
                 inOrder.add(id); // applied or rejected already: its apply recognises it (or says it is not stored)
             }
         }
         QueueBatches.applyEach(em, inOrder, this::apply);
         // last, as the lock on what they wait for is taken by the allocation's own apply in the middle of its batch
-        unallocated.forEach((id, payment) -> {
-            String council = payments.get(id).council();
-            if (store.park(id, allocationArrived(council, payment.allocationId()), waiting(payment))) {
+        unallocated.forEach((id, event) -> {
+            SocialCareEvent.Payment payment = event.payment();
+            if (store.park(id, allocationArrived(event.council(), payment.allocationId()), waiting(payment))) {
                 apply(id); // it came meanwhile
             }
         });
+    }
+
+    private static String allocationKey(String council, String allocationId) {
+        return council + "|" + allocationId;
     }
 
     /** Whether the hub holds this council's allocation (a payment on it can be applied). */

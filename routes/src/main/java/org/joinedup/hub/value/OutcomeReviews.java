@@ -41,9 +41,18 @@ public class OutcomeReviews {
     Today today;
 
     /** A review as recorded. */
-    public record Recorded(String id, String planId, int planVersion, LocalDate reviewedOn,
+    public record Recorded(String id, String personId, String planId, int planVersion, LocalDate reviewedOn,
             Map<String, String> aspects, String helpedBy, String ownWords, List<OutcomeReview.GoalResult> goals,
             String recordedBy, java.time.Instant recordedAt) {
+
+        /** How many aspects of life the person said were BETTER (SAME, WORSE). */
+        public long count(String change) {
+            return aspects.values().stream().filter(change::equals).count();
+        }
+
+        public long goalsMet() {
+            return goals.stream().filter(g -> g.outcome() == OutcomeReview.GoalOutcome.MET).count();
+        }
     }
 
     /** Per aspect of life: how many said better, the same, worse, and the share of each (whole per cent, half up). */
@@ -92,11 +101,38 @@ public class OutcomeReviews {
     /** Every review of this person's plans (every version), newest first. */
     @Transactional
     public List<Recorded> reviewsOf(UUID planId) {
+        return reviewsWhere("r.person_id = (select person_id from support_plan where id = ?1)", planId);
+    }
+
+    /** Every review of the person's plans, newest first. */
+    @Transactional
+    public List<Recorded> reviewsOfPerson(UUID personId) {
+        return reviewsWhere("r.person_id = ?1", personId);
+    }
+
+    /** The review with this id, if there is one. */
+    @Transactional
+    public java.util.Optional<Recorded> review(UUID reviewId) {
+        return reviewsWhere("r.id = ?1", reviewId).stream().findFirst();
+    }
+
+    /** A review as the model holds it (to be written as a QuestionnaireResponse, say). */
+    public static OutcomeReview asReview(Recorded recorded) {
+        Map<LifeAspect, Change> aspects = new EnumMap<>(LifeAspect.class);
+        recorded.aspects().forEach((code, change) -> LifeAspect.ofCode(code)
+                .ifPresent(aspect -> aspects.put(aspect, Change.valueOf(change))));
+        return new OutcomeReview(recorded.reviewedOn(), aspects, recorded.helpedBy(), recorded.ownWords(),
+                recorded.goals());
+    }
+
+    private List<Recorded> reviewsWhere(String where, UUID parameter) {
         List<?> rows = em.createNativeQuery("""
-                select r.id, r.plan_id, p.version, r.reviewed_on, r.helped_by, r.own_words, r.recorded_by, r.recorded_at
+                select r.id, r.plan_id, p.version, r.reviewed_on, r.helped_by, r.own_words, r.recorded_by,
+                       r.recorded_at, r.person_id
                 from outcome_review r join support_plan p on p.id = r.plan_id
-                where r.person_id = (select person_id from support_plan where id = ?1)
-                order by r.reviewed_on desc, r.recorded_at desc""").setParameter(1, planId).getResultList();
+                where %s
+                order by r.reviewed_on desc, r.recorded_at desc""".formatted(where)).setParameter(1, parameter)
+                .getResultList();
         List<Recorded> reviews = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
@@ -118,7 +154,7 @@ public class OutcomeReviews {
                 goals.add(new OutcomeReview.GoalResult((String) ((Object[]) g)[0],
                         OutcomeReview.GoalOutcome.valueOf((String) ((Object[]) g)[1])));
             }
-            reviews.add(new Recorded(id.toString(), r[1].toString(), ((Number) r[2]).intValue(),
+            reviews.add(new Recorded(id.toString(), r[8].toString(), r[1].toString(), ((Number) r[2]).intValue(),
                     asDate(r[3]), aspects, (String) r[4], (String) r[5], goals, (String) r[6],
                     asInstant(r[7])));
         }

@@ -1,7 +1,6 @@
 package org.joinedup.hub.value;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,19 +72,19 @@ public class OutcomeReviewsResource {
         }
     }
 
+    /** A plan's reviews: when the next is due, whether that has passed, and the reviews recorded, newest first. */
+    public record Reviews(LocalDate reviewDue, boolean overdue, List<OutcomeReviews.Recorded> reviews) {
+    }
+
     @GET
     @RolesAllowed({ Caller.COORDINATOR, Caller.COUNCIL, Caller.TRUST, Caller.FUNDER, Caller.OPERATOR })
-    public Map<String, Object> list(@PathParam("id") UUID planId) {
+    public Reviews list(@PathParam("id") UUID planId) {
         org.joinedup.hub.access.PersonAccess seen = access.through(personOf(planId), Access.Action.READ,
                 "SupportPlan/" + planId + "/reviews", "no plan " + planId);
-        Map<String, Object> answer = new LinkedHashMap<>();
         LocalDate due = reviewDue(planId);
-        answer.put("reviewDue", due);
-        answer.put("overdue", due != null && due.isBefore(today.date()));
         // what the person said is the plan's: a funder that sees only its own lines does not see it
-        answer.put("reviews", seen.sees(org.joinedup.model.access.Category.PLAN) ? reviews.reviewsOf(planId)
-                : List.of());
-        return answer;
+        return new Reviews(due, due != null && due.isBefore(today.date()),
+                seen.sees(org.joinedup.model.access.Category.PLAN) ? reviews.reviewsOf(planId) : List.of());
     }
 
     @Transactional

@@ -67,4 +67,19 @@ public class Pages {
         }
         return items;
     }
+
+    /** The JSON API's refusal in sentences: its problems one by one, or its error, or {@code fallback}. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> problems(jakarta.ws.rs.core.Response answer, String fallback) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (answer.getEntity() instanceof java.util.Map<?, ?> map) {
+            if (map.get("problems") instanceof java.util.List<?> list) {
+                list.forEach(p -> problems.add(String.valueOf(((java.util.Map<String, Object>) p).get("reason"))));
+            }
+            if (map.get("error") != null) {
+                problems.add(String.valueOf(map.get("error")));
+            }
+        }
+        return problems.isEmpty() ? java.util.List.of(fallback + " (" + answer.getStatus() + ")") : problems;
+    }
 }

@@ -3,7 +3,6 @@ package org.joinedup.hub.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.UUID;
 
@@ -31,6 +30,7 @@ import org.joinedup.hub.plan.PlansResource;
 import org.joinedup.hub.plan.PlansResource.LineView;
 import org.joinedup.hub.plan.PlansResource.PlanView;
 import org.joinedup.hub.security.Caller;
+import org.joinedup.hub.value.OutcomeReviewsResource;
 
 /**
  * {@code /app/people/{id}/plan}: a person's support plan, its lines with the hub's proposed funding and why, and
@@ -45,7 +45,7 @@ public class PlanPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance plan(Chrome chrome, PersonView person, String name, PlanView plan,
-                List<PlansResource.PaymentView> payments, String done);
+                List<PlansResource.PaymentView> payments, OutcomeReviewsResource.Reviews reviews, String done);
 
         static native TemplateInstance oneOff(Chrome chrome, PersonView person, String name, OneOffForm form,
                 SortedSet<String> categories, long limitPence, String problem);
@@ -67,6 +67,9 @@ public class PlanPage {
     FundingRules rules;
 
     @Inject
+    OutcomeReviewsResource reviews;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -77,7 +80,8 @@ public class PlanPage {
         PersonView person = people.person(id);
         PlanView plan = current(person);
         return Templates.plan(pages.chrome(name(person) + "'s support plan", Pages.CASELOAD), person,
-                name(person), plan, plan == null ? List.of() : plans.payments(UUID.fromString(plan.id())), done);
+                name(person), plan, plan == null ? List.of() : plans.payments(UUID.fromString(plan.id())),
+                plan == null ? null : reviews.list(UUID.fromString(plan.id())), done);
     }
 
     /** A one-off payment before a plan is approved: the form, with a reference made now so a resend pays once. */
@@ -204,25 +208,17 @@ public class PlanPage {
     }
 
     private PlanView current(PersonView person) {
+        return current(plans, person);
+    }
+
+    /** The person's current plan as the API shows it to the caller, or null. */
+    static PlanView current(PlansResource plans, PersonView person) {
         PlanSummaries.PlanSummary summary = PlanSummaries.current(UUID.fromString(person.id()));
         return summary == null ? null : (PlanView) plans.plan(UUID.fromString(summary.planId())).getEntity();
     }
 
-    /** The API's refusal in sentences: its problems one by one, or its error. */
-    @SuppressWarnings("unchecked")
     private static List<String> problems(Response answer) {
-        Object entity = answer.getEntity();
-        List<String> problems = new ArrayList<>();
-        if (entity instanceof Map<?, ?> map) {
-            if (map.get("problems") instanceof List<?> list) {
-                list.forEach(p -> problems.add(String.valueOf(((Map<String, Object>) p).get("reason"))));
-            }
-            if (map.get("error") != null) {
-                problems.add(String.valueOf(map.get("error")));
-            }
-        }
-        return problems.isEmpty() ? List.of("The plan could not be submitted (" + answer.getStatus() + ")")
-                : problems;
+        return Pages.problems(answer, "The plan could not be submitted");
     }
 
     static String name(PersonView person) {

@@ -83,6 +83,17 @@ class LinkingLocksTest {
         releaser.join();
     }
 
+    /** A first link that locked no key (a household member named only by id) does not trip the next one. */
+    @Test
+    void aFirstCallWithNoKeyToLockLeavesTheNextToLockItsKeys() {
+        String run = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            linker.lockBlocks(List.of("0:1960-02-03", "nhs:" + run)); // keys that are never locked
+            linker.lockBlocks(List.of("4:m-" + run));
+            linker.lockBlocks(List.of("4:a-" + run)); // before the one held, free: tried and taken
+        });
+    }
+
     /** Another transaction, on a thread of its own, holding this key until {@code release}. */
     private Thread holdInAnotherTransaction(String key, CountDownLatch release) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);

@@ -459,6 +459,44 @@ class SocialCareEventsTest {
                 + "/budget").then().statusCode(200).extract().jsonPath().getLong("totals.paidPence"));
     }
 
+    @jakarta.inject.Inject
+    org.joinedup.hub.inbound.InboundMessageStore store;
+
+    @jakarta.inject.Inject
+    SocialCareEventApplier applier;
+
+    /**
+     * One batch, as an apply consumer takes it: a payment sent before its allocation and carrying the client's old
+     * postcode, the allocation, then the council's update giving the new postcode. The payment is applied after its
+     * allocation, and the update, sent last, is what the council's record says at the end.
+     */
+    @Test
+    void aBatchKeepsTheOrderSentSoTheClientsLatestDetailsWin() {
+        String nhs = newNhsNumber();
+        String allocationId = "A-ORDER-" + UUID.randomUUID();
+        String payment = payment(UUID.randomUUID().toString(), nhs, allocationId, 300).replace(
+                "\"client\": {\"clientId\": \"C-" + nhs + "\"}", "\"client\": {\"clientId\": \"C-" + nhs
+                        + "\", \"forename\": \"Dave\", \"surname\": \"Hughes\", \"dateOfBirth\": \""
+                        + TestPeople.birthDateOf(nhs) + "\", \"postcode\": \"OL1 1AA\"}");
+        String update = client("C-" + nhs, nhs, "Dave", "Hughes", TestPeople.birthDateOf(nhs), "OL9 9ZZ", "")
+                .replace("2026-11-18T14:05:00Z", "2026-11-25T09:00:00Z");
+        String allocation = allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 10_000,
+                "2026-11-20T09:00:00Z");
+        List<Long> batch = java.util.stream.Stream.of(payment, allocation, update).map(event -> store.receive(
+                org.joinedup.model.AgencyKind.SOCIAL_CARE, org.joinedup.hub.inbound.InboundMessage.Transport.REST,
+                "E08000004", JsonPath.from(event).getString("eventId"), "application/json", event).id()).toList();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> applier.applyBatch(batch));
+
+        String person = awaitPerson(nhs, p -> p.getList("contributions").size() == 1).getString("id");
+        assertEquals(300L, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person
+                + "/budget").then().extract().jsonPath().getLong("totals.paidPence"), "the payment, on its allocation");
+        List<Map<String, Object>> records = given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/api/people/" + person + "/source-records").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.value == 'C-" + nhs + "' }");
+        assertEquals(1, records.size());
+        assertEquals("OL9 9ZZ", records.get(0).get("postcode"), "the council's latest details");
+    }
+
     private static String payment(String eventId, String nhs, String allocationId, long pence) {
         return """
                 {"eventId": "%s", "type": "PAYMENT_MADE", "occurredAt": "2026-11-24T10:00:00Z",

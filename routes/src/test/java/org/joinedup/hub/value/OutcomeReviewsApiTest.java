@@ -117,6 +117,93 @@ class OutcomeReviewsApiTest {
         assertEquals(0, OutcomeReviews.percent(0, 0), "of nobody");
     }
 
+    /**
+     * A coordinator's system sends the review as a FHIR QuestionnaireResponse of the outcome-review Questionnaire: it
+     * is the review of the person's current plan, the same as one sent through the JSON API, and reads back as FHIR.
+     */
+    @Test
+    void aReviewSentAsAQuestionnaireResponseIsThePlansReview() {
+        String plan = planOfANewPerson();
+        String person = personOf(plan);
+        given().auth().oauth2(DemoTokens.of("coordinator")).get("/fhir/Questionnaire/outcome-review").then()
+                .statusCode(200).body("item.find { it.linkId == 'aspects' }.item.size()", org.hamcrest.Matchers.is(8));
+
+        String id = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/fhir+json")
+                .body(fhirReview(person, "worse", true)).post("/fhir/QuestionnaireResponse").then().statusCode(201)
+                .extract().header("Location").replaceAll(".*/QuestionnaireResponse/([^/]+)/.*", "$1");
+
+        JsonPath listed = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(id), listed.getList("reviews.id"));
+        assertEquals("WORSE", listed.getString("reviews[0].aspects.'economic-wellbeing'"));
+        assertEquals("her son", listed.getString("reviews[0].helpedBy"));
+        assertEquals(List.of("MET", "NOT_MET"), listed.getList("reviews[0].goals.outcome"));
+        assertEquals("2027-11-30", listed.getString("reviewDue"));
+
+        JsonPath read = given().auth().oauth2(DemoTokens.of("coordinator")).get("/fhir/QuestionnaireResponse/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("Patient/" + person, read.getString("subject.reference"));
+        assertEquals("worse", read.getString("item.find { it.linkId == 'aspects' }.item.find { it.linkId =="
+                + " 'economic-wellbeing' }.answer[0].valueCoding.code"));
+        assertEquals(List.of("Cook for myself"), given().auth().oauth2(DemoTokens.of("coordinator"))
+                .get("/fhir/QuestionnaireResponse?subject=Patient/" + person).then().statusCode(200).extract()
+                .jsonPath().getList("entry.resource.item.flatten().findAll { it.linkId == 'goal' }.item.flatten()"
+                        + ".findAll { it.linkId == 'goal.text' && it.answer[0].valueString.startsWith('Cook') }"
+                        + ".answer.flatten().valueString"));
+        // a trust with no part in the person's care does not see it
+        given().auth().oauth2(DemoTokens.of("trust3")).get("/fhir/QuestionnaireResponse/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aBadQuestionnaireResponseIsRefusedWithAnIssuePerItemAndNothingIsKept() {
+        String plan = planOfANewPerson();
+        String person = personOf(plan);
+        JsonPath refused = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/fhir+json")
+                .body(fhirReview(person, "much-worse", false)).post("/fhir/QuestionnaireResponse").then()
+                .statusCode(422).extract().jsonPath();
+        List<String> at = refused.getList("issue.expression.flatten()");
+        assertTrue(at.contains("QuestionnaireResponse.item.where(linkId='aspects').item.where(linkId="
+                + "'economic-wellbeing').answer"), at.toString());
+        assertTrue(at.contains("QuestionnaireResponse.item.where(linkId='helped-by')"), at.toString());
+        assertEquals(0, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath().getList("reviews").size(), "nothing kept");
+    }
+
+    private static String personOf(String plan) {
+        return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan).then().statusCode(200)
+                .extract().jsonPath().getString("personId");
+    }
+
+    /** Every aspect better but money ({@code economic}); her son helped, unless {@code saysWho} is false. */
+    private static String fhirReview(String person, String economic, boolean saysWho) {
+        StringBuilder aspects = new StringBuilder();
+        for (String aspect : ASPECTS) {
+            aspects.append(aspects.isEmpty() ? "" : ",").append("""
+                    {"linkId": "%s", "answer": [{"valueCoding": {"system":
+                     "https://joinedup.org.uk/fhir/CodeSystem/outcome-change", "code": "%s"}}]}"""
+                    .formatted(aspect, aspect.equals("economic-wellbeing") ? economic : "better"));
+        }
+        return """
+                {"resourceType": "QuestionnaireResponse",
+                 "questionnaire": "https://joinedup.org.uk/fhir/Questionnaire/outcome-review|1.0.0",
+                 "status": "completed", "subject": {"reference": "Patient/%s"},
+                 "item": [
+                  {"linkId": "reviewed-on", "answer": [{"valueDate": "2026-11-30"}]},
+                  {"linkId": "aspects", "item": [%s]},
+                  {"linkId": "own-answer", "answer": [{"valueBoolean": false}]},
+                  %s
+                  {"linkId": "goal", "item": [
+                    {"linkId": "goal.text", "answer": [{"valueString": "Get out of the house"}]},
+                    {"linkId": "goal.outcome", "answer": [{"valueCoding": {"system":
+                     "https://joinedup.org.uk/fhir/CodeSystem/goal-outcome", "code": "met"}}]}]},
+                  {"linkId": "goal", "item": [
+                    {"linkId": "goal.text", "answer": [{"valueString": "Cook for myself"}]},
+                    {"linkId": "goal.outcome", "answer": [{"valueCoding": {"system":
+                     "https://joinedup.org.uk/fhir/CodeSystem/goal-outcome", "code": "not-met"}}]}]}]}"""
+                .formatted(person, aspects, saysWho ? "{\"linkId\": \"helped-by\", \"answer\": [{\"valueString\":"
+                        + " \"her son\"}]}," : "");
+    }
+
     private static List<String> alerts(String person) {
         return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people/" + person).then()
                 .statusCode(200).extract().jsonPath().getList("alerts.kind");

@@ -330,6 +330,7 @@ class CoordinatorScreenTest {
         String caseId = caseId(dave);
         List<String> pages = List.of("/app/cases/" + caseId, "/app/people/" + dave, "/app/people/" + dave + "/plan",
                 "/app/people/" + dave + "/plan/lines/new", "/app/people/" + dave + "/plan/one-off",
+                "/app/people/" + dave + "/plan/review",
                 "/app/people/" + dave + "/assessment", "/app/people/" + dave + "/assessment/sections/1",
                 "/app/people/" + dave + "/assessment/check", "/app/people/" + dave + "/indicative-budget");
         String session = PageSession.signIn("trust3");
@@ -344,6 +345,56 @@ class CoordinatorScreenTest {
         for (String page : pages) {
             assertEquals(200, PageSession.get(coordinator, page).statusCode(), page);
         }
+    }
+
+    /**
+     * The coordinator reviews Dave's plan with him: the form refuses what is missing, question by question; the
+     * review then shows on the plan with the next one due a year later, and the JSON API holds what he said.
+     */
+    @Test
+    @Order(10)
+    void thePlanIsReviewedWithThePersonAndTheNextReviewIsDueAYearLater() {
+        String dave = DemoFamily.dave();
+        try (Browser browser = Browser.open(base())) {
+            browser.signIn(COORDINATOR).go("/app/people/" + dave + "/plan").follow("Review the plan");
+            assertEquals("Review the support plan", browser.heading());
+            browser.accessible("the plan review form").screenshot("plan-review-form");
+            browser.press("Record the review");
+            String errors = browser.text(By.className("govuk-error-summary"));
+            assertTrue(errors.contains("Select whether quality of life is better, the same or worse"), errors);
+            assertTrue(errors.contains("Select whether they answered themselves"), errors);
+            browser.accessible("the plan review form with errors");
+
+            for (WebElement better : browser.driver().findElements(By.cssSelector(
+                    "input[type=radio][value=BETTER]"))) {
+                browser.click(By.cssSelector("label[for='" + better.getAttribute("id") + "']"));
+            }
+            browser.click(By.cssSelector("label[for='economic-wellbeing-WORSE']"));
+            browser.click(By.cssSelector("label[for='ownAnswer-no']"));
+            browser.type("helpedBy", "Samantha, his wife").type("ownWords", "I get to the allotment most weeks now.");
+            List<WebElement> goals = browser.driver().findElements(By.cssSelector("input[type=radio][value=MET]"));
+            assertTrue(!goals.isEmpty(), "a question per goal of the plan");
+            for (WebElement met : goals) {
+                browser.click(By.cssSelector("label[for='" + met.getAttribute("id") + "']"));
+            }
+            browser.press("Record the review");
+
+            String due = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(1)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+            assertEquals("Review recorded. The next review is due on " + due + ".", browser.text(By.id("done-message")));
+            assertEquals("Next review due on " + due, browser.text(By.id("review-due")));
+            List<String> latest = browser.rows(By.id("plan-reviews")).get(0);
+            assertEquals("7, 0, 1 of 8", latest.get(2), latest.toString());
+            assertEquals(goals.size() + " of " + goals.size(), latest.get(3));
+            assertEquals("Helped by Samantha, his wife; recorded by coordinator", latest.get(4));
+            browser.accessible("the plan after its review").screenshot("plan-review");
+        }
+        String plan = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/cases/" + caseId(dave)).then()
+                .extract().jsonPath().getString("members.find { it.lead }.plan.planId");
+        JsonPath reviews = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("WORSE", reviews.getString("reviews[0].aspects.'economic-wellbeing'"));
+        assertEquals("I get to the allotment most weeks now.", reviews.getString("reviews[0].ownWords"));
     }
 
     private static String base() {
