@@ -22,6 +22,9 @@ public class ReportsResource {
     EquityReport equity;
 
     @Inject
+    org.joinedup.hub.value.EquityOfGroups groups;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -31,16 +34,36 @@ public class ReportsResource {
     @Path("/equity")
     @RolesAllowed({ Caller.COUNCIL, Caller.COORDINATOR, Caller.OPERATOR })
     public EquityReport.Report equity(@QueryParam("council") String council) {
+        String code = ownCouncil(council, "/api/reports/equity?council=E08000004");
+        // an aggregate report for planning: people with the national data opt-out are left out and no one is
+        // named, whatever purpose the request claims
+        access.report("EquityReport?council=" + code);
+        return equity.of(code);
+    }
+
+    /**
+     * {@code GET /api/reports/equity/groups?council=E08000004}: the council's people supported before and after
+     * personal budgets, by ethnicity, age band and disability, against its population table
+     * ({@link org.joinedup.hub.value.EquityOfGroups}); the same access as the equity report.
+     */
+    @GET
+    @Path("/equity/groups")
+    @RolesAllowed({ Caller.COUNCIL, Caller.COORDINATOR, Caller.OPERATOR })
+    public org.joinedup.model.value.EquityByGroup.Report groups(@QueryParam("council") String council) {
+        String code = ownCouncil(council, "/api/reports/equity/groups?council=E08000004");
+        access.report("EquityByGroup?council=" + code);
+        return groups.of(code);
+    }
+
+    /** The council asked for, which must be the caller's own unless they are an operator. */
+    private String ownCouncil(String council, String example) {
         if (council == null || council.isBlank()) {
-            throw new BadRequestException("give council, for example /api/reports/equity?council=E08000004");
+            throw new BadRequestException("give council, for example " + example);
         }
-        // a council (its officers and coordinators) reads its own report; the hub's operators any
+        // a council (its officers and coordinators) reads its own reports; the hub's operators any
         if (!caller.hasRole(Caller.OPERATOR) && !council.trim().equalsIgnoreCase(caller.agency())) {
             throw new AccessRefusedException("a council reads its own equity report; you are " + caller.agency());
         }
-        // an aggregate report for planning: people with the national data opt-out are left out and no one is
-        // named, whatever purpose the request claims
-        access.report("EquityReport?council=" + council);
-        return equity.of(council.trim().toUpperCase(java.util.Locale.UK));
+        return council.trim().toUpperCase(java.util.Locale.UK);
     }
 }

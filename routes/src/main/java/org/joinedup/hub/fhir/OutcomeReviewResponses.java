@@ -53,21 +53,45 @@ public class OutcomeReviewResponses {
     }
 
     /** Records the review of the person's current plan; the caller has passed the access decision for them. */
-    public MethodOutcome create(UUID personId, QuestionnaireResponse response) {
+    /** Refuses (403) a caller who may not record plan reviews. */
+    public void mayRecord() {
         if (!caller.hasRole(Caller.COORDINATOR)) {
             throw FhirErrors.forbidden("only a coordinator records a plan review");
         }
+    }
+
+    /**
+     * Records the review of the person's current plan, once: a response sent again with the same
+     * {@code identifier} is the review already recorded.
+     */
+    public MethodOutcome create(UUID personId, QuestionnaireResponse response) {
+        mayRecord();
         OutcomeReview review = OutcomeReviewMapper.read(response, today.date());
         UUID planId = currentPlan(personId).orElseThrow(() -> new InvalidMessageException(
                 "QuestionnaireResponse.subject", "Patient/" + personId + " has no support plan to review"));
         try {
-            OutcomeReviews.Recorded recorded = reviews.record(planId, review, caller.name());
+            OutcomeReviews.Recorded recorded = reviews.record(planId, review, caller.name(), reference(response));
             MethodOutcome outcome = new MethodOutcome(new IdType("QuestionnaireResponse", recorded.id(), "1"));
-            outcome.setCreated(true);
+            outcome.setCreated(!recorded.repeat());
             return outcome;
         } catch (LedgerRefusal refused) {
-            throw new InvalidMessageException("QuestionnaireResponse.subject", refused.getMessage());
+            // the plan changed meanwhile: as the JSON API, a conflict
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException(refused.getMessage());
         }
+    }
+
+    /** The response's own identifier, {@code system|value}, by which a resend is recognised; or null. */
+    private static String reference(QuestionnaireResponse response) {
+        if (!response.hasIdentifier() || !response.getIdentifier().hasValue()) {
+            return null;
+        }
+        String reference = (response.getIdentifier().hasSystem() ? response.getIdentifier().getSystem() + "|" : "")
+                + response.getIdentifier().getValue();
+        if (reference.length() > OutcomeReviews.MOST_REFERENCE) {
+            throw new InvalidMessageException("QuestionnaireResponse.identifier", "longer than "
+                    + OutcomeReviews.MOST_REFERENCE + " characters");
+        }
+        return reference;
     }
 
     /** The review with this id and whose it is, if it is one. */

@@ -71,6 +71,10 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
         }
         try {
             UUID personId = subject(response);
+            boolean review = OutcomeReviewResponses.isReview(response);
+            if (review) {
+                reviews.mayRecord(); // before the access decision: a refused role is not audited as a write
+            }
             try {
                 access.write(personId.toString(), new IdType("Patient", personId.toString()));
             } catch (ResourceNotFoundException hidden) {
@@ -81,7 +85,7 @@ public class QuestionnaireResponseResourceProvider implements IResourceProvider 
                 }
                 throw hidden;
             }
-            if (OutcomeReviewResponses.isReview(response)) {
+            if (review) {
                 return reviews.create(personId, response);
             }
             AssessmentBook.Recorded recorded = book.submit(personId, response, mode(response, personId),

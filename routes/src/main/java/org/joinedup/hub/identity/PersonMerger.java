@@ -34,7 +34,7 @@ public class PersonMerger {
      * moved back when the merge is undone.
      */
     private static final List<String> MADE_IN_HUB = List.of("support_plan", "assessment", "indicative_budget",
-            "one_off_payment", "consent_directive");
+            "one_off_payment", "consent_directive", "outcome_review");
 
     /** The tables whose rows count versions per person, and the time each was made by. */
     private static final String[][] VERSIONED = { { "support_plan", "created_at" }, { "assessment", "submitted_at" } };
@@ -81,7 +81,12 @@ public class PersonMerger {
                 + " as varchar), 8) || ')' where o.person_id = ?1 and exists (select 1 from one_off_payment p where"
                 + " p.person_id = ?2 and p.reference = o.reference)", f, t);
         update("update one_off_payment set person_id = ?2 where person_id = ?1", f, t);
-        for (String table : List.of("support_plan", "assessment", "indicative_budget", "consent_directive")) {
+        // a plan review's reference both people used (a system's identifier sent for each): both were reviews
+        update("update outcome_review o set reference = left(o.reference, 240) || ' (merged from ' || left(cast(?1"
+                + " as varchar), 8) || ')' where o.person_id = ?1 and exists (select 1 from outcome_review p where"
+                + " p.person_id = ?2 and p.reference = o.reference)", f, t);
+        for (String table : List.of("support_plan", "assessment", "indicative_budget", "consent_directive",
+                "outcome_review")) {
             update("update " + table + " set person_id = ?2 where person_id = ?1", f, t);
         }
         renumber(t);

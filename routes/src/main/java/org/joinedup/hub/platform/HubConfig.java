@@ -38,6 +38,8 @@ public interface HubConfig {
 
     Ras ras();
 
+    Equity equity();
+
     Plans plans();
 
     Access access();
@@ -201,6 +203,14 @@ public interface HubConfig {
          * copies of config/ras when not set.
          */
         java.util.Optional<Path> directory();
+    }
+
+    interface Equity {
+        /**
+         * A directory of population tables for the equity report, one {@code <GSS code>.csv} per council (see
+         * config/equity); the packaged copies of config/equity when not set.
+         */
+        java.util.Optional<Path> populationDirectory();
     }
 
     interface Identity {

@@ -74,14 +74,19 @@ public class SocialCareEventApplier {
 
     @Transactional
     public void apply(long messageId) {
-        store.applyOnce(messageId, () -> applyEvent(messageId));
+        store.applyOnce(messageId, () -> applyEvent(messageId, true));
     }
 
-    private void applyEvent(long messageId) {
+    /**
+     * Applies the stored event; {@code ownDetails} false when newer details of its client were applied before it (a
+     * payment that waited in its batch for its allocation): its client is then found by client id alone.
+     */
+    private void applyEvent(long messageId, boolean ownDetails) {
         InboundMessage message = em.find(InboundMessage.class, messageId);
         SocialCareEvent event = reader.read(message.payload);
         FundingBody council = FundingBody.findOrRegister(AgencyKind.SOCIAL_CARE, event.council(), null);
-        SourceLink link = person(event);
+        SourceLink link = ownDetails ? person(event) : people.link(clientKey(event.council(),
+                event.client().clientId()), List.of(), new Demographics(null, null, null, null, null));
         Person person = link.person();
         switch (event.type()) {
             case ALLOCATION_CONFIRMED -> allocation(event, council, link, messageId, message.sender);
@@ -156,26 +161,38 @@ public class SocialCareEventApplier {
         }
         bulk.linkAlone(records, withProblems); // first: the linking locks before any other
         // in the order sent, so a client's later details win, except a payment sent before its allocation in the
-        // batch, which goes right after that allocation
+        // batch, which goes right after that allocation; if anything about its client was sent between the two, the
+        // payment's own (older) client details are not applied over it
         List<Long> inOrder = new ArrayList<>(open.size());
         java.util.Map<String, List<Long>> afterAllocation = new java.util.HashMap<>();
+        java.util.Map<SourceKey, List<Long>> deferredByClient = new java.util.HashMap<>();
+        Set<Long> olderDetails = new HashSet<>();
         java.util.Map<Long, SocialCareEvent> unallocated = new java.util.LinkedHashMap<>();
         Set<String> allocatedSoFar = new HashSet<>();
         open.forEach((id, event) -> {
             if (event == null || event.type() != SocialCareEvent.Type.PAYMENT_MADE || event.payment() == null) {
                 inOrder.add(id);
+                if (event != null) {
+                    olderDetails.addAll(deferredByClient.getOrDefault(clientKey(event.council(),
+                            event.client().clientId()), List.of()));
+                }
                 if (event != null && event.type() == SocialCareEvent.Type.ALLOCATION_CONFIRMED) {
                     String allocation = allocationKey(event.council(), event.allocation().allocationId());
-                    allocatedSoFar.add(allocation);
-                    inOrder.addAll(afterAllocation.getOrDefault(allocation, List.of()));
+                    if (allocatedSoFar.add(allocation)) {
+                        inOrder.addAll(afterAllocation.getOrDefault(allocation, List.of()));
+                    }
                 }
                 return;
             }
             String allocation = allocationKey(event.council(), event.payment().allocationId());
             if (allocatedSoFar.contains(allocation) || allocationHeld(event.council(), event.payment().allocationId())) {
                 inOrder.add(id);
+                olderDetails.addAll(deferredByClient.getOrDefault(clientKey(event.council(),
+                        event.client().clientId()), List.of()));
             } else if (allocatedInBatch.contains(allocation)) {
                 afterAllocation.computeIfAbsent(allocation, a -> new ArrayList<>()).add(id);
+                deferredByClient.computeIfAbsent(clientKey(event.council(), event.client().clientId()),
+                        k -> new ArrayList<>()).add(id);
             } else {
                 unallocated.put(id, event);
             }
@@ -185,7 +202,8 @@ public class SocialCareEventApplier {
                 inOrder.add(id); // applied or rejected already: its apply recognises it (or says it is not stored)
             }
         }
-        QueueBatches.applyEach(em, inOrder, this::apply);
+        QueueBatches.applyEach(em, inOrder, id -> store.applyOnce(id, () -> applyEvent(id,
+                !olderDetails.contains(id))));
         // last, as the lock on what they wait for is taken by the allocation's own apply in the middle of its batch
         unallocated.forEach((id, event) -> {
             SocialCareEvent.Payment payment = event.payment();

@@ -43,7 +43,7 @@ public class OutcomeReviews {
     /** A review as recorded. */
     public record Recorded(String id, String personId, String planId, int planVersion, LocalDate reviewedOn,
             Map<String, String> aspects, String helpedBy, String ownWords, List<OutcomeReview.GoalResult> goals,
-            String recordedBy, java.time.Instant recordedAt) {
+            String recordedBy, java.time.Instant recordedAt, String reference, boolean repeat) {
 
         /** How many aspects of life the person said were BETTER (SAME, WORSE). */
         public long count(String change) {
@@ -66,7 +66,29 @@ public class OutcomeReviews {
      */
     @Transactional
     public Recorded record(UUID planId, OutcomeReview review, String by) {
+        return record(planId, review, by, null);
+    }
+
+    /** The longest reference a review may carry. */
+    public static final int MOST_REFERENCE = 300;
+
+    /**
+     * As {@link #record(UUID, OutcomeReview, String)}, once per {@code reference} (when not null) for the person: a
+     * review sent again with it answers the review already recorded, marked {@code repeat}.
+     */
+    @Transactional
+    public Recorded record(UUID planId, OutcomeReview review, String by, String reference) {
         SupportPlan plan = SupportPlan.findById(planId, LockModeType.PESSIMISTIC_WRITE);
+        if (reference != null) {
+            List<?> known = em.createNativeQuery("select id from outcome_review where person_id = ?1 and reference"
+                    + " = ?2").setParameter(1, plan.person.id).setParameter(2, reference).getResultList();
+            if (!known.isEmpty()) {
+                Recorded first = review((UUID) known.get(0)).orElseThrow();
+                return new Recorded(first.id(), first.personId(), first.planId(), first.planVersion(),
+                        first.reviewedOn(), first.aspects(), first.helpedBy(), first.ownWords(), first.goals(),
+                        first.recordedBy(), first.recordedAt(), first.reference(), true);
+            }
+        }
         if (plan.supersededBy != null || plan.closedByMerge != null) {
             throw new LedgerRefusal("plan version " + plan.version + " is not the current plan: review the current"
                     + " one");
@@ -74,10 +96,11 @@ public class OutcomeReviews {
         UUID id = UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
         em.createNativeQuery("insert into outcome_review (id, plan_id, person_id, reviewed_on, helped_by, own_words,"
-                + " recorded_by, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, id)
-                .setParameter(2, planId).setParameter(3, plan.person.id).setParameter(4, review.reviewedOn())
-                .setParameter(5, review.helpedBy()).setParameter(6, review.ownWords()).setParameter(7, by)
-                .setParameter(8, now).executeUpdate();
+                + " recorded_by, recorded_at, reference) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, id).setParameter(2, planId).setParameter(3, plan.person.id)
+                .setParameter(4, review.reviewedOn()).setParameter(5, review.helpedBy())
+                .setParameter(6, review.ownWords()).setParameter(7, by).setParameter(8, now)
+                .setParameter(9, reference).executeUpdate();
         review.aspects().forEach((aspect, change) -> em.createNativeQuery("insert into outcome_review_aspect"
                 + " (review_id, aspect, change) values (?1, ?2, ?3)").setParameter(1, id).setParameter(2,
                         aspect.code()).setParameter(3, change.name()).executeUpdate());
@@ -128,7 +151,7 @@ public class OutcomeReviews {
     private List<Recorded> reviewsWhere(String where, UUID parameter) {
         List<?> rows = em.createNativeQuery("""
                 select r.id, r.plan_id, p.version, r.reviewed_on, r.helped_by, r.own_words, r.recorded_by,
-                       r.recorded_at, r.person_id
+                       r.recorded_at, r.person_id, r.reference
                 from outcome_review r join support_plan p on p.id = r.plan_id
                 where %s
                 order by r.reviewed_on desc, r.recorded_at desc""".formatted(where)).setParameter(1, parameter)
@@ -156,7 +179,7 @@ public class OutcomeReviews {
             }
             reviews.add(new Recorded(id.toString(), r[8].toString(), r[1].toString(), ((Number) r[2]).intValue(),
                     asDate(r[3]), aspects, (String) r[4], (String) r[5], goals, (String) r[6],
-                    asInstant(r[7])));
+                    asInstant(r[7]), (String) r[9], false));
         }
         return reviews;
     }

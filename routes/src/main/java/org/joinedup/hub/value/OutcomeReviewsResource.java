@@ -29,8 +29,8 @@ import org.joinedup.model.value.OutcomeReview;
 /**
  * {@code /api/plans/{id}/reviews}: the coordinator records a plan review with the person (the eight aspects of life,
  * who helped, their own words, each goal met, partly met or not met), checked item by item ({@code 422} naming every
- * field); anyone who may read the plan reads its reviews and when the next is due. Through the one access decision,
- * audited.
+ * field); anyone who may read the plan reads its reviews and when the next is due. A review with a {@code reference}
+ * sent again is answered {@code 200} with the review already recorded. Through the one access decision, audited.
  */
 @Path("/api/plans/{id}/reviews")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +38,12 @@ public class OutcomeReviewsResource {
 
     /** A review as the coordinator sends it: {@code aspects} maps each aspect's code to BETTER, SAME or WORSE. */
     public record ReviewRequest(String reviewedOn, Map<String, String> aspects, Boolean ownAnswer, String helpedBy,
-            String ownWords, List<Map<String, String>> goals) {
+            String ownWords, List<Map<String, String>> goals, String reference) {
+
+        public ReviewRequest(String reviewedOn, Map<String, String> aspects, Boolean ownAnswer, String helpedBy,
+                String ownWords, List<Map<String, String>> goals) {
+            this(reviewedOn, aspects, ownAnswer, helpedBy, ownWords, goals, null);
+        }
     }
 
     @Inject
@@ -64,7 +69,14 @@ public class OutcomeReviewsResource {
         try {
             OutcomeReview review = OutcomeReview.check(request.reviewedOn(), request.aspects(), request.ownAnswer(),
                     request.helpedBy(), request.ownWords(), request.goals(), today.date());
-            return Response.status(201).entity(reviews.record(planId, review, caller.name())).build();
+            String reference = request.reference() == null || request.reference().isBlank() ? null
+                    : request.reference().strip();
+            if (reference != null && reference.length() > OutcomeReviews.MOST_REFERENCE) {
+                throw new InvalidMessageException("reference", "longer than " + OutcomeReviews.MOST_REFERENCE
+                        + " characters");
+            }
+            OutcomeReviews.Recorded recorded = reviews.record(planId, review, caller.name(), reference);
+            return Response.status(recorded.repeat() ? 200 : 201).entity(recorded).build();
         } catch (InvalidMessageException invalid) {
             return ApiProblems.problems(422, "REFUSED", invalid);
         } catch (LedgerRefusal refused) {

@@ -76,7 +76,7 @@ public class PlanReviewPage {
         }
         ReviewForm form = ReviewForm.posted(ReviewForm.goalsOf(plan.goals(), plan.whatMatters()));
         if (!Integer.toString(plan.version()).equals(form.planVersion)) {
-            form.planVersion = Integer.toString(plan.version());
+            form.planChanged(plan.version());
             return Pages.html(409, page(person, plan, form, List.of("The plan has changed since this form was"
                     + " opened (it is now version " + plan.version() + "): check the goals below and send the"
                     + " review again.")));
@@ -85,7 +85,7 @@ public class PlanReviewPage {
             return Pages.html(400, page(person, plan, form, List.of()));
         }
         Response answer = reviews.record(UUID.fromString(plan.id()), form.request());
-        if (answer.getStatus() == 201) {
+        if (answer.getStatus() == 201 || answer.getStatus() == 200) { // 200: the same form sent again
             return Response.seeOther(URI.create("/app/people/" + person.id() + "/plan?done=reviewed")).build();
         }
         return Pages.html(answer.getStatus() == 409 ? 409 : 422, page(person, plan, form, Pages.problems(answer,

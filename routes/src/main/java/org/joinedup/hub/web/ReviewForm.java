@@ -41,6 +41,8 @@ public class ReviewForm {
     public final List<String> outcomes = new ArrayList<>();
     /** The plan version reviewed: a plan revised meanwhile is not reviewed by a form made for the old one. */
     public String planVersion;
+    /** Made with the form, so a form sent twice records one review. */
+    public String reference;
     public final Map<String, String> errors = new LinkedHashMap<>();
 
     private ReviewForm(List<String> goals) {
@@ -53,6 +55,7 @@ public class ReviewForm {
         form.reviewedOn = today.toString();
         goals.forEach(g -> form.outcomes.add(null));
         form.planVersion = Integer.toString(planVersion);
+        form.reference = newReference();
         return form;
     }
 
@@ -70,7 +73,21 @@ public class ReviewForm {
             form.outcomes.add(field("outcome-" + i));
         }
         form.planVersion = field("planVersion");
+        form.reference = field("reference");
+        if (form.reference == null || !form.reference.matches("review-[0-9a-f-]{36}")) {
+            form.reference = newReference(); // an old form without one: recorded once from now on
+        }
         return form;
+    }
+
+    private static String newReference() {
+        return "review-" + java.util.UUID.randomUUID();
+    }
+
+    /** The plan changed under the form: its goals are the new plan's, so what was chosen for the old ones goes. */
+    void planChanged(int version) {
+        planVersion = Integer.toString(version);
+        java.util.Collections.fill(outcomes, null);
     }
 
     private static String field(String name) {
@@ -102,7 +119,7 @@ public class ReviewForm {
             errors.put("ownAnswer", "Select whether they answered themselves");
         } else if ("no".equals(ownAnswer) && helpedBy == null) {
             errors.put("helpedBy", "Enter who helped them answer");
-        } else if (helpedBy != null && helpedBy.length() > OutcomeReview.MOST_HELPER) {
+        } else if ("no".equals(ownAnswer) && helpedBy.length() > OutcomeReview.MOST_HELPER) {
             errors.put("helpedBy", "Who helped must be " + OutcomeReview.MOST_HELPER + " characters or fewer");
         }
         if (ownWords != null && ownWords.length() > OutcomeReview.MOST_WORDS) {
@@ -152,7 +169,8 @@ public class ReviewForm {
     public List<Question> goalQuestions() {
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) {
-            questions.add(new Question("outcome-" + (i + 1), goals.get(i), outcomes.get(i),
+            questions.add(new Question("outcome-" + (i + 1), "Was this goal met: \u201c" + goals.get(i) + "\u201d?",
+                    outcomes.get(i),
                     errors.get("outcome-" + (i + 1))));
         }
         return questions;
@@ -165,7 +183,8 @@ public class ReviewForm {
             results.add(Map.of("goal", goals.get(i), "outcome", outcomes.get(i)));
         }
         boolean alone = "yes".equals(ownAnswer);
-        return new ReviewRequest(reviewedOn, Map.copyOf(aspects), alone, alone ? null : helpedBy, ownWords, results);
+        return new ReviewRequest(reviewedOn, Map.copyOf(aspects), alone, alone ? null : helpedBy, ownWords, results,
+                reference);
     }
 
     /**

@@ -467,8 +467,8 @@ class SocialCareEventsTest {
 
     /**
      * One batch, as an apply consumer takes it: a payment sent before its allocation and carrying the client's old
-     * postcode, the allocation, then the council's update giving the new postcode. The payment is applied after its
-     * allocation, and the update, sent last, is what the council's record says at the end.
+     * postcode, the council's update giving the new postcode, then the allocation. The payment is applied after its
+     * allocation, and the update, sent after the payment, is what the council's record says at the end.
      */
     @Test
     void aBatchKeepsTheOrderSentSoTheClientsLatestDetailsWin() {
@@ -482,7 +482,7 @@ class SocialCareEventsTest {
                 .replace("2026-11-18T14:05:00Z", "2026-11-25T09:00:00Z");
         String allocation = allocation(UUID.randomUUID().toString(), "C-" + nhs, nhs, allocationId, 10_000,
                 "2026-11-20T09:00:00Z");
-        List<Long> batch = java.util.stream.Stream.of(payment, allocation, update).map(event -> store.receive(
+        List<Long> batch = java.util.stream.Stream.of(payment, update, allocation).map(event -> store.receive(
                 org.joinedup.model.AgencyKind.SOCIAL_CARE, org.joinedup.hub.inbound.InboundMessage.Transport.REST,
                 "E08000004", JsonPath.from(event).getString("eventId"), "application/json", event).id()).toList();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> applier.applyBatch(batch));

@@ -154,6 +154,33 @@ class OutcomeReviewsApiTest {
         given().auth().oauth2(DemoTokens.of("trust3")).get("/fhir/QuestionnaireResponse/" + id).then().statusCode(404);
     }
 
+    /** A review sent twice with its reference (JSON) or identifier (FHIR), a network retry say, is recorded once. */
+    @Test
+    void aReviewSentTwiceIsRecordedOnce() {
+        String plan = planOfANewPerson();
+        String person = personOf(plan);
+        Map<String, Object> review = review("2026-11-30", "SAME");
+        review.put("reference", "review-" + java.util.UUID.randomUUID());
+        String first = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(review).post("/api/plans/" + plan + "/reviews").then().statusCode(201).extract().path("id");
+        String again = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(review).post("/api/plans/" + plan + "/reviews").then().statusCode(200).extract().path("id");
+        assertEquals(first, again);
+
+        String fhir = fhirReview(person, "better", true).replace("\"status\": \"completed\",", "\"status\":"
+                + " \"completed\", \"identifier\": {\"system\": \"https://lac.example/reviews\", \"value\": \"R-"
+                + java.util.UUID.randomUUID() + "\"},");
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/fhir+json").body(fhir)
+                .post("/fhir/QuestionnaireResponse").then().statusCode(201);
+        given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/fhir+json").body(fhir)
+                .post("/fhir/QuestionnaireResponse").then().statusCode(200);
+        assertEquals(2, given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath().getList("reviews").size(), "one of each");
+        // a trust's system is refused before anything about the person is decided
+        given().auth().oauth2(DemoTokens.of("trust")).contentType("application/fhir+json").body(fhir)
+                .post("/fhir/QuestionnaireResponse").then().statusCode(403);
+    }
+
     @Test
     void aBadQuestionnaireResponseIsRefusedWithAnIssuePerItemAndNothingIsKept() {
         String plan = planOfANewPerson();
@@ -169,7 +196,7 @@ class OutcomeReviewsApiTest {
                 .then().statusCode(200).extract().jsonPath().getList("reviews").size(), "nothing kept");
     }
 
-    private static String personOf(String plan) {
+    static String personOf(String plan) {
         return given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/plans/" + plan).then().statusCode(200)
                 .extract().jsonPath().getString("personId");
     }
@@ -234,7 +261,7 @@ class OutcomeReviewsApiTest {
     }
 
     /** An Oldham client with an allocation, and a plan drafted for them. */
-    private static String planOfANewPerson() {
+    static String planOfANewPerson() {
         String nhs = BudgetBundles.newNhsNumber();
         String client = "{\"clientId\": \"R-" + nhs + "\", \"nhsNumber\": \"" + nhs + "\", \"forename\": \"Rita\","
                 + " \"surname\": \"Review\", \"dateOfBirth\": \"1958-03-21\", \"postcode\": \"OL9 6AA\"}";

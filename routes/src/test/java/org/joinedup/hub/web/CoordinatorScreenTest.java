@@ -371,6 +371,9 @@ class CoordinatorScreenTest {
             }
             browser.click(By.cssSelector("label[for='economic-wellbeing-WORSE']"));
             browser.click(By.cssSelector("label[for='ownAnswer-no']"));
+            java.time.LocalDate reviewedOn = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                    .minusDays(10);
+            browser.type("reviewedOn", reviewedOn.toString());
             browser.type("helpedBy", "Samantha, his wife").type("ownWords", "I get to the allotment most weeks now.");
             List<WebElement> goals = browser.driver().findElements(By.cssSelector("input[type=radio][value=MET]"));
             assertTrue(!goals.isEmpty(), "a question per goal of the plan");
@@ -379,8 +382,9 @@ class CoordinatorScreenTest {
             }
             browser.press("Record the review");
 
-            String due = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(1)
-                    .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+            // the plan was made today, due a year from now; reviewed ten days ago, it is due a year after that
+            String due = reviewedOn.plusYears(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    Locale.UK));
             assertEquals("Review recorded. The next review is due on " + due + ".", browser.text(By.id("done-message")));
             assertEquals("Next review due on " + due, browser.text(By.id("review-due")));
             List<String> latest = browser.rows(By.id("plan-reviews")).get(0);
@@ -395,6 +399,21 @@ class CoordinatorScreenTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals("WORSE", reviews.getString("reviews[0].aspects.'economic-wellbeing'"));
         assertEquals("I get to the allotment most weeks now.", reviews.getString("reviews[0].ownWords"));
+
+        // Jobcentre Plus knows Dave but does not see his plan: it sees when the review is due, not what he said
+        List<String> shared = given().auth().oauth2(DemoTokens.of("employment")).get("/api/people/" + dave).then()
+                .statusCode(200).extract().jsonPath().getList("sharedCategories");
+        assertTrue(!shared.contains("plan"), "the premise: employment support does not see the plan " + shared);
+        JsonPath theirs = given().auth().oauth2(DemoTokens.of("employment")).get("/api/plans/" + plan + "/reviews")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), theirs.getList("reviews"));
+        String id = reviews.getString("reviews[0].id");
+        given().auth().oauth2(DemoTokens.of("employment")).get("/fhir/QuestionnaireResponse/" + id).then()
+                .statusCode(404);
+        assertTrue(!given().auth().oauth2(DemoTokens.of("employment")).get("/fhir/QuestionnaireResponse?subject=Patient/"
+                + dave).then().statusCode(200).extract().asString().contains(id), "no review in its search");
+        assertTrue(given().auth().oauth2(DemoTokens.of("coordinator")).get("/fhir/QuestionnaireResponse?subject=Patient/"
+                + dave).then().statusCode(200).extract().asString().contains(id), "the coordinator's search has it");
     }
 
     private static String base() {
