@@ -11,11 +11,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.joinedup.hub.security.Caller;
 import org.joinedup.hub.value.ValueResource;
+import org.joinedup.model.value.EquityByGroup;
 import org.joinedup.model.value.ValueReport;
 
 /**
  * {@code /app/reports/value}: what the money achieved for the council's own people, costs before and after personal
- * budgets per council and over everyone, and how the difference per person is spread (the API's report, in pounds).
+ * budgets per council and over everyone, and how the difference per person is spread (the API's report, in pounds);
+ * the outcomes at review; and, for a council, who is supported by group before and after personal budgets against
+ * its population.
  */
 @Path(ValueReportPage.PATH)
 @Produces(MediaType.TEXT_HTML)
@@ -27,8 +30,17 @@ public class ValueReportPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance value(Chrome chrome, ValueReport.Report report, String chart,
-                java.util.List<org.joinedup.hub.value.OutcomeReviews.AspectSummary> outcomes, int reviewed);
+                java.util.List<org.joinedup.hub.value.OutcomeReviews.AspectSummary> outcomes, int reviewed,
+                java.util.List<EquitySection> equity);
     }
+
+    /** One kind of group of the equity report, as a table: its groups, and how many had none recorded. */
+    public record EquitySection(String id, String title, java.util.List<EquityByGroup.Row> rows,
+            EquityByGroup.NotRecorded notRecorded) {
+    }
+
+    @Inject
+    org.joinedup.hub.assessment.ReportsResource reports;
 
     @Inject
     ValueResource value;
@@ -50,7 +62,24 @@ public class ValueReportPage {
         var outcomes = value.ownOutcomes();
         int reviewed = outcomes.isEmpty() ? 0 : outcomes.get(0).better() + outcomes.get(0).same()
                 + outcomes.get(0).worse();
-        return Templates.value(pages.chrome("Value report", PATH), report, chart, outcomes, reviewed);
+        // who is supported by group, for a council's own people (an operator reads any council's through the API)
+        String council = value.ownCouncil();
+        java.util.List<EquitySection> equity = council == null ? java.util.List.of() : sections(reports.groups(council));
+        return Templates.value(pages.chrome("Value report", PATH), report, chart, outcomes, reviewed, equity);
+    }
+
+    private static java.util.List<EquitySection> sections(EquityByGroup.Report report) {
+        java.util.List<EquitySection> sections = new java.util.ArrayList<>();
+        for (EquityByGroup.Kind kind : EquityByGroup.Kind.values()) {
+            sections.add(new EquitySection("equity-" + kind.code(), switch (kind) {
+                case ETHNICITY -> "By ethnicity, as the council records it";
+                case AGE_BAND -> "By age";
+                case DISABILITY -> "By disability";
+            }, report.groups().stream().filter(r -> r.kind().equals(kind.code())).toList(),
+                    report.notRecorded().stream().filter(n -> n.kind().equals(kind.code())).findFirst()
+                            .orElse(new EquityByGroup.NotRecorded(kind.code(), 0, 0))));
+        }
+        return sections;
     }
 
     private static String band(ValueReport.Band band) {

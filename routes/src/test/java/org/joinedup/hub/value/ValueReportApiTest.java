@@ -257,6 +257,15 @@ class ValueReportApiTest {
                 assertEquals(better + " (" + api.getInt("outcomes.find { it.aspect == 'quality-of-life' }"
                         + ".betterPercent") + "%)", quality.get(1));
             }
+            // who is supported by group, as the equity API gives it for the council
+            JsonPath equity = given().auth().oauth2(DemoTokens.of("council"))
+                    .get("/api/reports/equity/groups?council=E08000004").then().statusCode(200).extract().jsonPath();
+            List<String> white = browser.rows(org.openqa.selenium.By.id("equity-ethnicity")).stream()
+                    .filter(r -> r.get(0).equals("White British")).findFirst().orElseThrow();
+            assertEquals("78%", white.get(1), "White British are 78 % of Oldham's table");
+            assertEquals(String.valueOf(equity.getInt("groups.find { it.kind == 'ethnicity' && it.group =="
+                    + " 'White British' }.before.people")), white.get(2).replaceAll(" \\(.*", ""));
+            assertEquals(7, browser.rows(org.openqa.selenium.By.id("equity-age-band")).size(), "every age band");
             browser.accessible("the value report").screenshot("value-report");
         }
     }
