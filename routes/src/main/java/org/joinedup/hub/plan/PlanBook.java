@@ -43,6 +43,9 @@ public class PlanBook {
     org.joinedup.hub.platform.Today today;
 
     @Inject
+    org.joinedup.hub.platform.HubConfig config;
+
+    @Inject
     org.joinedup.hub.budget.FundingRules rules;
 
     @Inject
@@ -121,6 +124,58 @@ public class PlanBook {
     @Transactional
     public SupportPlan revise(UUID planId, String whatMatters, String goals, List<DraftLine> lines, boolean risky,
             String by) {
+        return revise(planId, whatMatters, goals, lines, risky, by, java.util.Set.of());
+    }
+
+    /**
+     * The person moves line {@code lineNumber} of their current plan to another provider, once the notice they gave
+     * the old one ({@code noticeGivenOn}) has run ({@code hub.plans.switch-notice-days}): a revision in which that line
+     * keeps its money and approval when only the provider changed and the money's rules allow it (not for a connected
+     * person), and otherwise goes back to its funder; every other line is carried as it is.
+     */
+    @Transactional
+    public SupportPlan switchProvider(UUID planId, int lineNumber, String provider, java.time.LocalDate noticeGivenOn,
+            String by) {
+        SupportPlan current = SupportPlan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (current == null) {
+            throw new InvalidMessageException("plan", "no plan " + planId);
+        }
+        PlanLine line = current.lines.stream().filter(l -> l.lineNumber == lineNumber).findFirst()
+                .orElseThrow(() -> new InvalidMessageException("line", "plan version " + current.version + " has no"
+                        + " line " + lineNumber));
+        List<ValidationIssue> problems = new ArrayList<>();
+        String to = provider == null ? "" : provider.strip().replaceAll("\\s+", " ");
+        if (to.isEmpty()) {
+            problems.add(new ValidationIssue("provider", "required: the provider the line moves to"));
+        } else if (to.length() > 300) {
+            problems.add(new ValidationIssue("provider", "longer than 300 characters"));
+        } else if (to.equalsIgnoreCase(line.payee)) {
+            problems.add(new ValidationIssue("provider", "line " + lineNumber + " is paid to " + line.payee
+                    + " already"));
+        }
+        int notice = config.plans().switchNoticeDays();
+        if (noticeGivenOn == null) {
+            problems.add(new ValidationIssue("noticeGivenOn", "required: the day the person gave " + line.payee
+                    + " notice"));
+        } else if (noticeGivenOn.plusDays(notice).isAfter(today.date())) {
+            problems.add(new ValidationIssue("noticeGivenOn", "the notice of " + notice + " days given on "
+                    + noticeGivenOn + " runs until " + noticeGivenOn.plusDays(notice) + ": switch from then"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMessageException(problems);
+        }
+        List<DraftLine> lines = new ArrayList<>();
+        for (PlanLine l : current.lines) {
+            lines.add(new DraftLine(l.category, l.description, l.lineNumber == lineNumber ? to : l.payee, l.costKind,
+                    l.unitPence, l.units, l.management, l.contribution.id, l.connectedPerson, l.exceptionAgreed,
+                    l.lineNumber, l.payDay));
+        }
+        return revise(planId, current.whatMatters, current.goals, lines, current.risky, by,
+                java.util.Set.of(lineNumber));
+    }
+
+    private SupportPlan revise(UUID planId, String whatMatters, String goals, List<DraftLine> lines, boolean risky,
+            String by, java.util.Set<Integer> switching) {
         SupportPlan previous = SupportPlan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (previous == null) {
             throw new InvalidMessageException("plan", "no plan " + planId);
@@ -141,7 +196,8 @@ public class PlanBook {
             org.joinedup.hub.alerts.PersonAlert.close(previous.person, org.joinedup.hub.alerts.AlertKind.OVERSPEND, old.id.toString());
             org.joinedup.hub.alerts.PersonAlert.close(previous.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, old.id.toString());
             int index = replaced.indexOf(old);
-            boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && old.sameAs(lines.get(index));
+            boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && (old.sameAs(lines.get(index))
+                    || switching.contains(old.lineNumber) && old.onlyProviderChanged(lines.get(index)));
             long remaining = old.annualPence - old.paidPence();
             if (old.status == PlanLine.Status.APPROVED && !carried && remaining > 0) {
                 ledger.release(old.contribution.id, remaining, old.category, false, "revision:" + plan.id + ":" + old.id,
@@ -155,6 +211,14 @@ public class PlanBook {
             PlanLine old = replaced.get(i);
             if (old != null && old.status == PlanLine.Status.APPROVED && old.sameAs(draft)) {
                 plan.lines.add(carriedLine(plan, i + 1, old));
+                continue;
+            }
+            if (old != null && old.status == PlanLine.Status.APPROVED && switching.contains(old.lineNumber)
+                    && old.onlyProviderChanged(draft)) {
+                PlanLine switched = carriedLine(plan, i + 1, old);
+                switched.payee = draft.payee();
+                switched.change = PlanLine.Change.PROVIDER_SWITCHED;
+                plan.lines.add(switched);
                 continue;
             }
             long toCommit = draft.cost(today.financialYear()).annualPence()

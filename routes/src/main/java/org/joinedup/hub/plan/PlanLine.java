@@ -35,7 +35,9 @@ public class PlanLine extends PanacheEntityBase {
     public enum Change {
         NEW,
         CHANGED,
-        UNCHANGED
+        UNCHANGED,
+        /** Only its provider changed: it keeps its money and approval. */
+        PROVIDER_SWITCHED
     }
 
     @Id
@@ -233,6 +235,17 @@ public class PlanLine extends PanacheEntityBase {
                 && payDay == draft.payDay()
                 && connectedPerson == draft.connectedPerson()
                 && (draft.contributionId() == null || draft.contributionId().equals(contribution.id));
+    }
+
+    /**
+     * Whether the draft is this line with only its provider changed, so it may keep its money and approval: not when
+     * either is a connected person (paying a family member is the funder's own decision each time).
+     */
+    boolean onlyProviderChanged(PlanBook.DraftLine draft) {
+        PlanBook.DraftLine samePayee = new PlanBook.DraftLine(draft.category(), draft.description(), payee,
+                draft.costKind(), draft.unitPence(), draft.units(), draft.management(), draft.contributionId(),
+                draft.connectedPerson(), draft.exceptionAgreed(), draft.replaces(), draft.payDay());
+        return !payee.equals(draft.payee()) && sameAs(samePayee) && !connectedPerson && !draft.connectedPerson();
     }
 
     /** Whether a revision's line is this line again (changed or not): same category, description and payee. */

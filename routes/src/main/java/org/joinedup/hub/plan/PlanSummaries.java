@@ -77,6 +77,13 @@ public final class PlanSummaries {
                     "plan version " + plan.version + " by " + plan.createdBy + ": " + plan.lines.size() + " lines, "
                             + new Pence(annual) + " a year"));
             for (PlanLine line : plan.lines) {
+                if (line.change == PlanLine.Change.PROVIDER_SWITCHED) {
+                    events.add(new PlanEvent(plan.createdAt, "HUB", "PLAN_LINE_PROVIDER_SWITCHED", "plan version "
+                            + plan.version + " line " + line.lineNumber + " (" + line.description + ") moved from "
+                            + (line.previousLine == null ? "its provider" : line.previousLine.payee) + " to "
+                            + line.payee + ", keeping its money and approval"));
+                    continue;
+                }
                 if (line.decidedAt != null && line.change != PlanLine.Change.UNCHANGED) {
                     events.add(new PlanEvent(line.decidedAt, line.contribution.agency.name(), "PLAN_LINE_"
                             + (line.status == PlanLine.Status.REFUSED ? "REFUSED" : "APPROVED"), "plan version " + plan.version + " line " + line.lineNumber + " ("

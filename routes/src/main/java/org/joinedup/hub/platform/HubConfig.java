@@ -195,6 +195,10 @@ public interface HubConfig {
         /** How far (percent) spending may be above or below plan before the case gets an alert. */
         @WithDefault("50")
         int spendTolerancePercent();
+
+        /** A person moves a plan line to another provider once this many days have passed since they gave notice. */
+        @WithDefault("28")
+        int switchNoticeDays();
     }
 
     interface Ras {

@@ -19,4 +19,15 @@ public final class DemoTokens {
                 .then().statusCode(200)
                 .extract().path("access_token"));
     }
+
+    /** A token signed as the demo users' are, for a user the demo does not list ({@code agency} may be null). */
+    public static String signed(org.joinedup.hub.platform.HubConfig config, String user, String agency, String role) {
+        var claims = io.smallrye.jwt.build.Jwt.issuer(config.auth().demoIssuer()).upn(user).subject(user)
+                .groups(java.util.Set.of(role));
+        if (agency != null) {
+            claims.claim(org.joinedup.hub.security.Caller.AGENCY_CLAIM, agency);
+        }
+        return claims.expiresIn(600).sign(org.joinedup.hub.security.DemoKeys.ensure(config.dataDir()
+                .resolve("demo-keys")));
+    }
 }

@@ -41,10 +41,21 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
+    /** Ports handed out in this run: the system may offer a port again once it is closed, before its user binds it. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now and never handed out before in this run: two asked for at once (a hub's database and broker
+     * ports) are never the same, which they once were, and the hub then refused to start.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        for (int tries = 0;; tries++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort()) || tries > 50) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }

@@ -262,6 +262,11 @@ class OutcomeReviewsApiTest {
 
     /** An Oldham client with an allocation, and a plan drafted for them. */
     static String planOfANewPerson() {
+        return planOfANewPerson("Oldham Allotments");
+    }
+
+    /** As {@link #planOfANewPerson()}, its one line paid to {@code payee}. */
+    static String planOfANewPerson(String payee) {
         String nhs = BudgetBundles.newNhsNumber();
         String client = "{\"clientId\": \"R-" + nhs + "\", \"nhsNumber\": \"" + nhs + "\", \"forename\": \"Rita\","
                 + " \"surname\": \"Review\", \"dateOfBirth\": \"1958-03-21\", \"postcode\": \"OL9 6AA\"}";
@@ -281,7 +286,7 @@ class OutcomeReviewsApiTest {
         return given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
                 .body(Map.of("personId", person, "whatMatters", "Getting out", "goals", "Get out of the house",
                         "lines", List.of(Map.of("category", "COMMUNITY_ACTIVITY", "description", "Allotment", "payee",
-                                "Oldham Allotments", "costKind", "WEEKLY", "unitPence", 3_000, "units", 1,
+                                payee, "costKind", "WEEKLY", "unitPence", 3_000, "units", 1,
                                 "management", "DIRECT_PAYMENT"))))
                 .post("/api/plans").then().statusCode(201).extract().jsonPath().getString("id");
     }

@@ -14,10 +14,8 @@ import jakarta.inject.Inject;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.build.Jwt;
 import org.joinedup.hub.platform.HubConfig;
 import org.joinedup.hub.security.Caller;
-import org.joinedup.hub.security.DemoKeys;
 import org.joinedup.hub.support.DemoTokens;
 import org.joinedup.hub.support.HubTestResource;
 import org.junit.jupiter.api.Test;
@@ -169,13 +167,8 @@ class ValueReportApiTest {
                 .statusCode(403).body(containsString("names no organisation"));
     }
 
-    /** A token signed as the demo users' are, for a user the demo does not list. */
     private String token(String user, String agency, String role) {
-        var claims = Jwt.issuer(config.auth().demoIssuer()).upn(user).subject(user).groups(java.util.Set.of(role));
-        if (agency != null) {
-            claims.claim(Caller.AGENCY_CLAIM, agency);
-        }
-        return claims.expiresIn(600).sign(DemoKeys.ensure(config.dataDir().resolve("demo-keys")));
+        return DemoTokens.signed(config, user, agency, role);
     }
 
     /** A council client with a £420 home care service and an approved plan line of £30 a week on the allocation. */
