@@ -118,6 +118,9 @@ public class DemoDataLoader {
             dropIntoInbox("demo/benefits/" + BENEFITS_FILE, config.benefits().inbox());
             LOG.infof("Demo: dropped %s into the benefits inbox %s", BENEFITS_FILE, config.benefits().inbox());
             setUpThePooledFund(base, council);
+            if (config.demo().cohort()) {
+                DemoCohort.load(base, council, token(base, "coordinator"));
+            }
             printWhereToLook(base, personId);
         } catch (Exception e) {
             LOG.errorf(e, "The demo data could not be pushed through the FHIR endpoint: %s", e.getMessage());

@@ -111,6 +111,13 @@ public interface HubConfig {
         /** Push the demo family's data through the real connectors on first start. */
         @WithDefault("false")
         boolean loadData();
+
+        /**
+         * With the demo family, a cohort of the council's other people who moved from traditional services to a
+         * personal budget, each with a plan and its review ({@link org.joinedup.hub.demo.DemoCohort}).
+         */
+        @WithDefault("false")
+        boolean cohort();
     }
 
     interface Employment {
