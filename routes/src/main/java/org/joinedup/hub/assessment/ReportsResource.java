@@ -64,6 +64,10 @@ public class ReportsResource {
         if (!caller.hasRole(Caller.OPERATOR) && !council.trim().equalsIgnoreCase(caller.agency())) {
             throw new AccessRefusedException("a council reads its own equity report; you are " + caller.agency());
         }
-        return council.trim().toUpperCase(java.util.Locale.UK);
+        String code = council.trim().toUpperCase(java.util.Locale.UK);
+        if (!code.matches("[A-Z]\\d{8}")) {
+            throw new BadRequestException("council: '" + council + "' is not a GSS code (for example E08000004)");
+        }
+        return code;
     }
 }

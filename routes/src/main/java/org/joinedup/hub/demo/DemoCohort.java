@@ -79,20 +79,13 @@ final class DemoCohort {
     private DemoCohort() {
     }
 
-    /** A valid NHS number for the n-th member (mod 11 check digit), in a range the demo family does not use. */
+    /** A valid NHS number for the n-th member, in a range the demo family does not use. */
     static String nhsNumber(int n) {
         for (int stem = 945_000_000 + n * 10;; stem++) {
-            String digits = Integer.toString(stem);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits + check;
+            for (int check = 0; check < 10; check++) {
+                if (org.joinedup.model.NhsNumber.isValid(stem + "" + check)) {
+                    return stem + "" + check;
+                }
             }
         }
     }

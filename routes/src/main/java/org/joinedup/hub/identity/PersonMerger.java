@@ -34,7 +34,7 @@ public class PersonMerger {
      * moved back when the merge is undone.
      */
     private static final List<String> MADE_IN_HUB = List.of("support_plan", "assessment", "indicative_budget",
-            "one_off_payment", "consent_directive", "outcome_review");
+            "one_off_payment", "consent_directive", "outcome_review", "provider_rating");
 
     /** The tables whose rows count versions per person, and the time each was made by. */
     private static final String[][] VERSIONED = { { "support_plan", "created_at" }, { "assessment", "submitted_at" } };
@@ -85,8 +85,14 @@ public class PersonMerger {
         update("update outcome_review o set reference = left(o.reference, 240) || ' (merged from ' || left(cast(?1"
                 + " as varchar), 8) || ')' where o.person_id = ?1 and exists (select 1 from outcome_review p where"
                 + " p.person_id = ?2 and p.reference = o.reference)", f, t);
+        // one rating per person per provider a year: where both rated the same one, the survivor's stands
+        update("delete from provider_rating r where r.person_id = ?1 and exists (select 1 from provider_rating q"
+                + " where q.person_id = ?2 and q.provider_key = r.provider_key and q.year_start = r.year_start)", f, t);
+        // equality monitoring: the survivor's own if recorded, else the merged person's
+        update("update person_equality set person_id = ?2 where person_id = ?1 and not exists (select 1 from"
+                + " person_equality e where e.person_id = ?2)", f, t);
         for (String table : List.of("support_plan", "assessment", "indicative_budget", "consent_directive",
-                "outcome_review")) {
+                "outcome_review", "provider_rating")) {
             update("update " + table + " set person_id = ?2 where person_id = ?1", f, t);
         }
         renumber(t);

@@ -134,12 +134,14 @@ public class PlanBook {
      * person), and otherwise goes back to its funder; every other line is carried as it is.
      */
     @Transactional
-    public SupportPlan switchProvider(UUID planId, int lineNumber, String provider, java.time.LocalDate noticeGivenOn,
-            String by) {
+    public SupportPlan switchProvider(UUID planId, int lineNumber, String provider, Boolean connectedPerson,
+            java.time.LocalDate noticeGivenOn, String by) {
         SupportPlan current = SupportPlan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (current == null) {
             throw new InvalidMessageException("plan", "no plan " + planId);
         }
+        // the lines locked before they are read: a decision or a withdrawal in the meantime is seen, not overwritten
+        PlanLine.lockLinesOf(List.of(planId));
         PlanLine line = current.lines.stream().filter(l -> l.lineNumber == lineNumber).findFirst()
                 .orElseThrow(() -> new InvalidMessageException("line", "plan version " + current.version + " has no"
                         + " line " + lineNumber));
@@ -152,6 +154,10 @@ public class PlanBook {
         } else if (to.equalsIgnoreCase(line.payee)) {
             problems.add(new ValidationIssue("provider", "line " + lineNumber + " is paid to " + line.payee
                     + " already"));
+        }
+        if (connectedPerson == null) {
+            problems.add(new ValidationIssue("connectedPerson", "required: whether " + (to.isEmpty() ? "the new"
+                    + " provider" : to) + " is a family member or someone living with the person (true or false)"));
         }
         int notice = config.plans().switchNoticeDays();
         if (noticeGivenOn == null) {
@@ -166,9 +172,11 @@ public class PlanBook {
         }
         List<DraftLine> lines = new ArrayList<>();
         for (PlanLine l : current.lines) {
-            lines.add(new DraftLine(l.category, l.description, l.lineNumber == lineNumber ? to : l.payee, l.costKind,
-                    l.unitPence, l.units, l.management, l.contribution.id, l.connectedPerson, l.exceptionAgreed,
-                    l.lineNumber, l.payDay));
+            boolean switched = l.lineNumber == lineNumber;
+            // the moved line's payee is someone else: an exception agreed to pay a family member was for the old one
+            lines.add(new DraftLine(l.category, l.description, switched ? to : l.payee, l.costKind, l.unitPence,
+                    l.units, l.management, l.contribution.id, switched ? connectedPerson : l.connectedPerson,
+                    !switched && l.exceptionAgreed, l.lineNumber, l.payDay));
         }
         return revise(planId, current.whatMatters, current.goals, lines, current.risky, by,
                 java.util.Set.of(lineNumber));
@@ -197,7 +205,7 @@ public class PlanBook {
             org.joinedup.hub.alerts.PersonAlert.close(previous.person, org.joinedup.hub.alerts.AlertKind.UNDERSPEND, old.id.toString());
             int index = replaced.indexOf(old);
             boolean carried = index >= 0 && old.status == PlanLine.Status.APPROVED && (old.sameAs(lines.get(index))
-                    || switching.contains(old.lineNumber) && old.onlyProviderChanged(lines.get(index)));
+                    || keepsApproval(previous, old, lines.get(index), switching));
             long remaining = old.annualPence - old.paidPence();
             if (old.status == PlanLine.Status.APPROVED && !carried && remaining > 0) {
                 ledger.release(old.contribution.id, remaining, old.category, false, "revision:" + plan.id + ":" + old.id,
@@ -213,8 +221,8 @@ public class PlanBook {
                 plan.lines.add(carriedLine(plan, i + 1, old));
                 continue;
             }
-            if (old != null && old.status == PlanLine.Status.APPROVED && switching.contains(old.lineNumber)
-                    && old.onlyProviderChanged(draft)) {
+            if (old != null && old.status == PlanLine.Status.APPROVED && keepsApproval(previous, old, draft,
+                    switching)) {
                 PlanLine switched = carriedLine(plan, i + 1, old);
                 switched.payee = draft.payee();
                 switched.change = PlanLine.Change.PROVIDER_SWITCHED;
@@ -249,6 +257,15 @@ public class PlanBook {
         previous.supersededBy = plan;
         previous.supersededAt = plan.createdAt;
         return plan;
+    }
+
+    /**
+     * Whether a line moved to another provider keeps its money and approval: only its provider changed, neither is a
+     * connected person, and the plan is not one the risk panel decides (the panel agreed to the arrangement as it was).
+     */
+    private static boolean keepsApproval(SupportPlan previous, PlanLine old, DraftLine draft,
+            java.util.Set<Integer> switching) {
+        return switching.contains(old.lineNumber) && !previous.risky && old.onlyProviderChanged(draft);
     }
 
     /** For each revision line, the line of the previous version it replaces, or null. */

@@ -150,28 +150,28 @@ public class PlansResource {
     }
 
     /** A move of a line to another provider, after the notice the person gave the old one. */
-    public record SwitchRequest(String provider, LocalDate noticeGivenOn) {
+    public record SwitchRequest(String provider, Boolean connectedPerson, LocalDate noticeGivenOn) {
     }
 
     /**
-     * {@code POST /api/plans/{id}/lines/{number}/switch}: the person moves a line to another provider once their
+     * {@code POST /api/plans/{id}/lines/{line}/switch}: the person moves a line to another provider once their
      * notice has run; a revision in which the line keeps its money and approval where only the provider changed
      * (change {@code PROVIDER_SWITCHED}), otherwise goes back to its funder. 201 with the new version; 409 when the
      * plan was already revised; 422 naming the field (the notice not yet run, the same provider).
      */
     @POST
-    @Path("/{id}/lines/{number}/switch")
+    @Path("/{id}/lines/{line}/switch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.COORDINATOR)
-    public Response switchProvider(@PathParam("id") UUID id, @PathParam("number") int number, SwitchRequest request) {
+    public Response switchProvider(@PathParam("id") UUID id, @PathParam("line") int number, SwitchRequest request) {
         access.through(personOf(id), Access.Action.WRITE, "SupportPlan/" + id + "/lines/" + number + "/switch",
                 "no plan " + id);
         if (request == null) {
             return problem(400, "give provider and noticeGivenOn");
         }
         try {
-            SupportPlan plan = plans.switchProvider(id, number, request.provider(), request.noticeGivenOn(),
-                    caller.name());
+            SupportPlan plan = plans.switchProvider(id, number, request.provider(), request.connectedPerson(),
+                    request.noticeGivenOn(), caller.name());
             return Response.status(201).entity(view(plan.id)).build();
         } catch (LedgerRefusal refused) {
             return problem(409, refused.getMessage());

@@ -31,8 +31,8 @@ import org.joinedup.model.access.Category;
 /**
  * {@code /api/people/{id}/equality}: equality monitoring as the council records it with the person, their ethnicity
  * in the council's words and whether they are disabled ({@code YES}, {@code NO}, {@code NOT_SAID}). Special category
- * data: a coordinator records it, and it is read only by those who see the person's details, through the one access
- * decision. The equity report counts people by it, never naming anyone.
+ * data: a coordinator records it, and it is read only by those who see the person's health (category {@code health}:
+ * the coordinator, the council, the NHS; others with the person's consent), through the one access decision. The equity report counts people by it, never naming anyone.
  */
 @Path("/api/people/{id}/equality")
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,7 +82,8 @@ public class EqualityResource {
     @Transactional
     public Recorded get(@PathParam("id") UUID personId) {
         PersonAccess seen = access.read(personId, "Person/" + personId + "/equality");
-        if (!seen.sees(Category.DEMOGRAPHICS)) {
+        // special category data, disability with it: shown to those who see the person's health
+        if (!seen.sees(Category.HEALTH)) {
             throw new NotVisibleException("no equality monitoring for person " + personId);
         }
         return read(personId);

@@ -64,6 +64,27 @@ public class EquityOfGroups {
         return EquityByGroup.of(council, population(council).orElse(Map.of()), people);
     }
 
+    /**
+     * Every population table is read when the hub starts: a table with a mistake stops it, naming the file, line and
+     * column, rather than failing the report when a council asks for it.
+     */
+    void checkTables(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) throws IOException {
+        Optional<Path> directory = config.equity().populationDirectory();
+        if (directory.isEmpty()) {
+            population(PACKAGED);
+            return;
+        }
+        try (var files = Files.list(directory.get())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+                String name = file.getFileName().toString();
+                population(name.substring(0, name.length() - ".csv".length()));
+            }
+        }
+    }
+
+    /** The population table packaged with the hub (config/equity). */
+    static final String PACKAGED = "E08000004";
+
     /** The council's population table, if the hub has one. */
     public Optional<Map<EquityByGroup.Kind, Map<String, Long>>> population(String council) {
         String name = council + ".csv";

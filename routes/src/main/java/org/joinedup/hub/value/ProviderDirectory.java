@@ -20,9 +20,10 @@ import org.joinedup.model.InvalidMessageException;
 import org.joinedup.model.value.ProviderRating;
 
 /**
- * The provider directory: every provider, personal assistant and payee named on current plan lines, with what people
- * buy from them (per category, a year), the budget holders' ratings and the CQC rating where there is one. Counts
- * leave out people with the national data opt-out; no one is named.
+ * The provider directory: every provider, personal assistant and payee named on current plan lines (not family
+ * members paid as connected persons), with what people buy from them (per category, a year), the budget holders'
+ * ratings and the CQC rating where there is one. No one is named: counts leave out people with the national data
+ * opt-out, and what fewer than five people buy or say is not shown.
  */
 @ApplicationScoped
 public class ProviderDirectory {
@@ -42,9 +43,16 @@ public class ProviderDirectory {
     public record Cqc(String rating, LocalDate ratedOn, String locationId) {
     }
 
-    public record Provider(String name, String key, long people, List<Bought> bought, Integer ratings,
+    /**
+     * A provider; {@code people} and {@code bought} are null and empty when fewer than {@link #FEWEST_SHOWN} people
+     * buy from them, and {@code said} (the ratings' words) is empty when fewer than that rated them.
+     */
+    public record Provider(String name, String key, Long people, List<Bought> bought, Integer ratings,
             String averageStars, List<Rating> said, Cqc cqc) {
     }
+
+    /** The fewest people whose purchases, or words, the directory shows. */
+    public static final int FEWEST_SHOWN = 5;
 
     public record Rated(String id, String provider, int stars, String words, String year, String author,
             Instant recordedAt, Instant changedAt, boolean changed) {
@@ -56,11 +64,11 @@ public class ProviderDirectory {
         Map<String, Long> people = new LinkedHashMap<>();
         Map<String, List<Bought>> bought = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
-                select lower(regexp_replace(trim(l.payee), '\\s+', ' ', 'g')) as k, min(trim(l.payee)), l.category,
-                       count(*), sum(l.annual_pence), count(distinct p.person_id)
+                select lower(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) as k,
+                       min(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))), l.category, count(*), sum(l.annual_pence)
                 from plan_line l join support_plan p on p.id = l.plan_id join person x on x.id = p.person_id
                 where p.superseded_by is null and p.closed_by_merge is null and x.merged_into is null
-                  and not x.national_opt_out and l.status <> 'REFUSED'
+                  and not x.national_opt_out and l.status <> 'REFUSED' and not l.connected_person
                 group by k, l.category order by k, l.category""").getResultList()) {
             Object[] r = (Object[]) row;
             String key = (String) r[0];
@@ -69,10 +77,10 @@ public class ProviderDirectory {
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
         }
         for (Object row : em.createNativeQuery("""
-                select lower(regexp_replace(trim(l.payee), '\\s+', ' ', 'g')) as k, count(distinct p.person_id)
+                select lower(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) as k, count(distinct p.person_id)
                 from plan_line l join support_plan p on p.id = l.plan_id join person x on x.id = p.person_id
                 where p.superseded_by is null and p.closed_by_merge is null and x.merged_into is null
-                  and not x.national_opt_out and l.status <> 'REFUSED'
+                  and not x.national_opt_out and l.status <> 'REFUSED' and not l.connected_person
                 group by k""").getResultList()) {
             Object[] r = (Object[]) row;
             people.put((String) r[0], ((Number) r[1]).longValue());
@@ -80,7 +88,7 @@ public class ProviderDirectory {
         Map<String, List<Rating>> said = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
                 select r.provider_key, r.stars, r.words, r.year_start from provider_rating r
-                join person x on x.id = r.person_id where not x.national_opt_out
+                join person x on x.id = r.person_id where not x.national_opt_out and x.merged_into is null
                 order by r.provider_key, r.year_start desc, coalesce(r.changed_at, r.recorded_at) desc""")
                 .getResultList()) {
             Object[] r = (Object[]) row;
@@ -97,8 +105,12 @@ public class ProviderDirectory {
         List<Provider> providers = new ArrayList<>();
         names.forEach((key, name) -> {
             List<Rating> ratings = said.getOrDefault(key, List.of());
-            providers.add(new Provider(name, key, people.getOrDefault(key, 0L), bought.get(key),
-                    ratings.size(), average(ratings), ratings, cqc.get(key)));
+            long buyers = people.getOrDefault(key, 0L);
+            // small numbers are not shown: what fewer than five people buy, or say, could be told back to them
+            boolean few = buyers < FEWEST_SHOWN;
+            providers.add(new Provider(name, key, few ? null : buyers, few ? List.of() : bought.get(key),
+                    ratings.size(), average(ratings), ratings.size() < FEWEST_SHOWN ? List.of() : ratings,
+                    cqc.get(key)));
         });
         providers.sort(java.util.Comparator.comparing(Provider::key));
         return providers;
@@ -122,9 +134,10 @@ public class ProviderDirectory {
     public Rated rate(UUID personId, ProviderRating rating, String by) {
         String key = ProviderRating.key(rating.provider());
         List<?> named = em.createNativeQuery("""
-                select min(trim(l.payee)) from plan_line l join support_plan p on p.id = l.plan_id
+                select min(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) from plan_line l
+                join support_plan p on p.id = l.plan_id
                 where p.person_id = ?1 and p.superseded_by is null
-                  and lower(regexp_replace(trim(l.payee), '\\s+', ' ', 'g')) = ?2""").setParameter(1, personId)
+                  and lower(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) = ?2""").setParameter(1, personId)
                 .setParameter(2, key).getResultList();
         if (named.isEmpty() || named.get(0) == null) {
             throw new InvalidMessageException("provider", "'" + rating.provider() + "' is not named on the person's"

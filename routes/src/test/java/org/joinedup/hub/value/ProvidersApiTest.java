@@ -35,11 +35,14 @@ class ProvidersApiTest {
     @Test
     void aProviderOnAPlanIsListedWithWhatWasBoughtItsRatingsAndItsCqcRating() {
         String provider = "Moorside Support " + UUID.randomUUID().toString().substring(0, 8);
-        String first = OutcomeReviewsApiTest.personOf(OutcomeReviewsApiTest.planOfANewPerson(provider));
-        String second = OutcomeReviewsApiTest.personOf(OutcomeReviewsApiTest.planOfANewPerson(provider.toUpperCase()));
-        rate(first, "  " + provider.toLowerCase() + " ", 5, "They turn up on time and know me.", "coordinator")
-                .statusCode(201);
-        rate(second, provider, 4, "Good, but the carers change a lot.", "coordinator").statusCode(201);
+        List<String> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) { // five: fewer are not shown
+            people.add(OutcomeReviewsApiTest.personOf(OutcomeReviewsApiTest.planOfANewPerson(i % 2 == 0 ? provider
+                    : provider.toUpperCase().replace(" ", "  "))));
+        }
+        rate(people.get(0), "  " + provider.toLowerCase() + " ", 5, "They turn up on time and know me.",
+                "coordinator").statusCode(201);
+        rate(people.get(1), provider, 4, "Good, but the carers change a lot.", "coordinator").statusCode(201);
         JsonPath imported = given().auth().oauth2(DemoTokens.of("council")).contentType("text/csv").body("""
                 name,location_id,rating,rated_on
                 %s,1-123456789,Requires improvement,14/03/2026
@@ -51,18 +54,27 @@ class ProvidersApiTest {
         assertEquals(3, imported.getInt("problems[0].line"));
 
         Map<String, Object> listed = provider(provider);
-        assertEquals(2, ((Number) listed.get("people")).intValue(), "two people, however the line spells it");
+        assertEquals(5, ((Number) listed.get("people")).intValue(), "five people, however the line spells it");
         assertEquals(2, ((Number) listed.get("ratings")).intValue());
         assertEquals("4.5", listed.get("averageStars"));
+        assertEquals(List.of(), listed.get("said"), "the words of fewer than five are not shown");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> bought = (List<Map<String, Object>>) listed.get("bought");
         assertEquals("COMMUNITY_ACTIVITY", bought.get(0).get("category"));
-        assertEquals(2 * 52 * 3_000L, ((Number) bought.get(0).get("annualPence")).longValue());
+        assertEquals(5 * 52 * 3_000L, ((Number) bought.get(0).get("annualPence")).longValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> cqc = (Map<String, Object>) listed.get("cqc");
         assertEquals("Requires improvement", cqc.get("rating"));
         assertEquals("2026-03-14", cqc.get("ratedOn"));
-        assertTrue(!listed.toString().contains(first) && !listed.toString().contains(second), "no one is named");
+    }
+
+    @Test
+    void whatFewerThanFivePeopleBuyIsNotShown() {
+        String provider = "Jo Ramsbottom PA " + UUID.randomUUID().toString().substring(0, 8);
+        OutcomeReviewsApiTest.planOfANewPerson(provider);
+        Map<String, Object> listed = provider(provider);
+        assertNull(listed.get("people"), "one person: not a count anyone may see");
+        assertEquals(List.of(), listed.get("bought"), "nor what they buy from their personal assistant");
     }
 
     @Test
@@ -105,15 +117,15 @@ class ProvidersApiTest {
         JsonPath before = budget(person);
 
         JsonPath early = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
-                .body(Map.of("provider", "Chadderton Growers", "noticeGivenOn", java.time.LocalDate.now().minusDays(3)
-                        .toString())).post("/api/plans/" + plan + "/lines/1/switch").then().statusCode(422).extract()
+                .body(Map.of("provider", "Chadderton Growers", "connectedPerson", false, "noticeGivenOn",
+                        java.time.LocalDate.now().minusDays(3).toString())).post("/api/plans/" + plan + "/lines/1/switch").then().statusCode(422).extract()
                 .jsonPath();
         assertEquals("noticeGivenOn", early.getString("problems[0].path"));
         assertTrue(early.getString("problems[0].reason").contains("28 days"), early.prettify());
 
         JsonPath revised = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
-                .body(Map.of("provider", "Chadderton Growers", "noticeGivenOn", java.time.LocalDate.now()
-                        .minusDays(28).toString())).post("/api/plans/" + plan + "/lines/1/switch").then()
+                .body(Map.of("provider", "Chadderton Growers", "connectedPerson", false, "noticeGivenOn",
+                        java.time.LocalDate.now().minusDays(28).toString())).post("/api/plans/" + plan + "/lines/1/switch").then()
                 .statusCode(201).extract().jsonPath();
         assertEquals(2, revised.getInt("version"));
         assertEquals("Chadderton Growers", revised.getString("lines[0].payee"));
@@ -127,8 +139,17 @@ class ProvidersApiTest {
                 "no posting: the commitment stands as it was");
         // the old plan is history: switching on it again is refused
         given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
-                .body(Map.of("provider", "Someone Else", "noticeGivenOn", "2026-01-01"))
+                .body(Map.of("provider", "Someone Else", "connectedPerson", false, "noticeGivenOn", "2026-01-01"))
                 .post("/api/plans/" + plan + "/lines/1/switch").then().statusCode(409);
+        // to a family member: paying family is the funder's decision each time, so the line goes back to it
+        JsonPath toFamily = given().auth().oauth2(DemoTokens.of("coordinator")).contentType("application/json")
+                .body(Map.of("provider", "Ann Shaw, her daughter", "connectedPerson", true, "noticeGivenOn",
+                        java.time.LocalDate.now().minusDays(30).toString()))
+                .post("/api/plans/" + revised.getString("id") + "/lines/1/switch").then().statusCode(201).extract()
+                .jsonPath();
+        assertEquals("PROPOSED", toFamily.getString("lines[0].status"));
+        assertEquals("CHANGED", toFamily.getString("lines[0].change"));
+        assertEquals(false, toFamily.getBoolean("lines[0].exceptionAgreed"));
     }
 
     private static JsonPath budget(String person) {
