@@ -56,9 +56,16 @@ public final class EquityByGroup {
         }
     }
 
-    /** A share: how many people, and their whole per cent of those counted (null when nobody was counted). */
-    public record Share(long people, Integer percent) {
+    /**
+     * A share: how many people, and their whole per cent of those counted (null when nobody was counted). A count
+     * under the report's fewest shown is not given ({@code people} and {@code percent} null, {@code few} true): a
+     * group of one or two could be told back to the people in it.
+     */
+    public record Share(Long people, Integer percent, boolean few) {
     }
+
+    /** The fewest people a report for planning shows in a group (fewer, from one, are not given). */
+    public static final int FEWEST_SHOWN = 5;
 
     /** One group: its share of the population (null when the table does not have it), before and after. */
     public record Row(String kind, String group, Share population, Share before, Share after) {
@@ -105,6 +112,12 @@ public final class EquityByGroup {
      * not is shown with no population share.
      */
     public static Report of(String council, Map<Kind, Map<String, Long>> population, List<Person> people) {
+        return of(council, population, people, FEWEST_SHOWN);
+    }
+
+    /** As {@link #of(String, Map, List)}, showing counts from {@code fewestShown} (0 or 1: every count). */
+    public static Report of(String council, Map<Kind, Map<String, Long>> population, List<Person> people,
+            int fewestShown) {
         List<Row> rows = new ArrayList<>();
         List<NotRecorded> notRecorded = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -139,7 +152,8 @@ public final class EquityByGroup {
                 Long inTable = table.get(group.getValue());
                 long[] c = counts.getOrDefault(group.getKey(), new long[2]);
                 rows.add(new Row(kind.code(), group.getValue(), inTable == null ? null
-                        : share(inTable, populationAll), share(c[0], beforeAll), share(c[1], afterAll)));
+                        : share(inTable, populationAll, 0), share(c[0], beforeAll, fewestShown),
+                        share(c[1], afterAll, fewestShown)));
             }
             notRecorded.add(new NotRecorded(kind.code(), beforeMissing, afterMissing));
         }
@@ -148,8 +162,11 @@ public final class EquityByGroup {
         return new Report(council, List.copyOf(rows), List.copyOf(notRecorded), before, after);
     }
 
-    private static Share share(long part, long all) {
-        return new Share(part, all == 0 ? null : (int) ((part * 200L + all) / (2L * all)));
+    private static Share share(long part, long all, int fewestShown) {
+        if (part > 0 && part < fewestShown) {
+            return new Share(null, null, true);
+        }
+        return new Share(part, all == 0 ? null : (int) ((part * 200L + all) / (2L * all)), false);
     }
 
     private static String key(String group) {

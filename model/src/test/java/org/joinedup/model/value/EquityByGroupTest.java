@@ -32,13 +32,13 @@ class EquityByGroupTest {
         }
         people.add(new Person(null, null, null, false, true)); // nothing recorded
 
-        EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(Kind.ETHNICITY, ethnicity), people);
+        EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(Kind.ETHNICITY, ethnicity), people, 0);
 
         Row minority = row(report, "ethnicity", "Minority ethnic");
         assertEquals(22, minority.population().percent());
-        assertEquals(1, minority.before().people());
+        assertEquals(1L, minority.before().people());
         assertEquals(1, minority.before().percent(), "1 of 100 supported before");
-        assertEquals(5, minority.after().people());
+        assertEquals(5L, minority.after().people());
         assertEquals(10, minority.after().percent(), "5 of the 50 with a group recorded");
         assertEquals(78, row(report, "ethnicity", "White British").population().percent());
         assertEquals(100, report.peopleBefore());
@@ -50,12 +50,13 @@ class EquityByGroupTest {
     @Test
     void aGroupThePopulationTableDoesNotHaveIsShownWithNoPopulationShare() {
         EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(Kind.ETHNICITY,
-                Map.of("White British", 10L)), List.of(new Person("Gypsy or Irish Traveller", null, null, true, true)));
+                Map.of("White British", 10L)), List.of(new Person("Gypsy or Irish Traveller", null, null, true, true)),
+                0);
         Row traveller = row(report, "ethnicity", "Gypsy or Irish Traveller");
         assertNull(traveller.population());
         assertEquals(100, traveller.before().percent());
         Row white = row(report, "ethnicity", "White British");
-        assertEquals(0, white.before().people());
+        assertEquals(0L, white.before().people());
         assertEquals(0, white.before().percent());
         assertEquals(100, white.population().percent());
     }
@@ -67,10 +68,24 @@ class EquityByGroupTest {
         for (int i = 0; i < 7; i++) {
             eight.add(new Person(null, null, "Not disabled", true, false));
         }
-        EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(), eight);
+        EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(), eight, 0);
         assertEquals(13, row(report, "disability", "Disabled").before().percent(), "12.5 % is 13 %");
         assertEquals(88, row(report, "disability", "Not disabled").before().percent(), "87.5 % is 88 %");
         assertNull(row(report, "disability", "Disabled").after().percent(), "nobody after: no share");
+    }
+
+    @Test
+    void aReportForPlanningDoesNotGiveGroupsOfFewerThanFive() {
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            people.add(new Person("White British", null, null, true, true));
+        }
+        people.add(new Person("Bangladeshi", null, null, true, false));
+        EquityByGroup.Report report = EquityByGroup.of("E08000004", Map.of(), people);
+        Row one = row(report, "ethnicity", "Bangladeshi");
+        assertEquals(new EquityByGroup.Share(null, null, true), one.before(), "one person: not given");
+        assertEquals(new EquityByGroup.Share(0L, 0, false), one.after(), "none is not a person");
+        assertEquals(new EquityByGroup.Share(5L, 83, false), row(report, "ethnicity", "White British").before());
     }
 
     @Test

@@ -97,8 +97,10 @@ public class ProviderDirectory {
                     (String) r[2], new org.joinedup.model.FinancialYear(year).toString()));
         }
         Map<String, Cqc> cqc = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("select provider_key, rating, rated_on, location_id from"
-                + " provider_cqc_rating").getResultList()) {
+        // a provider's locations may have several ratings: the latest published
+        for (Object row : em.createNativeQuery("select distinct on (provider_key) provider_key, rating, rated_on,"
+                + " location_id from provider_cqc_rating order by provider_key, rated_on desc, location_id")
+                .getResultList()) {
             Object[] r = (Object[]) row;
             cqc.put((String) r[0], new Cqc((String) r[1], asDate(r[2]), (String) r[3]));
         }
@@ -167,7 +169,10 @@ public class ProviderDirectory {
                 r[2] != null);
     }
 
-    /** Keeps the CQC ratings read from a council's file (a provider's latest replaces the one before). */
+    /**
+     * Keeps the CQC ratings read from a council's file, per location (a location's rating published later replaces
+     * the one before; an older one does not).
+     */
     @Transactional
     public int importCqc(List<CqcRatingsCsvReader.Row> rows, String by) {
         Instant now = Instant.now();
@@ -177,9 +182,9 @@ public class ProviderDirectory {
                     insert into provider_cqc_rating (provider_key, name, location_id, rating, rated_on, imported_by,
                                                      imported_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    on conflict (provider_key) do update set name = excluded.name, location_id = excluded.location_id,
-                        rating = excluded.rating, rated_on = excluded.rated_on, imported_by = excluded.imported_by,
-                        imported_at = excluded.imported_at
+                    on conflict (location_id) do update set provider_key = excluded.provider_key,
+                        name = excluded.name, rating = excluded.rating, rated_on = excluded.rated_on,
+                        imported_by = excluded.imported_by, imported_at = excluded.imported_at
                     where provider_cqc_rating.rated_on <= excluded.rated_on""")
                     .setParameter(1, ProviderRating.key(row.name())).setParameter(2, row.name())
                     .setParameter(3, row.locationId()).setParameter(4, row.rating()).setParameter(5, row.ratedOn())

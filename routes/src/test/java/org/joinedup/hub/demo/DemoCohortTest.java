@@ -58,9 +58,12 @@ class DemoCohortTest {
 
         JsonPath equity = given().auth().oauth2(DemoTokens.of("council"))
                 .get("/api/reports/equity/groups?council=E08000004").then().statusCode(200).extract().jsonPath();
-        assertEquals(2, equity.getInt("groups.find { it.kind == 'ethnicity' && it.group == 'Pakistani' }.after.people"));
-        assertEquals(17, equity.getInt("groups.find { it.kind == 'ethnicity' && it.group == 'Pakistani' }"
-                + ".after.percent"), "2 of the 12 with a personal budget");
+        assertEquals(6, equity.getInt("groups.find { it.kind == 'ethnicity' && it.group == 'White British' }"
+                + ".after.people"));
+        assertEquals(50, equity.getInt("groups.find { it.kind == 'ethnicity' && it.group == 'White British' }"
+                + ".after.percent"), "6 of the 12 with a personal budget");
+        assertEquals(true, equity.getBoolean("groups.find { it.kind == 'ethnicity' && it.group == 'Pakistani' }"
+                + ".after.few"), "2 people: a group too small to give");
 
         // a later start loads it again: nothing is planned, reviewed or counted twice
         String margaret = given().auth().oauth2(DemoTokens.of("coordinator")).get("/api/people?nhsNumber="

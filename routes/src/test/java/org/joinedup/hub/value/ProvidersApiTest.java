@@ -68,6 +68,27 @@ class ProvidersApiTest {
         assertEquals("2026-03-14", cqc.get("ratedOn"));
     }
 
+    /** Ratings belong to CQC locations: an older file does not undo a newer rating; a provider shows its latest. */
+    @Test
+    void aCqcRatingIsKeptPerLocationAndTheDirectoryShowsTheLatest() {
+        String provider = "Hollins Care " + UUID.randomUUID().toString().substring(0, 8);
+        OutcomeReviewsApiTest.planOfANewPerson(provider);
+        String location = "1-" + Math.abs(provider.hashCode());
+        importCqc(provider + "," + location + ",Good,2026-05-01\n", 1);
+        importCqc(provider + "," + location + ",Inadequate,2025-01-01\n", 0); // an old file sent again
+        assertEquals("Good", ((Map<?, ?>) provider(provider).get("cqc")).get("rating"));
+        importCqc(provider + "," + location + "-2,Outstanding,2026-09-30\n", 1); // its other location, later
+        Map<?, ?> cqc = (Map<?, ?>) provider(provider).get("cqc");
+        assertEquals("Outstanding", cqc.get("rating"));
+        assertEquals(location + "-2", cqc.get("locationId"));
+    }
+
+    private static void importCqc(String rows, int kept) {
+        given().auth().oauth2(DemoTokens.of("council")).contentType("text/csv").body("name,location_id,rating,rated_on\n"
+                + rows).post("/api/providers/cqc-ratings").then().statusCode(201)
+                .body("kept", org.hamcrest.Matchers.is(kept));
+    }
+
     @Test
     void whatFewerThanFivePeopleBuyIsNotShown() {
         String provider = "Jo Ramsbottom PA " + UUID.randomUUID().toString().substring(0, 8);
