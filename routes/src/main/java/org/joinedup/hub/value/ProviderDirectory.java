@@ -65,7 +65,8 @@ public class ProviderDirectory {
         Map<String, List<Bought>> bought = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
                 select lower(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) as k,
-                       min(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))), l.category, count(*), sum(l.annual_pence)
+                       mode() within group (order by trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))),
+                       l.category, count(*), sum(l.annual_pence)
                 from plan_line l join support_plan p on p.id = l.plan_id join person x on x.id = p.person_id
                 where p.superseded_by is null and p.closed_by_merge is null and x.merged_into is null
                   and not x.national_opt_out and l.status <> 'REFUSED' and not l.connected_person
@@ -136,7 +137,7 @@ public class ProviderDirectory {
     public Rated rate(UUID personId, ProviderRating rating, String by) {
         String key = ProviderRating.key(rating.provider());
         List<?> named = em.createNativeQuery("""
-                select min(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) from plan_line l
+                select mode() within group (order by trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) from plan_line l
                 join support_plan p on p.id = l.plan_id
                 where p.person_id = ?1 and p.superseded_by is null
                   and lower(trim(regexp_replace(l.payee, '\\s+', ' ', 'g'))) = ?2""").setParameter(1, personId)

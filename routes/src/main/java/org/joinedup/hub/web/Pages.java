@@ -64,6 +64,7 @@ public class Pages {
         }
         if (roles.contains(Caller.COORDINATOR) || roles.contains(Caller.COUNCIL) || roles.contains(Caller.OPERATOR)) {
             items.add(new String[] { "Value report", ValueReportPage.PATH });
+            items.add(new String[] { "Providers", ProvidersPage.PATH });
         }
         return items;
     }

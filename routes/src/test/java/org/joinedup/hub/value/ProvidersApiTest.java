@@ -66,6 +66,19 @@ class ProvidersApiTest {
         Map<String, Object> cqc = (Map<String, Object>) listed.get("cqc");
         assertEquals("Requires improvement", cqc.get("rating"));
         assertEquals("2026-03-14", cqc.get("ratedOn"));
+
+        // the same on the coordinator's screen
+        try (org.joinedup.hub.support.Browser browser = org.joinedup.hub.support.Browser.open("http://localhost:"
+                + io.restassured.RestAssured.port)) {
+            browser.signIn("Sam Patel").follow("Providers");
+            assertEquals("Providers", browser.heading());
+            List<String> row = browser.rows(org.openqa.selenium.By.id("providers")).stream()
+                    .filter(r -> r.get(0).equalsIgnoreCase(provider)).findFirst().orElseThrow();
+            assertEquals("5 people: Community activity £7,800.00 a year", row.get(1).replace(" ;", ";"));
+            assertEquals("4.5 out of 5 (2 ratings)", row.get(2));
+            assertEquals("Requires improvement (14 March 2026)", row.get(3));
+            browser.accessible("the provider directory").screenshot("providers");
+        }
     }
 
     /** Ratings belong to CQC locations: an older file does not undo a newer rating; a provider shows its latest. */
