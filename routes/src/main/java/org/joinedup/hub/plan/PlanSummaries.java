@@ -98,9 +98,7 @@ public final class PlanSummaries {
                 + " r.reviewed_on, r.recorded_by from outcome_review r join support_plan p on p.id = r.plan_id"
                 + " where r.person_id = ?1 order by r.recorded_at").setParameter(1, personId).getResultList()) {
             Object[] r = (Object[]) row;
-            Instant at = r[0] instanceof java.sql.Timestamp t ? t.toInstant()
-                    : r[0] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[0];
-            events.add(new PlanEvent(at, "HUB", "PLAN_REVIEWED", "plan version " + r[1] + " reviewed with the person"
+            events.add(new PlanEvent(org.joinedup.hub.platform.SqlValues.instant(r[0]), "HUB", "PLAN_REVIEWED", "plan version " + r[1] + " reviewed with the person"
                     + " on " + r[2] + " (recorded by " + r[3] + ")"));
         }
         return events;

@@ -96,9 +96,8 @@ public class EqualityResource {
             return new Recorded(null, null, null, null);
         }
         Object[] r = (Object[]) rows.get(0);
-        Instant at = r[3] instanceof java.sql.Timestamp t ? t.toInstant()
-                : r[3] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[3];
-        return new Recorded((String) r[0], (String) r[1], (String) r[2], at);
+        return new Recorded((String) r[0], (String) r[1], (String) r[2],
+                org.joinedup.hub.platform.SqlValues.instant(r[3]));
     }
 
     /** Field by field: every problem at once. */

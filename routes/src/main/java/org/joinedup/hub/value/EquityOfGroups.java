@@ -58,7 +58,7 @@ public class EquityOfGroups {
                               and s.holder = ?1)""").setParameter(1, council).getResultList();
         List<EquityByGroup.Person> people = rows.stream().map(row -> (Object[]) row)
                 .filter(r -> Boolean.TRUE.equals(r[3]) || Boolean.TRUE.equals(r[4]))
-                .map(r -> new EquityByGroup.Person((String) r[1], EquityByGroup.ageBand(asDate(r[0]), on),
+                .map(r -> new EquityByGroup.Person((String) r[1], EquityByGroup.ageBand(org.joinedup.hub.platform.SqlValues.date(r[0]), on),
                         disability((String) r[2]), Boolean.TRUE.equals(r[3]), Boolean.TRUE.equals(r[4])))
                 .toList();
         return EquityByGroup.of(council, population(council).orElse(Map.of()), people);
@@ -111,7 +111,4 @@ public class EquityOfGroups {
         return "NO".equals(recorded) ? "Not disabled" : null;
     }
 
-    private static LocalDate asDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 }

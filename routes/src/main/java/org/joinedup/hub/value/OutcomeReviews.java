@@ -112,7 +112,7 @@ public class OutcomeReviews {
         }
         Object latest = em.createNativeQuery("select max(reviewed_on) from outcome_review where person_id = ?1"
                 + " and id <> ?2").setParameter(1, plan.person.id).setParameter(2, id).getSingleResult();
-        if (latest == null || !review.reviewedOn().isBefore(asDate(latest))) {
+        if (latest == null || !review.reviewedOn().isBefore(org.joinedup.hub.platform.SqlValues.date(latest))) {
             plan.reviewDue = review.reviewedOn().plusYears(1); // the next a year after the latest review
         }
         if (!plan.reviewDue.isBefore(today.date())) {
@@ -178,8 +178,8 @@ public class OutcomeReviews {
                         OutcomeReview.GoalOutcome.valueOf((String) ((Object[]) g)[1])));
             }
             reviews.add(new Recorded(id.toString(), r[8].toString(), r[1].toString(), ((Number) r[2]).intValue(),
-                    asDate(r[3]), aspects, (String) r[4], (String) r[5], goals, (String) r[6],
-                    asInstant(r[7]), (String) r[9], false));
+                    org.joinedup.hub.platform.SqlValues.date(r[3]), aspects, (String) r[4], (String) r[5], goals, (String) r[6],
+                    org.joinedup.hub.platform.SqlValues.instant(r[7]), (String) r[9], false));
         }
         return reviews;
     }
@@ -219,19 +219,7 @@ public class OutcomeReviews {
         return summary;
     }
 
-    private static LocalDate asDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 
-    private static java.time.Instant asInstant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (java.time.Instant) value;
-    }
 
     /** {@code part} of {@code all} in whole per cent, half up; 0 of nobody. */
     static int percent(int part, int all) {

@@ -103,7 +103,7 @@ public class ProviderDirectory {
                 + " location_id from provider_cqc_rating order by provider_key, rated_on desc, location_id")
                 .getResultList()) {
             Object[] r = (Object[]) row;
-            cqc.put((String) r[0], new Cqc((String) r[1], asDate(r[2]), (String) r[3]));
+            cqc.put((String) r[0], new Cqc((String) r[1], org.joinedup.hub.platform.SqlValues.date(r[2]), (String) r[3]));
         }
         List<Provider> providers = new ArrayList<>();
         names.forEach((key, name) -> {
@@ -166,7 +166,7 @@ public class ProviderDirectory {
         }
         Object[] r = (Object[]) done.get(0);
         return new Rated(r[0].toString(), (String) named.get(0), rating.stars(), rating.words(),
-                today.financialYear().toString(), by, asInstant(r[1]), r[2] == null ? null : asInstant(r[2]),
+                today.financialYear().toString(), by, org.joinedup.hub.platform.SqlValues.instant(r[1]), r[2] == null ? null : org.joinedup.hub.platform.SqlValues.instant(r[2]),
                 r[2] != null);
     }
 
@@ -194,17 +194,5 @@ public class ProviderDirectory {
         return kept;
     }
 
-    private static LocalDate asDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 
-    private static Instant asInstant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }
